@@ -1,0 +1,118 @@
+"""The one interface every truth-discovery algorithm implements.
+
+Claims arrive as a columnar table of integer codes (source, item, candidate); an item is one
+(object, attribute) pair and each candidate value belongs to exactly one item. Algorithms return a
+confidence per candidate, a winner per item and a reliability per source. No algorithm loops over
+claims in Python on its hot path: numpy scatter/gather (np.add.at, np.bincount, sparse matrices)
+or DuckDB SQL only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass
+class ClaimTable:
+    """Claims as parallel integer columns.
+
+    - `source[i]`, `candidate[i]`: claim i says source `source[i]` asserts candidate `candidate[i]`.
+    - `candidate_item[c]`: the item (object x attribute) candidate c is a value for.
+    - `support`: optional sparse (n_candidates x n_candidates) matrix; entry (a, b) is how far a
+      claim of a supports b (1 on the diagonal when given; ranges support the numbers inside them,
+      a month the days inside it). None means exact equality only.
+    - `candidate_number`: optional numeric value per candidate (NaN when not numeric), for CRH.
+    - `source_group`: optional independent-witness group per source: sources of one group (a copy
+      and its original) add no support to each other's values beyond the best of them.
+    - `candidate_eligible`: optional mask; False for candidates that may support others but must
+      not win (a vague range when a number inside it was claimed).
+    """
+
+    source: IntArray
+    candidate: IntArray
+    candidate_item: IntArray
+    n_sources: int
+    support: sparse.csr_matrix | None = None
+    candidate_number: FloatArray | None = None
+    source_group: IntArray | None = None
+    candidate_eligible: npt.NDArray[np.bool_] | None = None
+    candidate_specificity: FloatArray | None = None
+
+    @property
+    def n_candidates(self) -> int:
+        return int(self.candidate_item.shape[0])
+
+    @property
+    def n_items(self) -> int:
+        return int(self.candidate_item.max()) + 1 if self.candidate_item.size else 0
+
+    @property
+    def item(self) -> IntArray:
+        return self.candidate_item[self.candidate]
+
+
+@dataclass
+class Result:
+    confidence: FloatArray  # per candidate, in [0, 1], summing to at most 1 within an item
+    truth: IntArray  # per item, the winning candidate (-1 when the item has no eligible one)
+    reliability: FloatArray  # per source, in [0, 1]
+    iterations: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+Algorithm = Callable[..., Result]
+
+_REGISTRY: dict[str, Algorithm] = {}
+
+
+def register(name: str) -> Callable[[Algorithm], Algorithm]:
+    def wrap(fn: Algorithm) -> Algorithm:
+        _REGISTRY[name] = fn
+        return fn
+
+    return wrap
+
+
+def algorithms() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def get(name: str) -> Algorithm:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise ValueError(f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}") from None
+
+
+def argmax_per_item(
+    score: FloatArray,
+    candidate_item: IntArray,
+    n_items: int,
+    eligible: npt.NDArray[np.bool_] | None = None,
+    tiebreak: FloatArray | None = None,
+) -> IntArray:
+    """The best candidate of each item, vectorised: sort by (item, score, tiebreak) and take last.
+
+    Ties are broken by `tiebreak` (higher wins) and then by candidate index, never by row order of
+    the input file.
+    """
+    masked = score.astype(np.float64).copy()
+    if eligible is not None:
+        masked[~eligible] = -np.inf
+    tb = np.zeros_like(masked) if tiebreak is None else tiebreak
+    order = np.lexsort((tb, masked, candidate_item))
+    last = np.ones(order.shape[0], dtype=bool)
+    last[:-1] = candidate_item[order[1:]] != candidate_item[order[:-1]]
+    winners = np.full(n_items, -1, dtype=np.int64)
+    chosen = order[last]
+    ok = np.isfinite(masked[chosen])
+    winners[candidate_item[chosen[ok]]] = chosen[ok]
+    return winners
