@@ -1,0 +1,148 @@
+"""Readers: files and folders of .txt, .md, .html and .jsonl into Documents."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from veracity.errors import InputError
+from veracity.html_text import html_to_text
+from veracity.language import detect_language
+from veracity.model import Document
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+# One article is rarely above a megabyte; a much larger file is almost surely not an article and
+# reading it whole would cost memory for nothing.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def load_documents(
+    paths: Sequence[str | Path], supported_languages: frozenset[str]
+) -> list[Document]:
+    """Read every document under `paths`, in a stable order; raise InputError on bad input."""
+    files = list(_expand(paths))
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        for doc in _read(path, supported_languages):
+            if doc.id in seen:
+                raise InputError(f"duplicate document id {doc.id!r} (also in {seen[doc.id]})", str(path))
+            seen[doc.id] = str(path)
+            documents.append(doc)
+    if not documents:
+        raise InputError("no documents found", ", ".join(str(p) for p in paths))
+    return documents
+
+
+def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
+    if not paths:
+        raise InputError("no input path given")
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or folder", str(path))
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+            if not found:
+                raise InputError(
+                    f"folder holds no documents ({', '.join(sorted(SUFFIXES))})", str(path)
+                )
+            yield from found
+        else:
+            if path.suffix.lower() not in SUFFIXES:
+                raise InputError(
+                    f"unsupported file type {path.suffix or '(none)'!r}; "
+                    f"use one of {', '.join(sorted(SUFFIXES))}",
+                    str(path),
+                )
+            yield path
+
+
+def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+            str(path),
+        )
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not text", str(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text (byte {err.start})", str(path), line) from None
+    return text
+
+
+def _read(path: Path, supported: frozenset[str]) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    text = _read_text(path)
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, text.splitlines(), supported)
+        return
+    if suffix in {".html", ".htm"}:
+        title, body = html_to_text(text)
+    else:
+        body = text
+        title = _first_line_title(text)
+    if not body.strip():
+        raise InputError("empty document", str(path))
+    yield Document(
+        id=path.stem,
+        text=body,
+        language=detect_language(body, supported),
+        path=str(path),
+        title=title,
+    )
+
+
+def _read_jsonl(path: Path, lines: Iterable[str], supported: frozenset[str]) -> Iterator[Document]:
+    count = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"malformed JSON ({err.msg})", str(path), number) from None
+        if not isinstance(record, dict):
+            raise InputError("each line must be a JSON object", str(path), number)
+        doc_id, text = record.get("id"), record.get("text")
+        if not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
+            raise InputError("missing or empty \"id\"", str(path), number)
+        if not isinstance(text, str):
+            raise InputError("missing \"text\" (a string)", str(path), number)
+        if not text.strip():
+            raise InputError(f"empty document {doc_id!r}", str(path), number)
+        language = record.get("language")
+        if not isinstance(language, str) or not language:
+            language = detect_language(text, supported)
+        count += 1
+        yield Document(
+            id=str(doc_id),
+            text=text,
+            language=language,
+            path=f"{path}:{number}",
+            title=str(record.get("title") or _first_line_title(text)),
+            source=_optional_str(record.get("source")),
+            url=_optional_str(record.get("url")),
+            published=_optional_str(record.get("published")),
+        )
+    if count == 0:
+        raise InputError("no documents in JSONL file", str(path))
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _first_line_title(text: str) -> str:
+    first = text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
+    if 0 < len(first) <= 150 and not first.endswith((".", "!", "?")):
+        return first
+    return ""
