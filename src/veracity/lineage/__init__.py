@@ -1,0 +1,61 @@
+"""Source lineage: which documents copy, mirror, syndicate or translate which.
+
+`find_lineage` returns one `Lineage` link per related pair; `witness_groups` folds the links into
+independent witnesses for resolution. The stages are public so that each can be swapped:
+profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from veracity.errors import InputError
+from veracity.lineage.blocking import candidate_pairs
+from veracity.lineage.fingerprints import fingerprint
+from veracity.lineage.groups import witness_groups
+from veracity.lineage.report import lineage_lines
+from veracity.lineage.score import Profile, score_pair
+from veracity.lineage.shingles import Vocabulary, shingle_hashes
+from veracity.model import Document, Lineage
+
+
+def profiles(documents: Sequence[Document]) -> list[Profile]:
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.id in seen:
+            raise InputError(f"two documents have the id {doc.id!r}", doc.path or None)
+        seen.add(doc.id)
+    vocab = Vocabulary()
+    return [
+        Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
+        for doc in documents
+    ]
+
+
+def find_lineage(documents: Sequence[Document], *, embeddings: bool = False) -> list[Lineage]:
+    """Every copy, near-duplicate, derived text and translation among `documents`.
+
+    With `embeddings=True` (the `[embed]` extra), cross-language candidates are also compared by
+    multilingual sentence embeddings, which finds translations that changed the numbers and names
+    more than the fingerprints tolerate.
+    """
+    profs = profiles(documents)
+    pairs = sorted(candidate_pairs(profs, cross_language_all=embeddings))
+    scorer = None
+    if embeddings:
+        from veracity.lineage.embed import SentenceMatcher
+
+        scorer = SentenceMatcher()
+    links: list[Lineage] = []
+    for i, j in pairs:
+        a, b = profs[i], profs[j]
+        emb = None
+        if scorer is not None and a.document.language != b.document.language:
+            emb = scorer.score(a.document, b.document)
+        link = score_pair(a, b, emb)
+        if link is not None:
+            links.append(link)
+    return sorted(links, key=lambda link: (link.of, link.document))
+
+
+__all__ = ["find_lineage", "lineage_lines", "profiles", "score_pair", "witness_groups"]
