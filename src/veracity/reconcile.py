@@ -12,7 +12,7 @@ from scipy import sparse
 
 from veracity.model import Alternative, Claim, Resolution, Verdict
 from veracity.resolve import ClaimTable, resolve
-from veracity.values import Count, DateValue, Value, compatibility, specificity
+from veracity.values import Count, DateValue, Text, Value, compatibility, specificity
 
 # A candidate counts as agreeing with a value from this compatibility on.
 AGREE = 0.5
@@ -145,9 +145,13 @@ def _resolve(
         }
         speaking_groups = {group_of_claim[k] for k in item_claims}
         agreeing_groups = {group_of_claim[k] for k in item_claims if agrees[k]}
+        free_text = isinstance(winner_value, Text)
         for k in item_claims:
             others_speak = len(speaking_groups - {group_of_claim[k]}) > 0
-            if not agrees[k]:
+            if not agrees[k] and free_text:
+                # two wordings of a demand differ without contradicting each other
+                verdicts[ordered_claims[k].id] = "uncorroborated"
+            elif not agrees[k]:
                 verdicts[ordered_claims[k].id] = "contradicted" if others_speak else "uncorroborated"
             elif agreeing_groups - {group_of_claim[k]}:
                 verdicts[ordered_claims[k].id] = "supported"
@@ -173,7 +177,7 @@ def _resolve(
             status = "single-source"
         elif not alternatives:
             status = "agreed"
-        elif confidence >= 2 * max(a.confidence for a in alternatives) and confidence >= 0.4:
+        elif confidence >= 1.5 * max(a.confidence for a in alternatives) and confidence >= 0.4:
             status = "resolved"
         else:
             status = "disputed"
@@ -214,7 +218,8 @@ def _display_value(
             forms[v.canonical] += 1
     if not forms:
         return value
-    best = max(forms, key=lambda f: (forms[f], sum(ord(ch) > 127 for ch in f), len(f)))
+    # the careful spelling (with its diacritics) first, then the commonest
+    best = max(forms, key=lambda f: (any(ord(ch) > 127 for ch in f), forms[f], len(f)))
     return Name(best, value.group)
 
 

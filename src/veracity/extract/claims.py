@@ -133,9 +133,9 @@ def _dates(sentence: Sentence, language: str, default_year: int | None,
             roles.append("event.end_date")
         else:
             cue, distance = _nearest(cue_hits, ["start", "attack", "end"], first, last)
-            if cue in ("start", "attack") and distance <= 14:
+            if cue in ("start", "attack") and distance <= 24:
                 roles.append("event.start_date")
-            elif cue == "end" and distance <= 14:
+            elif cue == "end" and distance <= 24:
                 roles.append("event.end_date")
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
         if op_cue and op_distance <= 14 and "event.start_date" not in roles:
@@ -217,7 +217,7 @@ def _counts(sentence: Sentence, language: str, profile: Profile, nouns: dict[str
             cue_hits, [c for c in rules if c != "none"], mention.first, mention.last,
             profile.strong_cues, profile.decisive_cues, noun_at,
         )
-        reach = 4 if rule_class == "none" else 16
+        reach = 4 if rule_class == "none" else 20
         attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
         if attribute is None:
             continue

@@ -70,7 +70,9 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
     """'Full Name (ACR)' and 'ACR (Full Name)': each pair names one thing."""
     pairs: list[tuple[str, str]] = []
     for m in re.finditer(r"([^()\n]{2,90}?)\s*\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
-        left, right = m.group(1).strip(" *,"), m.group(2).strip(" *,")
+        # an infobox label glued to the name ("PerpetratorsTúpac Amaru ...") is not part of it
+        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", m.group(1)).strip(" *,")
+        right = m.group(2).strip(" *,")
         for acr, full in ((right, left), (left, right)):
             if _ACRONYM.fullmatch(acr.split()[-1] if acr.split() else ""):
                 acr_word = acr.split()[-1]

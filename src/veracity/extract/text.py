@@ -41,20 +41,35 @@ def split_sentences(text: str) -> list[Sentence]:
         line_text = line.group()
         if not line_text.strip():
             continue
-        _, offsets = blingfire.text_to_sentences_and_offsets(line_text)
-        if not offsets:
-            offsets = [(0, len(line_text))]
-        # blingfire offsets are byte offsets into UTF-8; map them to characters
-        encoded = line_text.encode("utf-8")
-        for b_start, b_end in offsets:
-            c_start = len(encoded[:b_start].decode("utf-8", errors="ignore"))
-            c_end = len(encoded[:b_end].decode("utf-8", errors="ignore"))
+        starts = _sentence_starts(line_text)
+        for k, c_start in enumerate(starts):
+            c_end = starts[k + 1] if k + 1 < len(starts) else len(line_text)
             start = line.start() + c_start
-            end = line.start() + c_end
-            chunk = text[start:end]
-            if chunk.strip():
+            end = line.start() + len(line_text[:c_end].rstrip())
+            if text[start:end].strip():
                 sentences.append(_make(text, start, end))
     return sentences
+
+
+def _sentence_starts(line: str) -> list[int]:
+    """Where each of blingfire's sentences starts in `line`.
+
+    blingfire's own offsets drift on some characters (no-break spaces), so each sentence is
+    found again in the line by its first words, moving forward only.
+    """
+    pieces = [p for p in blingfire.text_to_sentences(line).split("\n") if p.strip()]
+    starts: list[int] = []
+    pos = 0
+    for piece in pieces:
+        head = piece.strip()[:12]
+        found = line.find(head, pos)
+        if found < 0:
+            continue
+        starts.append(found)
+        pos = found + max(1, len(head))
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
 
 
 def _make(text: str, start: int, end: int) -> Sentence:

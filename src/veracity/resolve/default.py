@@ -32,7 +32,7 @@ def default(
 ) -> Result:
     n_cand = table.n_candidates
     support = support_matrix(table)
-    share = claim_share(table)
+    share = claim_share(table, split_repeats=False)
     eligible = (
         np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
     )

@@ -8,8 +8,12 @@ from scipy import sparse
 from veracity.resolve.base import ClaimTable, FloatArray, IntArray
 
 
-def claim_share(table: ClaimTable) -> FloatArray:
-    """1/k for a source that gives k distinct values for one item, so each source votes once."""
+def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
+    """1/k for a source that gives k distinct values for one item, so each source votes once.
+
+    With `split_repeats`, a claim repeated r times by one source also shares its vote with its
+    repeats (needed when votes are summed; not when only a group's strongest claim counts).
+    """
     item = table.item
     pair = table.source.astype(np.int64) * max(table.n_items, 1) + item
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
@@ -20,6 +24,8 @@ def claim_share(table: ClaimTable) -> FloatArray:
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
     repeats = np.bincount(triple_inverse, minlength=uniq_triple.shape[0]).astype(np.float64)
+    if not split_repeats:
+        return 1.0 / k
     return 1.0 / (k * repeats[triple_inverse])
 
 

@@ -1,0 +1,98 @@
+"""The `veracity` command: thin wrappers over the public API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veracity.errors import InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Reconcile several accounts of the same event into one record you can trust.",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command("check")
+def check_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here")] = None,
+    profile: Annotated[str, typer.Option(help="Event profile")] = "attack",
+    resolver: Annotated[str, typer.Option(help="Truth-discovery model: default, vote, ...")] = "default",
+) -> None:
+    """Read the articles, resolve every fact, and report the record, sources and verdicts."""
+    from veracity.pipeline import check
+
+    if output is not None and output.parent and not output.parent.exists():
+        raise InputError("output folder does not exist", str(output.parent))
+    report = check(paths, profile=profile, resolver=resolver, progress=True)
+    data = report.to_dict()
+    if format is Format.json:
+        content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif format is Format.md:
+        from veracity.report.text_report import render_markdown
+
+        content = render_markdown(data)
+    elif format is Format.html:
+        from veracity.report.html import render_html
+
+        content = render_html(data, {d.id: d.text for d in report.documents})
+    else:
+        from veracity.report.text_report import render_text
+
+        content = render_text(data)
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        from veracity.output import write_atomic
+
+        write_atomic(output, content)
+        print(f"report written to {output}", file=sys.stderr)
+
+
+@app.callback()
+def _root() -> None:
+    """veracity: several accounts in, one trustworthy record out."""
+
+
+def main() -> None:
+    """Entry point: bad input exits 2 with one line; a bug exits 1 and asks to be reported."""
+    try:
+        app(standalone_mode=False)
+    except InputError as err:
+        print(f"veracity: error: {err}", file=sys.stderr)
+        sys.exit(2)
+    except (typer.Exit, SystemExit) as done:
+        code = getattr(done, "exit_code", None)
+        if code is None:
+            code = getattr(done, "code", 0)
+        sys.exit(code or 0)
+    except KeyboardInterrupt:
+        print("veracity: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 (last resort: never a raw traceback for users)
+        import click
+
+        if isinstance(err, click.ClickException):
+            err.show()
+            sys.exit(2)
+        print(
+            f"veracity: internal error: {type(err).__name__}: {err}\n"
+            "This is a bug; please report it with the command you ran.",
+            file=sys.stderr,
+        )
+        sys.exit(1)
