@@ -122,7 +122,9 @@ def check_documents(
     ids = [d.id for d in documents]
     groups = witness_groups(ids, lineage)
     event_id = "e1"
-    outcome = reconcile(event_id, claims, ids, groups, resolver)
+    outcome = reconcile(
+        event_id, claims, ids, groups, resolver, {d.id: d.language for d in documents}
+    )
     event = Event(event_id, _title(documents), ids, outcome.record, outcome.checks)
     return Report(
         profile=profile.name,

@@ -12,7 +12,7 @@ from scipy import sparse
 
 from veracity.model import Alternative, Claim, Resolution, Verdict
 from veracity.resolve import ClaimTable, resolve
-from veracity.values import Count, DateValue, Text, Value, compatibility, specificity
+from veracity.values import Count, DateValue, Name, Text, Value, compatibility, specificity
 
 # A candidate counts as agreeing with a value from this compatibility on.
 AGREE = 0.5
@@ -33,14 +33,16 @@ def reconcile(
     document_ids: Sequence[str],
     witness_group: dict[str, str],
     resolver: str = "default",
+    languages: dict[str, str] | None = None,
 ) -> Outcome:
     """Resolve every attribute the claims speak of, in two passes so that relative claims
     ("all but one of the militants") are read against the value they refer to."""
     absolute = [c for c in claims if "relative_to" not in c.qualifiers]
-    first = _resolve(event, absolute, document_ids, witness_group, resolver)
+    langs = languages or {}
+    first = _resolve(event, absolute, document_ids, witness_group, resolver, langs)
     concrete = [_materialise(c, first.record) for c in claims]
     usable = [c for c in concrete if c is not None]
-    outcome = _resolve(event, usable, document_ids, witness_group, resolver)
+    outcome = _resolve(event, usable, document_ids, witness_group, resolver, langs)
     outcome.checks = _constraints(event, outcome.record)
     return outcome
 
@@ -64,6 +66,7 @@ def _resolve(
     document_ids: Sequence[str],
     witness_group: dict[str, str],
     resolver: str,
+    languages: dict[str, str],
 ) -> Outcome:
     doc_index = {d: i for i, d in enumerate(document_ids)}
     groups = sorted(set(witness_group.get(d, d) for d in document_ids))
@@ -146,10 +149,18 @@ def _resolve(
         speaking_groups = {group_of_claim[k] for k in item_claims}
         agreeing_groups = {group_of_claim[k] for k in item_claims if agrees[k]}
         free_text = isinstance(winner_value, Text)
+        agreeing_languages = {languages.get(ordered_claims[k].document) for k in item_claims if agrees[k]}
         for k in item_claims:
             others_speak = len(speaking_groups - {group_of_claim[k]}) > 0
             if not agrees[k] and free_text:
                 # two wordings of a demand differ without contradicting each other
+                verdicts[ordered_claims[k].id] = "uncorroborated"
+            elif (
+                not agrees[k]
+                and isinstance(winner_value, Name)
+                and languages.get(ordered_claims[k].document) not in agreeing_languages
+            ):
+                # a name in another language may be a translation we cannot see: not a conflict
                 verdicts[ordered_claims[k].id] = "uncorroborated"
             elif not agrees[k]:
                 verdicts[ordered_claims[k].id] = "contradicted" if others_speak else "uncorroborated"
@@ -206,8 +217,6 @@ def _display_value(
     agrees: dict[int, bool],
 ) -> Value:
     """Names are shown in the spelling most supporters use."""
-    from veracity.values import Name
-
     value = values[winner]
     if not isinstance(value, Name):
         return value

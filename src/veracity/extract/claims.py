@@ -132,11 +132,13 @@ def _dates(sentence: Sentence, language: str, default_year: int | None,
         elif mention.range_role == "to":
             roles.append("event.end_date")
         else:
-            cue, distance = _nearest(cue_hits, ["start", "attack", "end"], first, last)
-            if cue in ("start", "attack") and distance <= 24:
-                roles.append("event.start_date")
-            elif cue == "end" and distance <= 24:
-                roles.append("event.end_date")
+            # an explicit beginning or end decides; the attack itself dates the start otherwise
+            for cue_names, role in ((["start"], "event.start_date"), (["end"], "event.end_date"),
+                                    (["attack"], "event.start_date")):
+                cue, distance = _nearest(cue_hits, cue_names, first, last)
+                if cue and distance <= 24:
+                    roles.append(role)
+                    break
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
         if op_cue and op_distance <= 14 and "event.start_date" not in roles:
             roles.append("operation.date")
