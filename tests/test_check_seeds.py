@@ -42,7 +42,9 @@ def test_check_seeds_record_is_right(seeds_report, attribute, expected):
 def test_check_seeds_group_site_and_operation_are_named(seeds_report):
     record = _record(seeds_report)
     group = record["perpetrator.group"].value
-    assert isinstance(group, Name) and "tupac amaru" in group.key() or "Túpac Amaru" in group.canonical
+    assert (
+        isinstance(group, Name) and "tupac amaru" in group.key()
+    ) or "Túpac Amaru" in group.canonical
     assert "embassy" in record["location.site"].value.canonical.lower()
     assert "Chav" in record["operation.name"].value.canonical
 

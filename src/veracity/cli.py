@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     md = "md"
@@ -28,11 +28,17 @@ class Format(str, Enum):
 
 @app.command("check")
 def check_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here")
+    ] = None,
     profile: Annotated[str, typer.Option(help="Event profile")] = "attack",
-    resolver: Annotated[str, typer.Option(help="Truth-discovery model: default, vote, ...")] = "default",
+    resolver: Annotated[
+        str, typer.Option(help="Truth-discovery model: default, vote, ...")
+    ] = "default",
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
@@ -84,7 +90,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("veracity: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as err:  # noqa: BLE001 (last resort: never a raw traceback for users)
+    except Exception as err:
         import click
 
         if isinstance(err, click.ClickException):

@@ -6,11 +6,51 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "form", "nav"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "iframe",
+    "object",
+    "form",
+    "nav",
+}
 _BLOCK = {
-    "p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4",
-    "h5", "h6", "li", "ul", "ol", "table", "tr", "blockquote", "pre", "figure", "figcaption",
-    "dl", "dt", "dd", "br", "hr", "caption", "address", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
+    "caption",
+    "address",
+    "details",
+    "summary",
 }
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BREAKS = re.compile(r"\n\s*\n\s*(\n\s*)*")

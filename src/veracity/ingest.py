@@ -27,7 +27,9 @@ def load_documents(
     for path in files:
         for doc in _read(path, supported_languages):
             if doc.id in seen:
-                raise InputError(f"duplicate document id {doc.id!r} (also in {seen[doc.id]})", str(path))
+                raise InputError(
+                    f"duplicate document id {doc.id!r} (also in {seen[doc.id]})", str(path)
+                )
             seen[doc.id] = str(path)
             documents.append(doc)
     if not documents:
@@ -114,9 +116,9 @@ def _read_jsonl(path: Path, lines: Iterable[str], supported: frozenset[str]) -> 
             raise InputError("each line must be a JSON object", str(path), number)
         doc_id, text = record.get("id"), record.get("text")
         if not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
-            raise InputError("missing or empty \"id\"", str(path), number)
+            raise InputError('missing or empty "id"', str(path), number)
         if not isinstance(text, str):
-            raise InputError("missing \"text\" (a string)", str(path), number)
+            raise InputError('missing "text" (a string)', str(path), number)
         if not text.strip():
             raise InputError(f"empty document {doc_id!r}", str(path), number)
         language = record.get("language")

@@ -7,7 +7,15 @@ from typing import Any
 
 # Languages close enough that the identifier confuses them with one we support; in news about
 # our events the supported one is far likelier (Indonesian articles otherwise come out as Malay).
-_CONFUSABLE = {"ms": "id", "gl": "pt", "an": "es", "ext": "es", "lb": "de", "lij": "it", "vec": "it"}
+_CONFUSABLE = {
+    "ms": "id",
+    "gl": "pt",
+    "an": "es",
+    "ext": "es",
+    "lb": "de",
+    "lij": "it",
+    "vec": "it",
+}
 
 
 @lru_cache(maxsize=1)

@@ -93,10 +93,14 @@ def check_texts(
         if not text.strip():
             raise InputError(f"empty document {doc_id!r}")
         first = text.strip().split("\n", 1)[0].strip()
-        docs.append(Document(
-            id=doc_id, text=text, language=detect_language(text, frozenset(prof.languages)),
-            title=first if len(first) <= 150 else "",
-        ))
+        docs.append(
+            Document(
+                id=doc_id,
+                text=text,
+                language=detect_language(text, frozenset(prof.languages)),
+                title=first if len(first) <= 150 else "",
+            )
+        )
     if not docs:
         raise InputError("no documents given")
     return check_documents(docs, profile=prof, resolver=resolver)
@@ -156,7 +160,11 @@ def _check_resolver(name: str) -> None:
 
 def _link_names(claims: list[Claim], pairs: list[tuple[str, str]], profile: Profile) -> list[Claim]:
     """Give every organisation name the key of its alias group (MRTA = Túpac Amaru ...)."""
-    names = [c.value.canonical for c in claims if c.attribute in _LINKED_NAMES and isinstance(c.value, Name)]
+    names = [
+        c.value.canonical
+        for c in claims
+        if c.attribute in _LINKED_NAMES and isinstance(c.value, Name)
+    ]
     if not names:
         return claims
     group_of, display = link_names(names, pairs, profile.connectors)

@@ -149,7 +149,9 @@ def _resolve(
         speaking_groups = {group_of_claim[k] for k in item_claims}
         agreeing_groups = {group_of_claim[k] for k in item_claims if agrees[k]}
         free_text = isinstance(winner_value, Text)
-        agreeing_languages = {languages.get(ordered_claims[k].document) for k in item_claims if agrees[k]}
+        agreeing_languages = {
+            languages.get(ordered_claims[k].document) for k in item_claims if agrees[k]
+        }
         for k in item_claims:
             others_speak = len(speaking_groups - {group_of_claim[k]}) > 0
             if not agrees[k] and free_text:
@@ -163,7 +165,9 @@ def _resolve(
                 # a name in another language may be a translation we cannot see: not a conflict
                 verdicts[ordered_claims[k].id] = "uncorroborated"
             elif not agrees[k]:
-                verdicts[ordered_claims[k].id] = "contradicted" if others_speak else "uncorroborated"
+                verdicts[ordered_claims[k].id] = (
+                    "contradicted" if others_speak else "uncorroborated"
+                )
             elif agreeing_groups - {group_of_claim[k]}:
                 verdicts[ordered_claims[k].id] = "supported"
             else:
@@ -181,9 +185,7 @@ def _resolve(
                 )
             )
         alternatives.sort(key=lambda a: -a.confidence)
-        supporters = tuple(
-            sorted({ordered_claims[k].document for k in item_claims if agrees[k]})
-        )
+        supporters = tuple(sorted({ordered_claims[k].document for k in item_claims if agrees[k]}))
         if len(speaking_groups) == 1:
             status = "single-source"
         elif not alternatives:
@@ -205,7 +207,9 @@ def _resolve(
     return Outcome(record, reliability, verdicts, [], list(claims))
 
 
-def _supporters(c: int, claims_of_cand: dict[int, list[int]], claims: list[Claim]) -> tuple[str, ...]:
+def _supporters(
+    c: int, claims_of_cand: dict[int, list[int]], claims: list[Claim]
+) -> tuple[str, ...]:
     return tuple(sorted({claims[k].document for k in claims_of_cand[c]}))
 
 
@@ -232,6 +236,10 @@ def _display_value(
     return Name(best, value.group)
 
 
+def _is_point_count(value: Value) -> bool:
+    return isinstance(value, Count) and value.is_point
+
+
 def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
     """Check facts against each other; fill a missing one when the others determine it."""
     checks: list[dict[str, object]] = []
@@ -239,39 +247,75 @@ def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, ob
     if start and end and isinstance(start.value, DateValue) and isinstance(end.value, DateValue):
         s, e = start.value, end.value
         if s.precision == 3 and e.precision == 3:
-            days = (date(e.year, e.month or 1, e.day or 1) - date(s.year, s.month or 1, s.day or 1)).days
+            days = (
+                date(e.year, e.month or 1, e.day or 1) - date(s.year, s.month or 1, s.day or 1)
+            ).days
             duration = record.get("event.duration_days")
             if duration is None:
                 record["event.duration_days"] = Resolution(
-                    event, "event.duration_days", Count.exact(days), round(min(start.confidence, end.confidence), 3),
-                    "single-source", (), (), derived_from="event.end_date - event.start_date",
+                    event,
+                    "event.duration_days",
+                    Count.exact(days),
+                    round(min(start.confidence, end.confidence), 3),
+                    "single-source",
+                    (),
+                    (),
+                    derived_from="event.end_date - event.start_date",
                 )
-                checks.append({"check": "end_date - start_date = duration_days", "result": "filled", "value": days})
+                checks.append(
+                    {
+                        "check": "end_date - start_date = duration_days",
+                        "result": "filled",
+                        "value": days,
+                    }
+                )
             elif isinstance(duration.value, Count):
                 ok = duration.value.contains(days) or duration.value.contains(days + 1)
-                checks.append({
-                    "check": "end_date - start_date = duration_days",
-                    "result": "consistent" if ok else "inconsistent",
-                    "computed": days, "stated": duration.value.to_json(),
-                })
+                checks.append(
+                    {
+                        "check": "end_date - start_date = duration_days",
+                        "result": "consistent" if ok else "inconsistent",
+                        "computed": days,
+                        "stated": duration.value.to_json(),
+                    }
+                )
     parts = ["deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians"]
-    known = [record[p] for p in parts if p in record and isinstance(record[p].value, Count) and record[p].value.is_point]
+    known = [
+        record[p] for p in parts if p in record and _is_point_count(record[p].value)
+    ]
     if known:
         total = sum(float(r.value.low) for r in known if isinstance(r.value, Count))
         stated = record.get("deaths.total")
         if stated is None:
             if len(known) >= 2:
                 record["deaths.total"] = Resolution(
-                    event, "deaths.total", Count(total, None, "bound"), round(min(r.confidence for r in known), 3),
-                    "single-source", (), (), derived_from=" + ".join(p for p in parts if p in record),
+                    event,
+                    "deaths.total",
+                    Count(total, None, "bound"),
+                    round(min(r.confidence for r in known), 3),
+                    "single-source",
+                    (),
+                    (),
+                    derived_from=" + ".join(p for p in parts if p in record),
                 )
-                checks.append({"check": "deaths.total >= sum of categories", "result": "filled", "value": total})
+                checks.append(
+                    {
+                        "check": "deaths.total >= sum of categories",
+                        "result": "filled",
+                        "value": total,
+                    }
+                )
         elif isinstance(stated.value, Count) and stated.value.is_point:
             ok = stated.value.low >= total - 1e-9
-            exact = abs(stated.value.low - total) < 1e-9 and len(known) == len(parts) - (0 if "deaths.civilians" in record else 1)
-            checks.append({
-                "check": "deaths.total = sum of categories",
-                "result": "consistent" if exact or ok else "inconsistent",
-                "computed": total, "stated": stated.value.to_json(),
-            })
+            exact = abs(stated.value.low - total) < 1e-9 and len(known) == len(parts) - (
+                0 if "deaths.civilians" in record else 1
+            )
+            checks.append(
+                {
+                    "check": "deaths.total = sum of categories",
+                    "result": "consistent" if exact or ok else "inconsistent",
+                    "computed": total,
+                    "stated": stated.value.to_json(),
+                }
+            )
     return checks

@@ -92,9 +92,15 @@ def _comparison_cut(sentence: Sentence, comparison: PhraseSet) -> int:
     return hits[0][0] if hits else len(sentence.words)
 
 
-def _nearest(cue_hits: dict[str, list[tuple[int, int]]], names: list[str], first: int, last: int,
-             strong: frozenset[str] = frozenset(), decisive: frozenset[str] = frozenset(),
-             noun_at: int | None = None) -> tuple[str | None, float]:
+def _nearest(
+    cue_hits: dict[str, list[tuple[int, int]]],
+    names: list[str],
+    first: int,
+    last: int,
+    strong: frozenset[str] = frozenset(),
+    decisive: frozenset[str] = frozenset(),
+    noun_at: int | None = None,
+) -> tuple[str | None, float]:
     """The cue of one of `names` closest to words [first, last), with its distance in words."""
     best: tuple[str | None, float] = (None, float("inf"))
     right_edge = last if noun_at is None else max(last, noun_at + 1)
@@ -115,10 +121,20 @@ def _nearest(cue_hits: dict[str, list[tuple[int, int]]], names: list[str], first
     return best
 
 
-def _dates(sentence: Sentence, language: str, default_year: int | None,
-           cue_hits: dict[str, list[tuple[int, int]]], limit: int, taken: set[int]) -> list[_Draft]:
+def _dates(
+    sentence: Sentence,
+    language: str,
+    default_year: int | None,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+    taken: set[int],
+) -> list[_Draft]:
     out: list[_Draft] = []
-    limit_char = sentence.spans[limit][0] - sentence.start if limit < len(sentence.spans) else len(sentence.text)
+    limit_char = (
+        sentence.spans[limit][0] - sentence.start
+        if limit < len(sentence.spans)
+        else len(sentence.text)
+    )
     for mention in find_dates(sentence.text, language, default_year):
         if mention.start >= limit_char:
             continue
@@ -133,8 +149,11 @@ def _dates(sentence: Sentence, language: str, default_year: int | None,
             roles.append("event.end_date")
         else:
             # an explicit beginning or end decides; the attack itself dates the start otherwise
-            for cue_names, role in ((["start"], "event.start_date"), (["end"], "event.end_date"),
-                                    (["attack"], "event.start_date")):
+            for cue_names, role in (
+                (["start"], "event.start_date"),
+                (["end"], "event.end_date"),
+                (["attack"], "event.start_date"),
+            ):
                 cue, distance = _nearest(cue_hits, cue_names, first, last)
                 if cue and distance <= 24:
                     roles.append(role)
@@ -149,11 +168,15 @@ def _dates(sentence: Sentence, language: str, default_year: int | None,
         first = sentence.word_index_at(start)
         taken.update(range(first, sentence.word_index_at(sentence.start + time.end)))
         if first < limit and cue_hits.get("operation"):
-            out.append(_Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {}))
+            out.append(
+                _Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
+            )
     return out
 
 
-def _noun_after(sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]) -> tuple[str | None, str | None, int | None]:
+def _noun_after(
+    sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
+) -> tuple[str | None, str | None, int | None]:
     """The class of the noun a number counts (looking a few words ahead), and the noun itself."""
     words = sentence.words
     i = mention.last
@@ -172,13 +195,17 @@ def _noun_after(sentence: Sentence, mention: NumberMention, nouns: dict[str, Phr
         i += 1
     nxt = mention.last
     if nxt < len(words) and not _STOP_AFTER.search(sentence.gap(nxt - 1, nxt) if nxt > 0 else ""):
-        surface = sentence.text[sentence.spans[nxt][0] - sentence.start : sentence.spans[nxt][1] - sentence.start]
+        surface = sentence.text[
+            sentence.spans[nxt][0] - sentence.start : sentence.spans[nxt][1] - sentence.start
+        ]
         if surface.isalpha() and surface.islower() and len(surface) >= 4:
             return None, words[nxt], nxt
     return None, None, None
 
 
-def _noun_before(sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]) -> str | None:
+def _noun_before(
+    sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
+) -> str | None:
     """A label right before the number: "Hostages17", "Geiseln: 17" (an infobox or a list)."""
     k = mention.first - 1
     if k < 0 or sentence.gap(k, mention.first).strip() not in ("", ":"):
@@ -189,8 +216,15 @@ def _noun_before(sentence: Sentence, mention: NumberMention, nouns: dict[str, Ph
     return None
 
 
-def _counts(sentence: Sentence, language: str, profile: Profile, nouns: dict[str, PhraseSet],
-            cue_hits: dict[str, list[tuple[int, int]]], limit: int, taken: set[int]) -> list[_Draft]:
+def _counts(
+    sentence: Sentence,
+    language: str,
+    profile: Profile,
+    nouns: dict[str, PhraseSet],
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+    taken: set[int],
+) -> list[_Draft]:
     out: list[_Draft] = []
     for mention in find_numbers(sentence, language, taken):
         if mention.first >= limit:
@@ -208,16 +242,27 @@ def _counts(sentence: Sentence, language: str, profile: Profile, nouns: dict[str
             if noun and value.kind != "relative":
                 out.append(_Draft(f"other.demanded_{noun}", value, *span, sentence, {}))
             continue
-        rule_class = cls if cls in profile.count_rules else ("none" if cls is None and noun is None else None)
+        rule_class = (
+            cls
+            if cls in profile.count_rules
+            else ("none" if cls is None and noun is None else None)
+        )
         if rule_class is None:
-            spelled_one = value.is_point and value.low == 1 and not sentence.words[mention.first].isdigit()
+            spelled_one = (
+                value.is_point and value.low == 1 and not sentence.words[mention.first].isdigit()
+            )
             if noun and value.kind not in ("relative",) and not mention.all_but and not spelled_one:
                 out.append(_Draft(f"other.{noun}", value, *span, sentence, {}))
             continue
         rules = profile.count_rules[rule_class]
         cue, distance = _nearest(
-            cue_hits, [c for c in rules if c != "none"], mention.first, mention.last,
-            profile.strong_cues, profile.decisive_cues, noun_at,
+            cue_hits,
+            [c for c in rules if c != "none"],
+            mention.first,
+            mention.last,
+            profile.strong_cues,
+            profile.decisive_cues,
+            noun_at,
         )
         reach = 4 if rule_class == "none" else 20
         attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
@@ -230,15 +275,26 @@ def _counts(sentence: Sentence, language: str, profile: Profile, nouns: dict[str
                 continue
             attribute, value, qualifiers = relative
         out.append(_Draft(attribute, value, *span, sentence, qualifiers))
-        if (mention.all and mention.value.is_point and mention.value.kind == "exact"
-                and rule_class == "perpetrators" and attribute != "perpetrator.count"):
+        if (
+            mention.all
+            and mention.value.is_point
+            and mention.value.kind == "exact"
+            and rule_class == "perpetrators"
+            and attribute != "perpetrator.count"
+        ):
             out.append(_Draft("perpetrator.count", value, *span, sentence, {}))
     return out
 
 
-def _relative(attribute: str, rule_class: str, cue: str | None, mention: NumberMention) -> tuple[str, Count, dict[str, str]] | None:
+def _relative(
+    attribute: str, rule_class: str, cue: str | None, mention: NumberMention
+) -> tuple[str, Count, dict[str, str]] | None:
     """'all hostages were rescued' = no hostage died; 'all but one militant killed' = count - 1."""
-    if rule_class in ("hostages", "people") and cue in ("rescue", "release") and not mention.all_but:
+    if (
+        rule_class in ("hostages", "people")
+        and cue in ("rescue", "release")
+        and not mention.all_but
+    ):
         return "deaths.hostages", Count.exact(0), {}
     if rule_class == "perpetrators" and cue == "death":
         offset = -mention.value.low if mention.all_but else 0.0
@@ -250,12 +306,21 @@ def _relative(attribute: str, rule_class: str, cue: str | None, mention: NumberM
     return None
 
 
-def _duration(sentence: Sentence, profile: Profile, mention: NumberMention, unit: str,
-              cue_hits: dict[str, list[tuple[int, int]]], span: tuple[int, int]) -> list[_Draft]:
+def _duration(
+    sentence: Sentence,
+    profile: Profile,
+    mention: NumberMention,
+    unit: str,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    span: tuple[int, int],
+) -> list[_Draft]:
     spec = profile.durations.get(unit)
     if spec is None or mention.value.kind == "relative":
         return []
-    hyphenated = mention.last < len(sentence.words) and sentence.gap(mention.last - 1, mention.last).strip() == "-"
+    hyphenated = (
+        mention.last < len(sentence.words)
+        and sentence.gap(mention.last - 1, mention.last).strip() == "-"
+    )
     cue, distance = _nearest(cue_hits, ["duration"], mention.first, mention.last)
     if not hyphenated and not (cue and distance <= 3):
         return []
@@ -263,12 +328,17 @@ def _duration(sentence: Sentence, profile: Profile, mention: NumberMention, unit
     if attribute == "operation.duration_minutes" and not cue_hits.get("operation"):
         attribute = "other.duration_minutes"
     v = mention.value
-    value = Count(v.low * spec["low"], None if v.high is None else v.high * spec["high"],
-                  v.kind if spec["low"] == spec["high"] else "approximate")
+    value = Count(
+        v.low * spec["low"],
+        None if v.high is None else v.high * spec["high"],
+        v.kind if spec["low"] == spec["high"] else "approximate",
+    )
     return [_Draft(attribute, value, *span, sentence, {})]
 
 
-def _leaders(sentence: Sentence, profile: Profile, cue_hits: dict[str, list[tuple[int, int]]], limit: int) -> list[_Draft]:
+def _leaders(
+    sentence: Sentence, profile: Profile, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+) -> list[_Draft]:
     out: list[_Draft] = []
     for s, e in cue_hits.get("leader", []):
         if s >= limit:
@@ -280,21 +350,27 @@ def _leaders(sentence: Sentence, profile: Profile, cue_hits: dict[str, list[tupl
         limit_char = sentence.spans[limit][0] if limit < len(sentence.spans) else sentence.end
         if person.start >= limit_char or person.start - cue_end > 60:
             continue
-        out.append(_Draft("perpetrator.leader", Name(person.text), person.start, person.end, sentence, {}))
+        out.append(
+            _Draft("perpetrator.leader", Name(person.text), person.start, person.end, sentence, {})
+        )
         break
     return out
 
 
-def _demands(sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], limit: int) -> list[_Draft]:
+def _demands(
+    sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+) -> list[_Draft]:
     hits = [h for h in cue_hits.get("demand", []) if h[0] < limit]
     if not hits:
         return []
-    s, e = hits[0]
+    _s, e = hits[0]
     end_word = min(len(sentence.words), limit, e + 12)
     if end_word <= e:
         return []
     start_char, end_char = sentence.spans[e][0], sentence.spans[end_word - 1][1]
-    phrase = re.split(r"[.;:!?]", sentence.text[start_char - sentence.start : end_char - sentence.start])[0].strip()
+    phrase = re.split(
+        r"[.;:!?]", sentence.text[start_char - sentence.start : end_char - sentence.start]
+    )[0].strip()
     if len(phrase.split()) < 2:
         return []
     return [_Draft("demands", Text(phrase), start_char, start_char + len(phrase), sentence, {})]
@@ -309,7 +385,9 @@ def _operations(sentence: Sentence, profile: Profile, language: str, limit: int)
     ]
 
 
-def _document_level(document: Document, sentences: list[Sentence], profile: Profile, language: str) -> list[_Draft]:
+def _document_level(
+    document: Document, sentences: list[Sentence], profile: Profile, language: str
+) -> list[_Draft]:
     """Attributes a document states by what it names most: the group, the country, city, site."""
     out: list[_Draft] = []
     text = document.text
@@ -327,13 +405,24 @@ def _document_level(document: Document, sentences: list[Sentence], profile: Prof
         counts = Counter(fold_word(m.text) for m in orgs)
         best = counts.most_common(1)[0][0]
         first = next(m for m in orgs if fold_word(m.text) == best)
-        out.append(_Draft("perpetrator.group", Name(first.text), first.start, first.end, sentence_at(first.start), {}))
+        out.append(
+            _Draft(
+                "perpetrator.group",
+                Name(first.text),
+                first.start,
+                first.end,
+                sentence_at(first.start),
+                {},
+            )
+        )
     countries = countries_in(text, language)
     country = countries.most_common(1)[0][0] if countries else None
     if country:
         pos = _find_name(text, country, language)
         if pos is not None:
-            out.append(_Draft("location.country", Name(country), pos[0], pos[1], sentence_at(pos[0]), {}))
+            out.append(
+                _Draft("location.country", Name(country), pos[0], pos[1], sentence_at(pos[0]), {})
+            )
     cities = cities_in(text, country)
     if cities:
         city = cities.most_common(1)[0][0]
@@ -343,7 +432,16 @@ def _document_level(document: Document, sentences: list[Sentence], profile: Prof
     site = _site(document, sentences, profile)
     if site is not None:
         kind, start, end, sentence = site
-        out.append(_Draft("location.site", Name(text[start:end], group=f"site:{kind}"), start, end, sentence, {}))
+        out.append(
+            _Draft(
+                "location.site",
+                Name(text[start:end], group=f"site:{kind}"),
+                start,
+                end,
+                sentence,
+                {},
+            )
+        )
     return out
 
 
@@ -371,7 +469,9 @@ def _folded_with_origin(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def _site(document: Document, sentences: list[Sentence], profile: Profile) -> tuple[str, int, int, Sentence] | None:
+def _site(
+    document: Document, sentences: list[Sentence], profile: Profile
+) -> tuple[str, int, int, Sentence] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int, Sentence]] = {}
     for sentence in sentences:
@@ -383,11 +483,28 @@ def _site(document: Document, sentences: list[Sentence], profile: Profile) -> tu
                     # take in the capitalised words around it: "Japanese Embassy", "Teatro Dubrovka"
                     text = document.text
                     while True:
-                        m = re.search(r"([A-ZÁÉÍÓÚ][\w\-]+)\s+$", text[max(sentence.start, start - 30) : start])
-                        if not m or m.group(1).lower() in {"the", "la", "el", "le", "die", "der", "das", "il", "o", "a"}:
+                        m = re.search(
+                            r"([A-ZÁÉÍÓÚ][\w\-]+)\s+$",
+                            text[max(sentence.start, start - 30) : start],
+                        )
+                        if not m or m.group(1).lower() in {
+                            "the",
+                            "la",
+                            "el",
+                            "le",
+                            "die",
+                            "der",
+                            "das",
+                            "il",
+                            "o",
+                            "a",
+                        }:
                             break
                         start = start - len(m.group(0))
-                    m2 = re.match(r"\s+((?:[A-ZÁÉÍÓÚ][\w\-]+\s?){1,3})", text[end : min(sentence.end, end + 40)])
+                    m2 = re.match(
+                        r"\s+((?:[A-ZÁÉÍÓÚ][\w\-]+\s?){1,3})",
+                        text[end : min(sentence.end, end + 40)],
+                    )
                     if m2:
                         end = end + len(m2.group(0).rstrip())
                     first[kind] = (start, end, sentence)

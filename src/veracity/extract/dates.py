@@ -44,8 +44,20 @@ def month_names(language: str) -> dict[str, int]:
             continue
         info = module.info
         for number, key in enumerate(
-            ["january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december"],
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
             start=1,
         ):
             for name in info.get(key, []):
@@ -94,7 +106,11 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
             month_raw = groups.get("month")
             month = None
             if month_raw is not None:
-                month = int(month_raw) if month_raw.isdigit() else names.get(fold_word(month_raw).rstrip("."))
+                month = (
+                    int(month_raw)
+                    if month_raw.isdigit()
+                    else names.get(fold_word(month_raw).rstrip("."))
+                )
                 if month is None:
                     continue
                 if month_raw[0].islower() and fold_word(month_raw) == "may" and language == "en":
@@ -129,7 +145,9 @@ def _day_ranges(text: str, names: dict[str, int], taken: list[bool]) -> list[Dat
         month = names.get(fold_word(follow.group(1)))
         day = int(m.group(1))
         if month and 1 <= day <= 31:
-            out.append(DateMention(DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1)))
+            out.append(
+                DateMention(DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1))
+            )
     return out
 
 
@@ -138,7 +156,11 @@ def _mark_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
-        if re.fullmatch(r"\s*([-–—]|to|until|till|hingga|sampai|al|hasta|a|ate|até|au|bis|al|fino al|hanggang)\s*", gap, re.IGNORECASE):
+        if re.fullmatch(
+            r"\s*([-–—]|to|until|till|hingga|sampai|al|hasta|a|ate|até|au|bis|al|fino al|hanggang)\s*",
+            gap,
+            re.IGNORECASE,
+        ):
             out[i] = DateMention(a.value, a.start, a.end, "from")
             out[i + 1] = DateMention(b.value, b.start, b.end, "to")
     return out
@@ -148,7 +170,9 @@ _TIME = re.compile(
     r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?\s?m\.?|uhr|h\b|horas|hrs|wib)?",
     re.IGNORECASE,
 )
-_TIME_CUE = re.compile(r"(at|pukul|jam|a las|às|as|à|a|um|alle|ore|alas|sekitar pukul)\s*$", re.IGNORECASE)
+_TIME_CUE = re.compile(
+    r"(at|pukul|jam|a las|às|as|à|a|um|alle|ore|alas|sekitar pukul)\s*$", re.IGNORECASE
+)
 
 
 def find_times(text: str) -> list[TimeMention]:

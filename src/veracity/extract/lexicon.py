@@ -28,9 +28,7 @@ class Phrase:
     @classmethod
     def parse(cls, entry: str) -> Phrase:
         raw = fold_word(entry).replace("-", " ").replace("'", " ").split()
-        return cls(
-            tuple(w.rstrip("*") for w in raw), tuple(w.endswith("*") for w in raw)
-        )
+        return cls(tuple(w.rstrip("*") for w in raw), tuple(w.endswith("*") for w in raw))
 
     def match_at(self, words: list[str], i: int) -> int:
         """Number of words matched starting at words[i], or 0."""
@@ -200,7 +198,10 @@ class NumberLexicon:
 def number_lexicon(language: str) -> NumberLexicon:
     data = _load_toml("veracity.lexicons", "numbers.toml")
     table = data.get(language) or data["en"]
-    vague = {fold_word(k).replace("-", " "): (float(v[0]), float(v[1])) for k, v in table["vague"].items()}
+    vague = {
+        fold_word(k).replace("-", " "): (float(v[0]), float(v[1]))
+        for k, v in table["vague"].items()
+    }
     return NumberLexicon(
         words=frozenset(fold_word(w) for w in table.get("words", [])),
         vague=vague,

@@ -52,13 +52,18 @@ def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
     return letters in (initials, strict) and len(letters) >= 2
 
 
-def organisation_mentions(text: str, offset: int, profile: Profile, language: str) -> list[NameMention]:
+def organisation_mentions(
+    text: str, offset: int, profile: Profile, language: str
+) -> list[NameMention]:
     heads = profile.organisation_heads.get(language) or profile.organisation_heads["en"]
     heads_en = profile.organisation_heads["en"]
     out: list[NameMention] = []
     for run in capitalised_runs(text, offset, profile.connectors):
         words = [fold_word(w) for w in re.findall(r"\w+", run.text)]
-        if any(h.match_at(words, i) for i in range(len(words)) for h in (heads, heads_en)) and len(words) >= 2:
+        if (
+            any(h.match_at(words, i) for i in range(len(words)) for h in (heads, heads_en))
+            and len(words) >= 2
+        ):
             out.append(run)
     for m in _ACRONYM.finditer(text):
         if 2 <= len(m.group().replace("-", "")) <= 7 and not m.group().isdigit():
@@ -85,7 +90,11 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
                         break
                 else:
                     caps = capitalised_runs(full, 0, connectors)
-                    if caps and len(caps[-1].text.split()) >= 2 and full.rstrip().endswith(caps[-1].text):
+                    if (
+                        caps
+                        and len(caps[-1].text.split()) >= 2
+                        and full.rstrip().endswith(caps[-1].text)
+                    ):
                         pairs.append((acr_word, caps[-1].text))
     return pairs
 
@@ -103,7 +112,9 @@ def operation_names(text: str, offset: int, profile: Profile, language: str) -> 
     return out
 
 
-def person_after(text: str, offset: int, cue_end: int, connectors: frozenset[str]) -> NameMention | None:
+def person_after(
+    text: str, offset: int, cue_end: int, connectors: frozenset[str]
+) -> NameMention | None:
     """The first multi-word capitalised name within a few words after a cue."""
     window = text[cue_end - offset : cue_end - offset + 80]
     for run in capitalised_runs(window, cue_end, connectors):

@@ -20,14 +20,30 @@ from veracity.values import Count
 _TEXT2NUM_LANGUAGES = {"en", "es", "pt", "fr", "de", "it"}
 # Articles that double as "one": read as a number only when written as a digit.
 _ARTICLES = {
-    "un", "una", "une", "um", "uma", "ein", "eine", "einer", "einen", "einem", "a", "an", "uno",
-    "unos", "unas", "uns", "umas", "des",
+    "un",
+    "una",
+    "une",
+    "um",
+    "uma",
+    "ein",
+    "eine",
+    "einer",
+    "einen",
+    "einem",
+    "a",
+    "an",
+    "uno",
+    "unos",
+    "unas",
+    "uns",
+    "umas",
+    "des",
 }
-_DIGITS = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?![.,:]\d)(?!\d)"
-)
+_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?![.,:]\d)(?!\d)")
 _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
-_UNIT_AFTER = re.compile(r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE
+)
 _MONEY_BEFORE = re.compile(r"(\$|€|£|¥|US\$|USD|EUR|Rp\.?|R\$)\s*$")
 
 
@@ -115,9 +131,12 @@ def _spelled_number(
     if language in _TEXT2NUM_LANGUAGES:
         j = i
         while j < len(words):
-            if _word_value(_surface(sentence, j), language) is not None:
-                j += 1
-            elif j > i and lex.conj.match_at(words, j) and j + 1 < len(words) and _word_value(_surface(sentence, j + 1), language) is not None:
+            if _word_value(_surface(sentence, j), language) is not None or (
+                j > i
+                and lex.conj.match_at(words, j)
+                and j + 1 < len(words)
+                and _word_value(_surface(sentence, j + 1), language) is not None
+            ):
                 j += 1
             else:
                 break
@@ -244,7 +263,9 @@ def _with_modifiers(
             start_word = k
             break
         if lex.all_but.match_at(words, k) == back:
-            return NumberMention(count, first, end_word, *_span(sentence, k, end_word), all_but=True)
+            return NumberMention(
+                count, first, end_word, *_span(sentence, k, end_word), all_but=True
+            )
         if lex.approx.match_at(words, k) == back:
             spread = max(1.0, round(n * 0.1))
             count = Count(max(0.0, n - spread), n + spread, "approximate")
@@ -272,7 +293,12 @@ def _with_modifiers(
     if partitive and count.is_point:
         count = Count(count.low, None, "bound")
     return NumberMention(
-        count, first, end_word, *_span(sentence, start_word, end_word), all=is_all, partitive=partitive
+        count,
+        first,
+        end_word,
+        *_span(sentence, start_word, end_word),
+        all=is_all,
+        partitive=partitive,
     )
 
 
@@ -287,7 +313,9 @@ def _bare_all(
         if k in taken or k in covered or k + n >= len(words):
             continue
         out.append(
-            NumberMention(Count(0, None, "relative"), k + n, k + n, *_span(sentence, k, k + n), all=True)
+            NumberMention(
+                Count(0, None, "relative"), k + n, k + n, *_span(sentence, k, k + n), all=True
+            )
         )
     return out
 

@@ -14,7 +14,9 @@ def _value(v: Any) -> str:
 def render_text(report: dict[str, Any]) -> str:
     lines: list[str] = []
     for event in report["events"]:
-        lines.append(f"Event {event['id']}: {event['title']}  ({len(event['documents'])} documents)")
+        lines.append(
+            f"Event {event['id']}: {event['title']}  ({len(event['documents'])} documents)"
+        )
         lines.append("")
         lines.append("Reconciled record")
         width = max((len(a) for a in event["record"]), default=10)
@@ -50,12 +52,14 @@ def render_text(report: dict[str, Any]) -> str:
         lines.append("  no copies or translations found")
     for link in report["lineage"]:
         arrow = "->" if link.get("directed", True) else "<->"
-        lines.append(f"  {link['document']} {arrow} {link['of']}  {link['relation']} ({link['score']:.2f})")
+        lines.append(
+            f"  {link['document']} {arrow} {link['of']}  {link['relation']} ({link['score']:.2f})"
+        )
     lines.append("")
     contradicted = [c for c in report["claims"] if c["verdict"] == "contradicted"]
     lines.append(f"Contradicted claims ({len(contradicted)})")
     for c in contradicted:
-        lines.append(f"  {c['document']}  {c['attribute']} = {_value(c['value'])}  \"{c['text']}\"")
+        lines.append(f'  {c["document"]}  {c["attribute"]} = {_value(c["value"])}  "{c["text"]}"')
     return "\n".join(lines) + "\n"
 
 
@@ -67,7 +71,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         out.append("| --- | --- | --- | --- | --- | --- |")
         for attribute, res in event["record"].items():
             rivals = "; ".join(
-                f"{_value(a['value'])} ({', '.join(a['supported_by'])})" for a in res["alternatives"]
+                f"{_value(a['value'])} ({', '.join(a['supported_by'])})"
+                for a in res["alternatives"]
             )
             out.append(
                 f"| {attribute} | {_md(_value(res['value']))} | {res['confidence']:.2f} | {res['status']} "
@@ -75,7 +80,9 @@ def render_markdown(report: dict[str, Any]) -> str:
             )
         out.append("")
     out.append("## Sources\n")
-    out.append("| document | language | reliability | claims | supported | contradicted | uncorroborated |")
+    out.append(
+        "| document | language | reliability | claims | supported | contradicted | uncorroborated |"
+    )
     out.append("| --- | --- | --- | --- | --- | --- | --- |")
     for d in report["documents"]:
         out.append(
@@ -91,7 +98,9 @@ def render_markdown(report: dict[str, Any]) -> str:
     out.append("| document | attribute | value | words | verdict |")
     out.append("| --- | --- | --- | --- | --- |")
     for c in report["claims"]:
-        out.append(f"| {c['document']} | {c['attribute']} | {_md(_value(c['value']))} | {_md(c['text'])} | {c['verdict']} |")
+        out.append(
+            f"| {c['document']} | {c['attribute']} | {_md(_value(c['value']))} | {_md(c['text'])} | {c['verdict']} |"
+        )
     return "\n".join(out) + "\n"
 
 

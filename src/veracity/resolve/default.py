@@ -34,7 +34,9 @@ def default(
     support = support_matrix(table)
     share = claim_share(table, split_repeats=False)
     eligible = (
-        np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
+        np.ones(n_cand, dtype=bool)
+        if table.candidate_eligible is None
+        else table.candidate_eligible
     )
     group_of_source, _ = groups(table)
     claim_group = group_of_source[table.source]
@@ -60,7 +62,9 @@ def default(
 
         # leave-one-out agreement of each claim with the other groups
         own = contrib[claim_group]  # claims x candidates: the claim's own group's support
-        others_num = claimed_rows @ total - np.asarray(claimed_rows.multiply(own).sum(axis=1)).ravel()
+        others_num = (
+            claimed_rows @ total - np.asarray(claimed_rows.multiply(own).sum(axis=1)).ravel()
+        )
         own_item = np.asarray((own @ item_of)[np.arange(claim_item.shape[0]), claim_item]).ravel()
         others_den = item_total[claim_item] - own_item
         informative = others_den > 1e-9

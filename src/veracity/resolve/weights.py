@@ -19,7 +19,9 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
     triple = pair * max(table.n_candidates, 1) + table.candidate
     uniq_triple, triple_inverse = np.unique(triple, return_inverse=True)
-    uniq_pair, pair_inverse = np.unique(uniq_triple // max(table.n_candidates, 1), return_inverse=True)
+    uniq_pair, pair_inverse = np.unique(
+        uniq_triple // max(table.n_candidates, 1), return_inverse=True
+    )
     per_pair = np.bincount(pair_inverse, minlength=uniq_pair.shape[0]).astype(np.float64)
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
