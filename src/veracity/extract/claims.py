@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from veracity.extract.dates import find_dates, find_times
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.names import (
+    acronym_of,
     alias_pairs,
     cities_in,
     countries_in,
@@ -155,7 +156,9 @@ def _dates(
                 (["attack"], "event.start_date"),
             ):
                 cue, distance = _nearest(cue_hits, cue_names, first, last)
-                if cue and distance <= 24:
+                # a bare year is weak evidence: only a cue right beside it gives it a role
+                reach = 24 if mention.value.month is not None else 4
+                if cue and distance <= reach:
                     roles.append(role)
                     break
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
@@ -401,6 +404,17 @@ def _document_level(
         return by_offset[starts[k]]
 
     orgs = organisation_mentions(text, 0, profile, language)
+    # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
+    pairs = alias_pairs(text, profile.connectors)
+    tied = {fold_word(a) for a, _ in pairs}
+    full_names = [m.text for m in orgs if " " in m.text]
+    orgs = [
+        m
+        for m in orgs
+        if " " in m.text
+        or fold_word(m.text) in tied
+        or any(acronym_of(m.text, name, profile.connectors) for name in full_names)
+    ]
     if orgs:
         counts = Counter(fold_word(m.text) for m in orgs)
         best = counts.most_common(1)[0][0]
