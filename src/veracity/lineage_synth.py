@@ -30,48 +30,160 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
 # Target-language words for frequent English words; the rest become pseudo-words.
 _WORDS = {
     "id": {
-        "the": "", "a": "sebuah", "an": "sebuah", "of": "dari", "in": "di", "on": "pada",
-        "and": "dan", "to": "ke", "was": "adalah", "were": "adalah", "is": "adalah",
-        "by": "oleh", "with": "dengan", "for": "untuk", "at": "di", "from": "dari",
-        "people": "orang", "hostages": "sandera", "hostage": "sandera", "killed": "tewas",
-        "police": "polisi", "government": "pemerintah", "president": "presiden",
-        "embassy": "kedutaan", "days": "hari", "day": "hari", "after": "setelah",
-        "before": "sebelum", "they": "mereka", "he": "dia", "she": "dia", "who": "yang",
-        "which": "yang", "that": "bahwa", "were taken": "diambil", "soldiers": "tentara",
-        "army": "tentara", "military": "militer", "rescue": "penyelamatan", "attack": "serangan",
+        "the": "",
+        "a": "sebuah",
+        "an": "sebuah",
+        "of": "dari",
+        "in": "di",
+        "on": "pada",
+        "and": "dan",
+        "to": "ke",
+        "was": "adalah",
+        "were": "adalah",
+        "is": "adalah",
+        "by": "oleh",
+        "with": "dengan",
+        "for": "untuk",
+        "at": "di",
+        "from": "dari",
+        "people": "orang",
+        "hostages": "sandera",
+        "hostage": "sandera",
+        "killed": "tewas",
+        "police": "polisi",
+        "government": "pemerintah",
+        "president": "presiden",
+        "embassy": "kedutaan",
+        "days": "hari",
+        "day": "hari",
+        "after": "setelah",
+        "before": "sebelum",
+        "they": "mereka",
+        "he": "dia",
+        "she": "dia",
+        "who": "yang",
+        "which": "yang",
+        "that": "bahwa",
+        "were taken": "diambil",
+        "soldiers": "tentara",
+        "army": "tentara",
+        "military": "militer",
+        "rescue": "penyelamatan",
+        "attack": "serangan",
     },
     "es": {
-        "de": "de", "the": "el", "a": "un", "an": "un", "of": "de", "in": "en", "on": "el", "and": "y",
-        "to": "a", "was": "fue", "were": "fueron", "is": "es", "by": "por", "with": "con",
-        "for": "para", "at": "en", "from": "desde", "people": "personas",
-        "hostages": "rehenes", "hostage": "rehén", "killed": "muertos", "police": "policía",
-        "government": "gobierno", "president": "presidente", "embassy": "embajada",
-        "days": "días", "day": "día", "after": "después", "before": "antes", "they": "ellos",
-        "he": "él", "she": "ella", "who": "quien", "which": "que", "that": "que",
-        "soldiers": "soldados", "military": "militares", "rescue": "rescate", "attack": "ataque",
+        "de": "de",
+        "the": "el",
+        "a": "un",
+        "an": "un",
+        "of": "de",
+        "in": "en",
+        "on": "el",
+        "and": "y",
+        "to": "a",
+        "was": "fue",
+        "were": "fueron",
+        "is": "es",
+        "by": "por",
+        "with": "con",
+        "for": "para",
+        "at": "en",
+        "from": "desde",
+        "people": "personas",
+        "hostages": "rehenes",
+        "hostage": "rehén",
+        "killed": "muertos",
+        "police": "policía",
+        "government": "gobierno",
+        "president": "presidente",
+        "embassy": "embajada",
+        "days": "días",
+        "day": "día",
+        "after": "después",
+        "before": "antes",
+        "they": "ellos",
+        "he": "él",
+        "she": "ella",
+        "who": "quien",
+        "which": "que",
+        "that": "que",
+        "soldiers": "soldados",
+        "military": "militares",
+        "rescue": "rescate",
+        "attack": "ataque",
     },
     "en": {
-        "el": "the", "la": "the", "los": "the", "las": "the", "de": "of", "del": "of the",
-        "en": "in", "y": "and", "que": "that", "un": "a", "una": "a", "por": "by",
-        "con": "with", "para": "for", "fue": "was", "fueron": "were", "es": "is",
-        "rehenes": "hostages", "personas": "people", "gobierno": "government",
-        "presidente": "president", "días": "days", "después": "after", "mineros": "miners",
-        "der": "the", "die": "the", "das": "the", "und": "and", "mit": "with", "von": "of",
-        "yang": "who", "dan": "and", "di": "in", "dari": "from", "sandera": "hostages",
+        "el": "the",
+        "la": "the",
+        "los": "the",
+        "las": "the",
+        "de": "of",
+        "del": "of the",
+        "en": "in",
+        "y": "and",
+        "que": "that",
+        "un": "a",
+        "una": "a",
+        "por": "by",
+        "con": "with",
+        "para": "for",
+        "fue": "was",
+        "fueron": "were",
+        "es": "is",
+        "rehenes": "hostages",
+        "personas": "people",
+        "gobierno": "government",
+        "presidente": "president",
+        "días": "days",
+        "después": "after",
+        "mineros": "miners",
+        "der": "the",
+        "die": "the",
+        "das": "the",
+        "und": "and",
+        "mit": "with",
+        "von": "of",
+        "yang": "who",
+        "dan": "and",
+        "di": "in",
+        "dari": "from",
+        "sandera": "hostages",
     },
 }
 _MONTHS = {
     "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ),
     "en": "January February March April May June July August September October November December",
 }
 _COUNTRIES = {
-    "id": {"Japan": "Jepang", "Japanese": "Jepang", "Germany": "Jerman", "Egypt": "Mesir",
-           "Netherlands": "Belanda", "Russia": "Rusia", "Russian": "Rusia"},
-    "es": {"Japan": "Japón", "Japanese": "japonesa", "Germany": "Alemania", "Egypt": "Egipto",
-           "Russia": "Rusia", "Russian": "rusas", "Spain": "España"},
-    "en": {"Alemania": "Germany", "Egipto": "Egypt", "Rusia": "Russia", "Japón": "Japan",
-           "Estados": "States", "Unidos": "United"},
+    "id": {
+        "Japan": "Jepang",
+        "Japanese": "Jepang",
+        "Germany": "Jerman",
+        "Egypt": "Mesir",
+        "Netherlands": "Belanda",
+        "Russia": "Rusia",
+        "Russian": "Rusia",
+    },
+    "es": {
+        "Japan": "Japón",
+        "Japanese": "japonesa",
+        "Germany": "Alemania",
+        "Egypt": "Egipto",
+        "Russia": "Rusia",
+        "Russian": "rusas",
+        "Spain": "España",
+    },
+    "en": {
+        "Alemania": "Germany",
+        "Egipto": "Egypt",
+        "Rusia": "Russia",
+        "Japón": "Japan",
+        "Estados": "States",
+        "Unidos": "United",
+    },
 }
 # Grouping and decimal marks of the target language.
 _THOUSANDS = {"id": ".", "es": ".", "en": ","}
@@ -179,9 +291,14 @@ def _rewrite_dates(text: str, target: str) -> str:
         month = months.get(fold(m.group(2)))
         if not month or len(m.group(2)) < 4:
             return m.group()
-        return f"{names[month - 1]} {int(m.group(1))}" if target == "en" else (
-            f"{int(m.group(1))} de {names[month - 1]}" if target == "es"
-            else f"{int(m.group(1))} {names[month - 1]}"
+        return (
+            f"{names[month - 1]} {int(m.group(1))}"
+            if target == "en"
+            else (
+                f"{int(m.group(1))} de {names[month - 1]}"
+                if target == "es"
+                else f"{int(m.group(1))} {names[month - 1]}"
+            )
         )
 
     text = _DATE_DMY.sub(dmy, _DATE_MDY.sub(mdy, text))
@@ -239,8 +356,7 @@ def template_translate(text: str, target: str, rng: random.Random) -> str:
         text,
     )
     parts = [
-        p if p == "\n" else _translate_sentence(p, table, target)
-        for p in sentences(numbers_done)
+        p if p == "\n" else _translate_sentence(p, table, target) for p in sentences(numbers_done)
     ]
     text = re.sub(r"  +", " ", join(parts))
     # a dropped article can leave a sentence starting in lower case
@@ -264,8 +380,9 @@ _TARGETS = {"en": ("id", "es"), "es": ("en",), "de": ("en",), "id": ("en",), "pt
 
 
 def derive_corpus(
-    originals: Sequence[Document], seed: int = 1, kinds: Sequence[str] = ("edit", "reorder",
-    "partial", "translate")
+    originals: Sequence[Document],
+    seed: int = 1,
+    kinds: Sequence[str] = ("edit", "reorder", "partial", "translate"),
 ) -> GeneratedCorpus:
     """The originals plus, for each, one document of every kind derived from it."""
     rng = random.Random(seed)
@@ -293,7 +410,10 @@ def derive_corpus(
                 host = rng.choice(hosts)
                 host_half = join(sentences(host.text)[: max(4, len(sentences(host.text)) // 2)])
                 new_id = add(
-                    base, "partial", partial_copy(base.text, host_half, rng), base.language,
+                    base,
+                    "partial",
+                    partial_copy(base.text, host_half, rng),
+                    base.language,
                     "derived",
                 )
                 links.append(GeneratedLink(new_id, host.id, "derived"))
@@ -302,6 +422,16 @@ def derive_corpus(
             text = template_translate(base.text, target, rng)
             add(base, "translate", text, target, "translation")
     return GeneratedCorpus(docs, links)
+
+
+def _pseudo_words(text: str, language: str) -> str:
+    """Every lower-case word replaced by its pseudo-word; names and figures kept."""
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group()
+        return word if word[0].isupper() else _pseudo(word, language)
+
+    return re.sub(r"[^\W\d_]+", repl, text)
 
 
 def random_corpus(n: int, seed: int = 1, vocabulary: Sequence[str] = ()) -> GeneratedCorpus:
@@ -327,8 +457,10 @@ def random_corpus(n: int, seed: int = 1, vocabulary: Sequence[str] = ()) -> Gene
             words = rng.choices(vocab, weights, k=rng.randint(10, 20))
             for _ in range(rng.randint(1, 3)):
                 pos = rng.randrange(1, len(words))
-                words[pos] = rng.choice(names) if rng.random() < 0.6 else str(
-                    rng.choice([rng.randint(2, 999), rng.randint(1900, 2030)])
+                words[pos] = (
+                    rng.choice(names)
+                    if rng.random() < 0.6
+                    else str(rng.choice([rng.randint(2, 999), rng.randint(1900, 2030)]))
                 )
             out.append(" ".join(words).capitalize() + ".")
         return " ".join(out)
@@ -353,13 +485,7 @@ def random_corpus(n: int, seed: int = 1, vocabulary: Sequence[str] = ()) -> Gene
                     relation = "derived"
                 else:
                     language = rng.choice([x for x in languages if x != doc.language])
-                    text = re.sub(
-                        r"[^\W\d_]+",
-                        lambda m, lang=language: (
-                            m.group() if m.group()[0].isupper() else _pseudo(m.group(), lang)
-                        ),
-                        doc.text,
-                    )
+                    text = _pseudo_words(doc.text, language)
                     relation = "translation"
                 docs.append(Document(new_id, text, language))
                 links.append(GeneratedLink(new_id, doc.id, relation))

@@ -125,8 +125,15 @@ def with_generated(base: Expected, links: Iterable[tuple[str, str, str]]) -> Exp
         ordered = sorted(members)
         for i, a in enumerate(ordered):
             out.may.update(frozenset((a, b)) for b in ordered[i + 1 :])
+    # a partial copy is related to the whole family it took from, and to every other partial
+    # copy that took from that family (two pastes of one host share the host's text)
+    takers: dict[str, set[str]] = {}
     for copy, original in derived:
-        out.may.update(frozenset((copy, m)) for m in families[find(original)] if m != copy)
+        takers.setdefault(find(original), set()).add(copy)
+    for root, copies in takers.items():
+        related = families[root] | copies
+        for copy in copies:
+            out.may.update(frozenset((copy, m)) for m in related if m != copy)
     out.may -= out.link
     return out
 
