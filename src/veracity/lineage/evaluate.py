@@ -84,6 +84,60 @@ class Expected:
         return out
 
 
+def with_generated(base: Expected, links: Iterable[tuple[str, str, str]]) -> Expected:
+    """`base` plus generated (copy, original, relation) links.
+
+    Documents related only through a common original (two copies of one text, a copy and a
+    translation of it) form a family: pairs inside a family that are not links become `may`
+    pairs. Partial copies ("derived") do not merge families, since the host text they were pasted
+    into is independent of the pasted source; a partial copy is `may` with the whole family of
+    each text it took from.
+    """
+    out = Expected(set(base.link), set(base.may), dict(base.original))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    derived: list[tuple[str, str]] = []
+    for copy, original, relation in links:
+        key = frozenset((copy, original))
+        out.link.add(key)
+        out.original[key] = original
+        if relation == "derived":
+            derived.append((copy, original))
+        else:
+            union(copy, original)
+    for key in base.link | base.may:
+        union(*sorted(key))
+    families: dict[str, set[str]] = {}
+    for key in out.link | out.may:
+        for doc in key:
+            families.setdefault(find(doc), set()).add(doc)
+    for members in families.values():
+        ordered = sorted(members)
+        for i, a in enumerate(ordered):
+            out.may.update(frozenset((a, b)) for b in ordered[i + 1 :])
+    # a partial copy is related to the whole family it took from, and to every other partial
+    # copy that took from that family (two pastes of one host share the host's text)
+    takers: dict[str, set[str]] = {}
+    for copy, original in derived:
+        takers.setdefault(find(original), set()).add(copy)
+    for root, copies in takers.items():
+        related = families[root] | copies
+        for copy in copies:
+            out.may.update(frozenset((copy, m)) for m in related if m != copy)
+    out.may -= out.link
+    return out
+
+
 @dataclass(frozen=True)
 class Scores:
     precision: float
