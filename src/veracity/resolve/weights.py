@@ -66,3 +66,23 @@ def group_contributions(
     return sparse.csr_matrix(
         (coo.data[chosen], (g[chosen], coo.col[chosen])), shape=(n_groups, table.n_candidates)
     )
+
+
+def gather(matrix: sparse.spmatrix, rows: IntArray, cols: IntArray) -> FloatArray:
+    """matrix[rows[k], cols[k]] for every k, zero where absent.
+
+    One sorted search over the stored entries: scipy's own fancy indexing scans a whole row per
+    lookup, which is slow for the long rows of a (sources x candidates) matrix.
+    """
+    coo = matrix.tocoo()
+    n_cols = np.int64(matrix.shape[1])
+    keys = coo.row.astype(np.int64) * n_cols + coo.col.astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    keys, data = keys[order], coo.data[order]
+    wanted = rows.astype(np.int64) * n_cols + cols.astype(np.int64)
+    pos = np.searchsorted(keys, wanted)
+    pos_ok = np.minimum(pos, max(keys.shape[0] - 1, 0))
+    found = (pos < keys.shape[0]) & (keys[pos_ok] == wanted) if keys.size else np.zeros(wanted.shape, dtype=bool)
+    out = np.zeros(wanted.shape[0], dtype=np.float64)
+    out[found] = data[pos_ok[found]]
+    return out
