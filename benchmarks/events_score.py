@@ -100,14 +100,20 @@ def score_event(folder: Path, resolver: str) -> tuple[int, int, int, list[str]]:
         answered += 1
         ok = is_right(res.value, gold_value)
         right += ok
-        notes.append(f"    {field}: {res.value.to_json()} {'ok' if ok else 'WRONG'} (gold {gold_value})")
+        notes.append(
+            f"    {field}: {res.value.to_json()} {'ok' if ok else 'WRONG'} (gold {gold_value})"
+        )
     return len(gold), answered, right, notes
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
-    parser.add_argument("--json", action="store_true", help="one JSON object per event and resolver")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per event and resolver"
+    )
     parser.add_argument("--verbose", action="store_true", help="show every field")
     args = parser.parse_args()
     events_dir = args.shared / "data" / "events"
@@ -120,27 +126,37 @@ def main() -> None:
             fields, answered, right, notes = score_event(folder, resolver)
             totals = [totals[0] + fields, totals[1] + answered, totals[2] + right]
             row = {
-                "event": folder.name, "resolver": resolver, "fields": fields,
-                "answered": round(answered / fields, 3), "right": round(right / fields, 3),
+                "event": folder.name,
+                "resolver": resolver,
+                "fields": fields,
+                "answered": round(answered / fields, 3),
+                "right": round(right / fields, 3),
                 "right_of_answered": round(right / answered, 3) if answered else 0.0,
             }
             if args.json:
                 print(json.dumps(row))
             else:
-                print(f"{resolver:<8} {folder.name:<28} fields {fields:>2}  answered {row['answered']:.2f}"
-                      f"  right {row['right']:.2f}  right/answered {row['right_of_answered']:.2f}")
+                print(
+                    f"{resolver:<8} {folder.name:<28} fields {fields:>2}  answered {row['answered']:.2f}"
+                    f"  right {row['right']:.2f}  right/answered {row['right_of_answered']:.2f}"
+                )
                 if args.verbose:
                     print("\n".join(notes))
         overall = {
-            "event": "ALL", "resolver": resolver, "fields": totals[0],
-            "answered": round(totals[1] / totals[0], 3), "right": round(totals[2] / totals[0], 3),
+            "event": "ALL",
+            "resolver": resolver,
+            "fields": totals[0],
+            "answered": round(totals[1] / totals[0], 3),
+            "right": round(totals[2] / totals[0], 3),
             "right_of_answered": round(totals[2] / totals[1], 3) if totals[1] else 0.0,
         }
         if args.json:
             print(json.dumps(overall))
         else:
-            print(f"{resolver:<8} {'ALL':<28} fields {totals[0]:>2}  answered {overall['answered']:.2f}"
-                  f"  right {overall['right']:.2f}  right/answered {overall['right_of_answered']:.2f}")
+            print(
+                f"{resolver:<8} {'ALL':<28} fields {totals[0]:>2}  answered {overall['answered']:.2f}"
+                f"  right {overall['right']:.2f}  right/answered {overall['right_of_answered']:.2f}"
+            )
 
 
 if __name__ == "__main__":

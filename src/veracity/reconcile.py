@@ -280,9 +280,7 @@ def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, ob
                     }
                 )
     parts = ["deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians"]
-    known = [
-        record[p] for p in parts if p in record and _is_point_count(record[p].value)
-    ]
+    known = [record[p] for p in parts if p in record and _is_point_count(record[p].value)]
     if known:
         total = sum(float(r.value.low) for r in known if isinstance(r.value, Count))
         stated = record.get("deaths.total")
