@@ -49,15 +49,16 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", document.text)]
     default_year = Counter(years).most_common(1)[0][0] if years else None
     drafts: list[_Draft] = []
-    cues = profile.cues_for(language)
+    matcher = profile.cue_matcher(language)
     nouns = profile.nouns_for(language)
     for sentence in sentences:
-        if _is_reference(sentence, cues["reference"]):
+        all_hits = matcher.find_all(sentence.words)
+        if _REFERENCE_LINE.match(sentence.text) or all_hits["reference"]:
             continue
-        limit = _comparison_cut(sentence, cues["comparison"])
+        # what follows "second only to ..." is about the event compared with, not this one
+        limit = all_hits["comparison"][0][0] if all_hits["comparison"] else len(sentence.words)
         cue_hits = {
-            name: [(i, i + n) for i, n in phrases.find(sentence.words) if i < limit]
-            for name, phrases in cues.items()
+            name: [(i, i + n) for i, n in hits if i < limit] for name, hits in all_hits.items()
         }
         taken: set[int] = set()
         drafts += _dates(sentence, language, default_year, cue_hits, limit, taken)
@@ -66,7 +67,8 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         if not any(d.attribute == "demands" for d in drafts):
             drafts += _demands(sentence, cue_hits, limit)
         drafts += _operations(sentence, profile, language, limit)
-    drafts += _document_level(document, sentences, profile, language)
+    aliases = alias_pairs(document.text, profile.connectors)
+    drafts += _document_level(document, sentences, profile, language, aliases)
     claims = [
         Claim(
             id=f"{document.id}#{k}",
@@ -81,16 +83,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         )
         for k, d in enumerate(sorted(drafts, key=lambda d: (d.start, d.attribute)))
     ]
-    return DocumentClaims(claims, alias_pairs(document.text, profile.connectors))
-
-
-def _is_reference(sentence: Sentence, reference: PhraseSet) -> bool:
-    return bool(_REFERENCE_LINE.match(sentence.text)) or bool(reference.find(sentence.words))
-
-
-def _comparison_cut(sentence: Sentence, comparison: PhraseSet) -> int:
-    hits = comparison.find(sentence.words)
-    return hits[0][0] if hits else len(sentence.words)
+    return DocumentClaims(claims, aliases)
 
 
 def _nearest(
@@ -389,7 +382,11 @@ def _operations(sentence: Sentence, profile: Profile, language: str, limit: int)
 
 
 def _document_level(
-    document: Document, sentences: list[Sentence], profile: Profile, language: str
+    document: Document,
+    sentences: list[Sentence],
+    profile: Profile,
+    language: str,
+    aliases: list[tuple[str, str]],
 ) -> list[_Draft]:
     """Attributes a document states by what it names most: the group, the country, city, site."""
     out: list[_Draft] = []
@@ -405,8 +402,7 @@ def _document_level(
 
     orgs = organisation_mentions(text, 0, profile, language)
     # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
-    pairs = alias_pairs(text, profile.connectors)
-    tied = {fold_word(a) for a, _ in pairs}
+    tied = {fold_word(a) for a, _ in aliases}
     full_names = [m.text for m in orgs if " " in m.text]
     orgs = [
         m

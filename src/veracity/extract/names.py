@@ -74,28 +74,31 @@ def organisation_mentions(
 def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
     """'Full Name (ACR)' and 'ACR (Full Name)': each pair names one thing."""
     pairs: list[tuple[str, str]] = []
-    for m in re.finditer(r"([^()\n]{2,90}?)\s*\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
+    for m in re.finditer(r"\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 90) : m.start()]
+        before = re.split(r"[()]", before)[-1].rstrip()
+        if len(before) < 2:
+            continue
         # an infobox label glued to the name ("PerpetratorsTúpac Amaru ...") is not part of it
-        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", m.group(1)).strip(" *,")
-        right = m.group(2).strip(" *,")
+        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", before).strip(" *,")
+        right = m.group(1).strip(" *,")
         for acr, full in ((right, left), (left, right)):
-            if _ACRONYM.fullmatch(acr.split()[-1] if acr.split() else ""):
-                acr_word = acr.split()[-1]
-                # the full name is the tail of the other side that the acronym abbreviates
-                tail_words = full.split()
-                for k in range(len(tail_words)):
-                    candidate = " ".join(tail_words[k:])
-                    if acronym_of(acr_word, candidate, connectors):
-                        pairs.append((acr_word, candidate))
-                        break
-                else:
-                    caps = capitalised_runs(full, 0, connectors)
-                    if (
-                        caps
-                        and len(caps[-1].text.split()) >= 2
-                        and full.rstrip().endswith(caps[-1].text)
-                    ):
-                        pairs.append((acr_word, caps[-1].text))
+            words = acr.split()
+            if not words or not _ACRONYM.fullmatch(words[-1]):
+                continue
+            acr_word = words[-1]
+            # the full name is the tail of the other side that the acronym abbreviates
+            tail_words = full.split()
+            for k in range(max(0, len(tail_words) - 12), len(tail_words)):
+                candidate = " ".join(tail_words[k:])
+                if acronym_of(acr_word, candidate, connectors):
+                    pairs.append((acr_word, candidate))
+                    break
+            else:
+                caps = capitalised_runs(full, 0, connectors)
+                if caps and len(caps[-1].text.split()) >= 2 and full.rstrip().endswith(caps[-1].text):
+                    pairs.append((acr_word, caps[-1].text))
     return pairs
 
 
