@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -144,7 +145,13 @@ def _optional_str(value: object) -> str | None:
 
 
 def _first_line_title(text: str) -> str:
-    first = text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    # saved pages often open with their address ("URL: https://..."): the title follows it
+    while lines and re.match(r"^(url|source|link)\s*:\s*\S+$|^https?://\S+$", lines[0], re.I):
+        lines.pop(0)
+    if not lines:
+        return ""
+    first = lines[0].lstrip("#").strip()
     if 0 < len(first) <= 150 and not first.endswith((".", "!", "?")):
         return first
     return ""

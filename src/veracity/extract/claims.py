@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veracity.extract.dates import find_dates, find_times
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
@@ -24,6 +24,8 @@ from veracity.values import Count, Name, Text, Value
 
 _REFERENCE_LINE = re.compile(r"^\s*(\d+\.\s*)?\^|^\s*\[\d+\]")
 _DURATION_CLASSES = ("day", "week", "month", "hour", "minute", "year")
+_BREAKS = "_breaks"
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _STOP_AFTER = re.compile(r"[.;:()\[\]!?]")
 
 
@@ -44,6 +46,10 @@ class DocumentClaims:
 
 
 def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
+    original = document
+    # web addresses carry numbers and names that are not claims ("...-1008652", "sydney-cafe");
+    # blank them (same length, so every offset still points into the original text)
+    document = replace(document, text=_URL.sub(lambda m: " " * len(m.group()), document.text))
     language = document.language if document.language in profile.languages else "en"
     sentences = split_sentences(document.text)
     years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", document.text)]
@@ -60,6 +66,12 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         cue_hits = {
             name: [(i, i + n) for i, n in hits if i < limit] for name, hits in all_hits.items()
         }
+        # words followed by a comma, semicolon or colon: a cue across one is weaker
+        cue_hits[_BREAKS] = [
+            (i, i + 1)
+            for i in range(len(sentence.words) - 1)
+            if any(ch in ",;:" for ch in sentence.gap(i, i + 1))
+        ]
         taken: set[int] = set()
         drafts += _dates(sentence, language, default_year, cue_hits, limit, taken)
         drafts += _counts(sentence, language, profile, nouns, cue_hits, limit, taken)
@@ -75,8 +87,8 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             document=document.id,
             attribute=d.attribute,
             value=d.value,
-            text=document.text[d.start : d.end],
-            quote=d.sentence.text.strip(),
+            text=original.text[d.start : d.end],
+            quote=original.text[d.sentence.start : d.sentence.end].strip(),
             start=d.start,
             end=d.end,
             qualifiers=d.qualifiers,
@@ -99,6 +111,7 @@ def _nearest(
     best: tuple[str | None, float] = (None, float("inf"))
     right_edge = last if noun_at is None else max(last, noun_at + 1)
     joins = [s for s, _e in cue_hits.get("conjunction", [])]
+    breaks = [b for b, _ in cue_hits.get(_BREAKS, [])]
     for name in names:
         for s, e in cue_hits.get(name, []):
             if s < right_edge and e > first:
@@ -106,6 +119,9 @@ def _nearest(
             if s >= right_edge and any(right_edge <= c < s and s - c <= 3 for c in joins):
                 continue  # "... and the death of ...": that cue starts the next phrase
             distance = float(first - e + 1 if e <= first else s - right_edge + 1)
+            lo, hi = (e - 1, first) if e <= first else (right_edge - 1, s)
+            if any(lo <= b < hi for b in breaks):
+                distance += 2  # "Drei Tote, sechs Verletzte": the comma ends the phrase
             if name in decisive and distance <= 3:
                 distance *= 0.25
             elif name in strong:
@@ -222,6 +238,7 @@ def _counts(
     taken: set[int],
 ) -> list[_Draft]:
     out: list[_Draft] = []
+    listed: list[tuple[_Draft, int, int]] = []
     for mention in find_numbers(sentence, language, taken):
         if mention.first >= limit:
             continue
@@ -271,6 +288,7 @@ def _counts(
                 continue
             attribute, value, qualifiers = relative
         out.append(_Draft(attribute, value, *span, sentence, qualifiers))
+        listed.append((out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1))
         if (
             mention.all
             and mention.value.is_point
@@ -279,7 +297,46 @@ def _counts(
             and attribute != "perpetrator.count"
         ):
             out.append(_Draft("perpetrator.count", value, *span, sentence, {}))
-    return out
+    return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _sum_coordinated(
+    drafts: list[_Draft],
+    listed: list[tuple[_Draft, int, int]],
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+) -> list[_Draft]:
+    """'ten customers and eight staff were held': one count of 18, not rival counts 10 and 8."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    merged: list[_Draft] = []
+    k = 0
+    while k < len(listed):
+        run = [listed[k]]
+        while k + 1 < len(listed):
+            prev, nxt = run[-1], listed[k + 1]
+            between = range(prev[2] + 1, nxt[1])
+            joined = len(between) <= 1 and all(i in joins for i in between)
+            if not (joined and nxt[0].attribute == prev[0].attribute):
+                break
+            if not (isinstance(prev[0].value, Count) and prev[0].value.is_point):
+                break
+            if not (isinstance(nxt[0].value, Count) and nxt[0].value.is_point):
+                break
+            if len(between) == 0 and "," not in sentence.gap(prev[2], nxt[1]):
+                break
+            run.append(nxt)
+            k += 1
+        if len(run) >= 2:
+            total = sum(float(d.value.low) for d, _, _ in run if isinstance(d.value, Count))
+            first, last = run[0][0], run[-1][0]
+            merged.append(
+                _Draft(first.attribute, Count.exact(total), first.start, last.end, sentence,
+                       {"sum_of": str(len(run))})
+            )
+            for d, _, _ in run:
+                d.attribute = ""  # replaced by the sum
+        k += 1
+    return [d for d in drafts if d.attribute] + merged
 
 
 def _relative(

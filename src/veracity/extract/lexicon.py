@@ -252,6 +252,7 @@ class NumberLexicon:
     partitive: PhraseSet
     ordinal_suffix: frozenset[str]
     age: PhraseSet
+    age_before: PhraseSet
     grammar: dict[str, Any]
 
 
@@ -278,5 +279,6 @@ def number_lexicon(language: str) -> NumberLexicon:
         partitive=PhraseSet.build(table["partitive"]),
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
+        age_before=PhraseSet.build(table.get("age_before", [])),
         grammar=table.get("grammar", {}),
     )

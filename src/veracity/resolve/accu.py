@@ -23,7 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, Result, argmax_per_item, register
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+)
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -183,7 +190,7 @@ def _run(
     dependence = sparse.csr_matrix((table.n_sources, table.n_sources))
     prob = np.zeros(table.n_candidates)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    for iterations in range(1, max_iterations + 1):
         weight = np.log(n_false * accuracy / (1.0 - accuracy))
         vote = np.bincount(
             table.candidate, weights=weight[table.source] * share * independence, minlength=table.n_candidates

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, Result, argmax_per_item, register
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+)
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -76,7 +83,7 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
     truth = np.full(n_items, -1, dtype=np.int64)
     votes = np.zeros(n_cand)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    for iterations in range(1, max_iterations + 1):
         w_claim = weight[table.source] * share
         votes = np.bincount(table.candidate, weights=w_claim, minlength=n_cand)
         new_truth = argmax_per_item(votes, table.candidate_item, n_items, eligible, table.candidate_specificity)

@@ -85,7 +85,7 @@ def encode_claims(claims: pa.Table, connection: duckdb.DuckDBPyConnection | None
         source=np.asarray(codes["sid"], dtype=np.int64),
         candidate=np.asarray(codes["cid"], dtype=np.int64),
         candidate_item=np.asarray(cands["iid"], dtype=np.int64),
-        n_sources=int(len(sources["source"])),
+        n_sources=len(sources["source"]),
         candidate_number=None if np.all(np.isnan(number)) else number,
     )
     return EncodedClaims(
