@@ -165,9 +165,15 @@ def _dates(
                 (["attack"], "event.start_date"),
             ):
                 cue, distance = _nearest(cue_hits, cue_names, first, last)
-                # a bare year is weak evidence: only a cue right beside it gives it a role
-                reach = 24 if mention.value.month is not None else 4
+                # a bare year is weak evidence: only a cue right beside it gives it a role,
+                # and a year far from the ones the document is about is another story
+                bare = mention.value.month is None
+                reach = 4 if bare else 24
+                if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
+                    break
                 if cue and distance <= reach:
+                    if role == "event.start_date" and _operation_begins(cue_hits, first, last):
+                        role = "operation.date"  # "the rescue began on ...": not the event
                     roles.append(role)
                     break
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
@@ -184,6 +190,18 @@ def _dates(
                 _Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
             )
     return out
+
+
+def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, last: int) -> bool:
+    """The beginning nearest the date is an operation's ("comenzó el rescate", "rescue began")."""
+    start = _nearest(cue_hits, ["start"], first, last)
+    if start[0] is None:
+        return False
+    starts = cue_hits["start"]
+    nearest = min(starts, key=lambda h: min(abs(h[0] - last), abs(first - h[1])))
+    return any(
+        abs(s - nearest[0]) <= 3 for s, _e in cue_hits.get("operation", []) if (s, _e) != nearest
+    )
 
 
 def _noun_after(
@@ -215,6 +233,21 @@ def _noun_after(
     return None, None, None
 
 
+_OF = frozenset(
+    {"of", "de", "von", "dari", "di", "des", "dos", "das", "dei", "degli", "delle", "der"}
+)
+_THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gli", "le", "la"})
+
+
+def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
+    """'three of the 106 hostages': 106 is the group the three belong to, said in passing."""
+    k = mention.first
+    w = sentence.words
+    if k >= 2 and w[k - 1] in _OF and (k - 1) in ends:
+        return True
+    return k >= 3 and w[k - 1] in _THE and w[k - 2] in _OF and (k - 2) in ends
+
+
 def _noun_before(
     sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
 ) -> str | None:
@@ -239,8 +272,12 @@ def _counts(
 ) -> list[_Draft]:
     out: list[_Draft] = []
     listed: list[tuple[_Draft, int, int]] = []
-    for mention in find_numbers(sentence, language, taken):
+    mentions = find_numbers(sentence, language, taken)
+    ends = {m.last for m in mentions}
+    for mention in mentions:
         if mention.first >= limit:
+            continue
+        if _is_whole_of_part(sentence, mention, ends):
             continue
         cls, noun, noun_at = _noun_after(sentence, mention, nouns)
         if cls is None and noun is None:
@@ -288,7 +325,9 @@ def _counts(
                 continue
             attribute, value, qualifiers = relative
         out.append(_Draft(attribute, value, *span, sentence, qualifiers))
-        listed.append((out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1))
+        listed.append(
+            (out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1)
+        )
         if (
             mention.all
             and mention.value.is_point
@@ -330,8 +369,14 @@ def _sum_coordinated(
             total = sum(float(d.value.low) for d, _, _ in run if isinstance(d.value, Count))
             first, last = run[0][0], run[-1][0]
             merged.append(
-                _Draft(first.attribute, Count.exact(total), first.start, last.end, sentence,
-                       {"sum_of": str(len(run))})
+                _Draft(
+                    first.attribute,
+                    Count.exact(total),
+                    first.start,
+                    last.end,
+                    sentence,
+                    {"sum_of": str(len(run))},
+                )
             )
             for d, _, _ in run:
                 d.attribute = ""  # replaced by the sum
