@@ -76,8 +76,9 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         drafts += _dates(sentence, language, default_year, cue_hits, limit, taken)
         drafts += _counts(sentence, language, profile, nouns, cue_hits, limit, taken)
         drafts += _leaders(sentence, profile, cue_hits, limit)
-        if not any(d.attribute == "demands" for d in drafts):
-            drafts += _demands(sentence, cue_hits, limit)
+        for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
+            if not any(d.attribute == attribute for d in drafts):
+                drafts += _text_attribute(attribute, cue, sentence, cue_hits, limit)
         drafts += _operations(sentence, profile, language, limit)
     aliases = alias_pairs(document.text, profile.connectors)
     drafts += _document_level(document, sentences, profile, language, aliases)
@@ -455,23 +456,29 @@ def _leaders(
     return out
 
 
-def _demands(
-    sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+def _text_attribute(
+    attribute: str,
+    cue: str,
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
 ) -> list[_Draft]:
-    hits = [h for h in cue_hits.get("demand", []) if h[0] < limit]
+    """A free-text attribute: the words from its cue to the end of the clause (at most 12)."""
+    hits = [h for h in cue_hits.get(cue, []) if h[0] < limit]
     if not hits:
         return []
-    _s, e = hits[0]
-    end_word = min(len(sentence.words), limit, e + 12)
-    if end_word <= e:
+    s, e = hits[0]
+    # the demand is what follows "demanded"; the occasion includes its own word ("a reception")
+    first = e if cue == "demand" else s
+    end_word = min(len(sentence.words), limit, first + 12)
+    if end_word <= first:
         return []
-    start_char, end_char = sentence.spans[e][0], sentence.spans[end_word - 1][1]
-    phrase = re.split(
-        r"[.;:!?]", sentence.text[start_char - sentence.start : end_char - sentence.start]
-    )[0].strip()
+    start_char, end_char = sentence.spans[first][0], sentence.spans[end_word - 1][1]
+    raw = sentence.text[start_char - sentence.start : end_char - sentence.start]
+    phrase = re.split(r"[.;:!?,()\n]", raw)[0].strip()
     if len(phrase.split()) < 2:
         return []
-    return [_Draft("demands", Text(phrase), start_char, start_char + len(phrase), sentence, {})]
+    return [_Draft(attribute, Text(phrase), start_char, start_char + len(phrase), sentence, {})]
 
 
 def _operations(sentence: Sentence, profile: Profile, language: str, limit: int) -> list[_Draft]:
