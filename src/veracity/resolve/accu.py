@@ -83,54 +83,43 @@ def _accuracy(table: ClaimTable, prob: FloatArray, share: FloatArray, previous: 
     return np.clip(updated, 0.01, 0.99)
 
 
-def _logaddexp3(a: FloatArray, b: FloatArray, c: FloatArray) -> FloatArray:
-    return np.logaddexp(np.logaddexp(a, b), c)
-
-
 def copy_probabilities(
     layout: _Layout,
+    table: ClaimTable,
+    independence: FloatArray,
+    share: FloatArray,
     prob: FloatArray,
-    accuracy: FloatArray,
-    n_false: float,
     copy_rate: float,
     prior: float,
 ) -> sparse.csr_matrix:
-    """Posterior Pr(i copies j) for every pair of sources with items in common (sparse, i -> j).
+    """Posterior that sources i and j are dependent (one copies the other), for every pair with
+    items in common (sparse, symmetric).
 
-    For a pair with kt shared true values, kf shared false values and kd different values (soft
-    counts from the current value probabilities), compare the likelihood of independence with
-    that of i copying j (a copied value is j's, right with j's accuracy, with rate `copy_rate`).
+    Dong et al.'s test: on each common item a copier repeats its original's value with rate c,
+    otherwise it behaves like an independent source; so a shared value is evidence of copying by
+    (c + (1 - c) rho_v) / rho_v and a different value by (1 - c), where rho_v is the chance that
+    an independent source gives v. The paper takes rho from a global accuracy (true values) and a
+    uniform 1/n (false values); here rho_v is the value's share of the copy-discounted claims on
+    its item, because on real data false values are far from uniform (many honest sources report
+    the same "wrong" reading) and accuracy differs from one attribute to the next. Sharing a rare
+    value is strong evidence, sharing what everyone says is almost none.
     """
-    m = layout.provides
-    kt_all = (m.multiply(prob[None, :]) @ m.T).tocsr()
-    kf_all = (m.multiply(1.0 - prob[None, :]) @ m.T).tocsr()
-    rows, cols, common = layout.common.row, layout.common.col, layout.common.data
-    kt = gather(kt_all, rows, cols)
-    kf = gather(kf_all, rows, cols)
-    kd = np.maximum(common - kt - kf, 0.0)
-    ai, aj = accuracy[rows], accuracy[cols]
-    pt = ai * aj
-    pf = (1.0 - ai) * (1.0 - aj) / n_false
-    pd = np.maximum(1.0 - pt - pf, 1e-12)
+    counted = np.bincount(table.candidate, weights=share * independence, minlength=table.n_candidates)
+    item_total = np.bincount(table.candidate_item, weights=counted, minlength=table.n_items)
+    rho = np.divide(counted, item_total[table.candidate_item], out=np.ones_like(counted), where=item_total[table.candidate_item] > 0)
+    rho = np.clip(rho, 1e-3, 1.0)
     c = copy_rate
-    log_indep = kt * np.log(pt) + kf * np.log(pf) + kd * np.log(pd)
-    # i copies j: shared values come from j
-    log_i_from_j = (
-        kt * np.log(aj * c + pt * (1 - c))
-        + kf * np.log((1.0 - aj) * c + pf * (1 - c))
-        + kd * np.log(pd * (1 - c))
-    )
-    log_j_from_i = (
-        kt * np.log(ai * c + pt * (1 - c))
-        + kf * np.log((1.0 - ai) * c + pf * (1 - c))
-        + kd * np.log(pd * (1 - c))
-    )
-    half = np.log(prior / 2.0)
-    a = half + log_i_from_j
-    b = half + log_j_from_i
-    z = np.log(1.0 - prior) + log_indep
-    posterior = np.exp(a - _logaddexp3(a, b, z))
-    return sparse.csr_matrix((posterior, (rows, cols)), shape=(accuracy.shape[0],) * 2)
+    # a shared value believed true says little (everyone right agrees): weigh by 1 - P(v)
+    shared_weight = (1.0 - prob) * np.log(c / rho + (1.0 - c))
+    m = layout.provides
+    evidence_shared = (m.multiply(shared_weight[None, :]) @ m.T).tocsr()
+    n_shared = (m @ m.T).tocsr()
+    rows, cols, common = layout.common.row, layout.common.col, layout.common.data
+    shared = gather(n_shared, rows, cols)
+    different = np.maximum(common - shared, 0.0)
+    llr = gather(evidence_shared, rows, cols) + different * np.log(1.0 - c)
+    posterior = 1.0 / (1.0 + np.exp(-np.clip(llr + np.log(prior / (1.0 - prior)), -500, 500)))
+    return sparse.csr_matrix((posterior, (rows, cols)), shape=(table.n_sources, table.n_sources))
 
 
 def _independence(
@@ -146,7 +135,7 @@ def _independence(
     Sources are ranked by accuracy (best first), then by index; a pair's dependence is the
     probability of copying in either direction.
     """
-    either = (dependence + dependence.T).tocoo()
+    either = dependence.tocoo()
     keep = either.data > floor
     rank = np.empty(table.n_sources, dtype=np.int64)
     rank[np.lexsort((np.arange(table.n_sources), -accuracy))] = np.arange(table.n_sources)
@@ -193,7 +182,7 @@ def _run(
         change = float(np.max(np.abs(updated - accuracy))) if updated.size else 0.0
         accuracy = updated
         if detect_copying:
-            dependence = copy_probabilities(layout, prob, accuracy, n_false, copy_rate, prior)
+            dependence = copy_probabilities(layout, table, independence, share, prob, copy_rate, prior)
             independence = _independence(table, layout, dependence, accuracy, copy_rate, 1e-3)
         if change < tolerance and iterations > 1:
             break
