@@ -44,7 +44,7 @@ class Benchmark:
     name: str
     claims: pa.Table
     build_support: Callable[[EncodedClaims], sparse.csr_matrix | None]
-    score: Callable[[EncodedClaims, np.ndarray], Score]
+    score: Callable[[pa.Table], Score]  # chosen (object, attribute, value) -> accuracy
     published: dict[str, float]
     note: str
     specificity: Callable[[EncodedClaims], np.ndarray | None] = lambda enc: None
@@ -124,7 +124,7 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
         UNPIVOT raw ON sched_dep, actual_dep, dep_gate, sched_arr, actual_arr, arr_gate
         INTO NAME attribute VALUE raw_value
       )
-      SELECT object, attribute,
+      SELECT DISTINCT object, attribute,
         CASE WHEN attribute LIKE '%gate' THEN {_gate_expr('raw_value')} END AS gate,
         CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr('raw_value')} END::DOUBLE AS minutes
       FROM long
@@ -139,8 +139,8 @@ def flight_days() -> list[str]:
 def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benchmark:
     con = duckdb.connect()
     claims_sql, gold_sql = _flight_sql(days)
-    claims = con.execute(claims_sql).to_arrow_table()
-    gold = con.execute(gold_sql).to_arrow_table()
+    claims = con.sql(claims_sql).to_arrow_table()
+    gold = con.sql(gold_sql).to_arrow_table()
 
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
         # times a few minutes apart are the same event read at different moments: full support
@@ -151,8 +151,8 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
             enc.table.candidate_item, number, tolerance=FLIGHT_TOLERANCE_MINUTES, scale=None
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        return _score_flight(enc, truth, gold)
+    def score(chosen: pa.Table) -> Score:
+        return _score_flight(chosen, gold)
 
     note = (
         "items = (day, flight, attribute) for the 6 attributes; gold items with a value ('--' = none)"
@@ -162,19 +162,8 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
     return Benchmark(name, claims, build_support, score, published, note)
 
 
-def _score_flight(enc: EncodedClaims, truth: np.ndarray, gold: pa.Table) -> Score:
+def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:
     con = duckdb.connect()
-    ok = truth >= 0
-    number = enc.table.candidate_number
-    assert number is not None
-    chosen = pa.table(
-        {
-            "object": enc.item_object[ok].tolist(),
-            "attribute": enc.item_attribute[ok].tolist(),
-            "value": enc.candidate_value[truth[ok]].tolist(),
-            "minutes": number[truth[ok]],
-        }
-    )
     con.register("chosen", chosen)
     con.register("gold", gold)
     rows = con.execute(
@@ -185,7 +174,12 @@ def _score_flight(enc: EncodedClaims, truth: np.ndarray, gold: pa.Table) -> Scor
                  WHEN g.gate IS NOT NULL THEN c.value = g.gate
                  ELSE least(abs(c.minutes - g.minutes), 1440 - abs(c.minutes - g.minutes)) <= ?
                END) AS correct
-        FROM gold g JOIN chosen c USING (object, attribute)
+        FROM gold g JOIN (
+          SELECT object, attribute, value,
+                 TRY_CAST(split_part(value, ':', 1) AS INT) * 60
+                 + TRY_CAST(split_part(value, ':', 2) AS INT) AS minutes
+          FROM chosen
+        ) c USING (object, attribute)
         WHERE g.gate IS NOT NULL OR g.minutes IS NOT NULL
         GROUP BY ALL ORDER BY day
         """,
@@ -216,7 +210,7 @@ def _author_tokens_expr(column: str) -> str:
     no_roles = f"regexp_replace({lowered}, '\\([^)]*\\)', ' ', 'g')"
     tokens = f"regexp_split_to_array({no_roles}, '[^a-z]+')"
     return (
-        f"list_sort(list_distinct(list_filter({tokens}, t -> t <> '' "
+        f"list_sort(list_distinct(list_filter({tokens}, lambda t: t <> '' "
         f"AND NOT list_contains({_AUTHOR_STOPWORDS}, t))))"
     )
 
@@ -258,7 +252,7 @@ def load_book() -> Benchmark:
         SELECT object,
                list_distinct(flatten(list(regexp_split_to_array(last, '[^a-z]+')))) AS last_tokens,
                list_distinct(flatten(list(list_concat(regexp_split_to_array(last, '[^a-z]+'), firsts,
-                   list_transform(firsts, f -> left(f, 1)))))) AS allowed
+                   list_transform(firsts, lambda f: left(f, 1)))))) AS allowed
         FROM people GROUP BY object
         """
     ).to_arrow_table()
@@ -269,8 +263,7 @@ def load_book() -> Benchmark:
             enc.table.candidate_item, enc.candidate_value.tolist(), threshold=0.9
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        chosen = enc.truths(truth)
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
         c2.register("chosen", chosen)
         c2.register("gold", gold)
@@ -329,16 +322,12 @@ def load_population() -> Benchmark:
             enc.table.candidate_item, number, tolerance=0.0, scale=0.01, relative=True
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        number = enc.table.candidate_number
-        assert number is not None
-        ok = truth >= 0
-        chosen = pa.table({"object": enc.item_object[ok].tolist(), "number": number[truth[ok]]})
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
         c2.register("chosen", chosen)
         c2.register("gold", gold)
         correct, scored = c2.execute(
-            "SELECT count(*) FILTER (WHERE c.number = g.number), count(*) "
+            "SELECT count(*) FILTER (WHERE TRY_CAST(c.value AS DOUBLE) = g.number), count(*) "
             "FROM gold g JOIN chosen c ON lower(c.object) = g.object"
         ).fetchone() or (0, 0)
         return Score(correct / max(scored, 1), correct, scored)
@@ -373,7 +362,7 @@ def load_hierarchical(name: str) -> Benchmark:
     gold = con.execute(
         f"""
         SELECT obj AS object, trim(string_split(value, ',')[1]) AS leaf,
-               list_transform(string_split(value, ','), x -> trim(x)) AS path
+               list_transform(string_split(value, ','), lambda x: trim(x)) AS path
         FROM read_csv('{base / 'groundtruths.csv'}', header=true, all_varchar=true)
         """
     ).to_arrow_table()
@@ -401,9 +390,9 @@ def load_hierarchical(name: str) -> Benchmark:
         depth = similarity.node_depth(parent)
         return np.where(node >= 0, depth[np.maximum(node, 0)], 0).astype(np.float64)
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
-        c2.register("chosen", enc.truths(truth))
+        c2.register("chosen", chosen)
         c2.register("gold", gold)
         correct, general, scored = c2.execute(
             "SELECT count(*) FILTER (WHERE c.value = g.leaf), "

@@ -236,3 +236,16 @@ def accucopy(
     return _run(
         table, True, n_false, initial_accuracy, rho, copy_rate, prior, max_iterations, tolerance, report_threshold
     )
+
+
+def copy_groups(table: ClaimTable, threshold: float = 0.5, **params: float) -> IntArray:
+    """Witness groups for `ClaimTable.source_group`: sources linked by detected copying
+    (AccuCopy's dependence above `threshold`) form one group (connected components)."""
+    from scipy.sparse.csgraph import connected_components
+
+    result = accucopy(table, **params)  # type: ignore[arg-type]
+    dependence = result.extra["dependence"]
+    assert isinstance(dependence, sparse.csr_matrix)
+    linked = dependence.multiply(dependence > threshold).tocsr()
+    _, labels = connected_components(linked, directed=False)
+    return labels.astype(np.int64)
