@@ -292,17 +292,26 @@ def load_book() -> Benchmark:
 # ----------------------------------------------------------------------------------- population
 
 
+def _read_latin1_tsv(path: Path, names: list[str]) -> pa.Table:
+    text = path.read_bytes().decode("latin-1")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip()]
+    width = len(names)
+    rows = [(r + [""] * width)[:width] for r in rows]
+    return pa.table({name: [r[k] for r in rows] for k, name in enumerate(names)})
+
+
 def load_population() -> Benchmark:
     con = duckdb.connect()
     base = DATA / "population"
+    # the file mixes encodings (a few editor names are not valid UTF-8): decode it as latin-1
+    raw = _read_latin1_tsv(base / "population-new-new.txt", ["c0", "c1", "c2", "c3"])
+    con.register("raw", raw)
     claims = con.execute(
-        f"""
+        """
         SELECT DISTINCT trim(c1) AS source, trim(c0) AS object, 'population' AS attribute,
                (TRY_CAST(trim(c2) AS DOUBLE)::BIGINT)::VARCHAR AS value,
                TRY_CAST(trim(c2) AS DOUBLE) AS number
-        FROM read_csv('{base / 'population-new-new.txt'}', delim='\\t', header=false, quote='',
-                      columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
-        WHERE TRY_CAST(trim(c2) AS DOUBLE) IS NOT NULL
+        FROM raw WHERE TRY_CAST(trim(c2) AS DOUBLE) IS NOT NULL
         """
     ).to_arrow_table()
     gold = con.execute(
@@ -310,6 +319,7 @@ def load_population() -> Benchmark:
         SELECT lower(trim(c0)) || ', ' || lower(trim(c1)) || '_' || trim(c2) AS object,
                TRY_CAST(trim(c3) AS DOUBLE) AS number
         FROM read_csv('{base / 'population-gd.txt'}', delim=',', header=false, quote='"',
+                      encoding='latin-1',
                       columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
         """
     ).to_arrow_table()

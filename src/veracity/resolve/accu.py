@@ -91,6 +91,7 @@ def copy_probabilities(
     prob: FloatArray,
     copy_rate: float,
     prior: float,
+    truth_weighted: bool = False,
 ) -> sparse.csr_matrix:
     """Posterior that sources i and j are dependent (one copies the other), for every pair with
     items in common (sparse, symmetric).
@@ -109,8 +110,12 @@ def copy_probabilities(
     rho = np.divide(counted, item_total[table.candidate_item], out=np.ones_like(counted), where=item_total[table.candidate_item] > 0)
     rho = np.clip(rho, 1e-3, 1.0)
     c = copy_rate
-    # a shared value believed true says little (everyone right agrees): weigh by 1 - P(v)
-    shared_weight = (1.0 - prob) * np.log(c / rho + (1.0 - c))
+    shared_weight = np.log(c / rho + (1.0 - c))
+    if truth_weighted:
+        # a shared value believed true says little (everyone right agrees): weigh by 1 - P(v);
+        # sharper on data whose copiers repeat many false values, but blind to copiers whose
+        # false values currently win (their votes make their values look true)
+        shared_weight = (1.0 - prob) * shared_weight
     m = layout.provides
     evidence_shared = (m.multiply(shared_weight[None, :]) @ m.T).tocsr()
     n_shared = (m @ m.T).tocsr()
@@ -163,6 +168,7 @@ def _run(
     max_iterations: int,
     tolerance: float,
     report_threshold: float,
+    truth_weighted: bool = False,
 ) -> Result:
     share = claim_share(table)
     support_t = support_matrix(table).T.tocsr()
@@ -182,7 +188,9 @@ def _run(
         change = float(np.max(np.abs(updated - accuracy))) if updated.size else 0.0
         accuracy = updated
         if detect_copying:
-            dependence = copy_probabilities(layout, table, independence, share, prob, copy_rate, prior)
+            dependence = copy_probabilities(
+                layout, table, independence, share, prob, copy_rate, prior, truth_weighted
+            )
             independence = _independence(table, layout, dependence, accuracy, copy_rate, 1e-3)
         if change < tolerance and iterations > 1:
             break
@@ -232,9 +240,11 @@ def accucopy(
     max_iterations: int = 50,
     tolerance: float = 1e-4,
     report_threshold: float = 0.5,
+    truth_weighted: bool = False,
 ) -> Result:
     return _run(
-        table, True, n_false, initial_accuracy, rho, copy_rate, prior, max_iterations, tolerance, report_threshold
+        table, True, n_false, initial_accuracy, rho, copy_rate, prior, max_iterations, tolerance,
+        report_threshold, truth_weighted,
     )
 
 
