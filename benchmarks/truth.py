@@ -32,17 +32,24 @@ import pyarrow.csv as pacsv
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import truth_datasets as datasets  # noqa: E402
-import truth_synthetic  # noqa: E402
-
-from veracity.resolve import resolve  # noqa: E402
-from veracity.resolve.encode import encode_claims  # noqa: E402
+import truth_datasets as datasets
+import truth_synthetic
+from veracity.resolve import resolve
+from veracity.resolve.encode import encode_claims
 
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
 
 REAL = ["flight-day", "flight-all", "book", "population", "birthplaces", "heritages"]
 ALGORITHMS = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
-PEER_ALGORITHMS = ["Voting", "Sums", "AverageLog", "Investment", "PooledInvestment", "TruthFinder", "CRH"]
+PEER_ALGORITHMS = [
+    "Voting",
+    "Sums",
+    "AverageLog",
+    "Investment",
+    "PooledInvestment",
+    "TruthFinder",
+    "CRH",
+]
 PEER_PYTHON = Path(os.environ.get("VERACITY_PEER_PYTHON", "/work/venv-peer/bin/python"))
 
 # published figures, each from the paper named in ../shared/data/truth/README.md
@@ -172,7 +179,9 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
                 "accuracy": round(score.accuracy, 4),
                 "seconds": round(stats["build_seconds"] + stats["run_seconds"], 3),
                 "peak_mb": round(stats["peak_mb"], 1),
-                "published": published_for(name, "vote" if algorithm == "Voting" else algorithm.lower()),
+                "published": published_for(
+                    name, "vote" if algorithm == "Voting" else algorithm.lower()
+                ),
                 "peer_build_seconds": round(stats["build_seconds"], 3),
                 "peer_run_seconds": round(stats["run_seconds"], 3),
                 "note": f"(Dataset {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s; peak = max RSS)",
@@ -206,12 +215,16 @@ def run_synthetic(args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dataset", action="append", choices=[*REAL, "synthetic-10m"])
     parser.add_argument("--algorithm", action="append", dest="algorithms", choices=ALGORITHMS)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--predictions", metavar="DIR", help="write the chosen values as TSV files")
-    parser.add_argument("--skip-peer", action="store_true", help="do not run the truthdiscovery package")
+    parser.add_argument(
+        "--skip-peer", action="store_true", help="do not run the truthdiscovery package"
+    )
     args = parser.parse_args()
     args.algorithms = args.algorithms or ALGORITHMS
     for name in args.dataset or REAL:

@@ -23,7 +23,10 @@ from veracity.resolve import similarity
 from veracity.resolve.encode import EncodedClaims
 
 DATA = Path(
-    os.environ.get("VERACITY_TRUTH_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "truth")
+    os.environ.get(
+        "VERACITY_TRUTH_DATA",
+        Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "truth",
+    )
 )
 
 FLIGHT_TIMES = ("sched_dep", "actual_dep", "sched_arr", "actual_arr")
@@ -52,6 +55,7 @@ class Benchmark:
 
 # --------------------------------------------------------------------------------------- flight
 
+
 # time of day in minutes from a raw string: the first h:mm, with am/pm/noon/midnight when given
 def _minutes_expr(column: str) -> str:
     parts = f"regexp_extract(lower({column}), '(\\d{{1,2}}):(\\d{{2}})\\s*(a|p|noon|midnight)?', ['h', 'm', 'ap'])"
@@ -70,7 +74,9 @@ def _minutes_expr(column: str) -> str:
 def _gate_expr(column: str) -> str:
     # "Terminal 2 - 45" and "Term C - C12" give the gate after the dash; a bare terminal is no gate
     after_dash = f"trim(regexp_replace({column}, '^.* - ', ''))"
-    cleaned = f"upper(regexp_replace(regexp_replace({after_dash}, '(?i)^gate\\s*', ''), '\\s+', '', 'g'))"
+    cleaned = (
+        f"upper(regexp_replace(regexp_replace({after_dash}, '(?i)^gate\\s*', ''), '\\s+', '', 'g'))"
+    )
     return f"""(CASE
         WHEN {column} IS NULL OR trim({column}) IN ('', '-', '--') THEN NULL
         WHEN lower({column}) LIKE '%not provided%' OR lower({column}) LIKE '%n/a%' THEN NULL
@@ -104,8 +110,8 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
       ),
       norm AS (
         SELECT source, object, attribute,
-          CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr('raw_value')} END AS minutes,
-          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr('raw_value')} END AS gate
+          CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END AS minutes,
+          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate
         FROM long
       )
       SELECT source, object, attribute,
@@ -125,8 +131,8 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
         INTO NAME attribute VALUE raw_value
       )
       SELECT DISTINCT object, attribute,
-        CASE WHEN attribute LIKE '%gate' THEN {_gate_expr('raw_value')} END AS gate,
-        CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr('raw_value')} END::DOUBLE AS minutes
+        CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate,
+        CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END::DOUBLE AS minutes
       FROM long
     """
     return claims_sql, gold_sql
@@ -230,7 +236,7 @@ def load_book() -> Benchmark:
           FROM {read.format(p=path, c="{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}")}
         ),
         tok AS (
-          SELECT source, object, {_author_tokens_expr('authors')} AS tokens FROM raw
+          SELECT source, object, {_author_tokens_expr("authors")} AS tokens FROM raw
           WHERE authors IS NOT NULL AND lower(authors) NOT LIKE '%not available%'
         )
         SELECT DISTINCT source, object, 'authors' AS attribute, array_to_string(tokens, ' ') AS value,
@@ -284,8 +290,15 @@ def load_book() -> Benchmark:
         " accents and role words like '(Author)' ignored)"
     )
     return Benchmark(
-        "book", claims, build_support, score, {"vote": 0.71, "best": 0.87}, note,
-        specificity=lambda enc: np.array([len(v.split()) for v in enc.candidate_value], dtype=np.float64),
+        "book",
+        claims,
+        build_support,
+        score,
+        {"vote": 0.71, "best": 0.87},
+        note,
+        specificity=lambda enc: np.array(
+            [len(v.split()) for v in enc.candidate_value], dtype=np.float64
+        ),
     )
 
 
@@ -318,7 +331,7 @@ def load_population() -> Benchmark:
         f"""
         SELECT lower(trim(c0)) || ', ' || lower(trim(c1)) || '_' || trim(c2) AS object,
                TRY_CAST(trim(c3) AS DOUBLE) AS number
-        FROM read_csv('{base / 'population-gd.txt'}', delim=',', header=false, quote='"',
+        FROM read_csv('{base / "population-gd.txt"}', delim=',', header=false, quote='"',
                       encoding='latin-1',
                       columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
         """
@@ -346,7 +359,9 @@ def load_population() -> Benchmark:
         "daz45 preprocessing (4,183 claims); gold city-years present in the claims; correct when"
         " the chosen figure equals the census figure exactly"
     )
-    return Benchmark("population", claims, build_support, score, {"vote": 0.799, "best": 0.861}, note)
+    return Benchmark(
+        "population", claims, build_support, score, {"vote": 0.799, "best": 0.861}, note
+    )
 
 
 # --------------------------------------------------------------------------------- hierarchical
@@ -365,7 +380,7 @@ def load_hierarchical(name: str) -> Benchmark:
         f"""
         SELECT DISTINCT src AS source, obj AS object, 'place' AS attribute, trim(value) AS value,
                NULL::DOUBLE AS number
-        FROM read_csv('{base / 'claims.csv'}', header=true, all_varchar=true)
+        FROM read_csv('{base / "claims.csv"}', header=true, all_varchar=true)
         WHERE value IS NOT NULL
         """
     ).to_arrow_table()
@@ -373,7 +388,7 @@ def load_hierarchical(name: str) -> Benchmark:
         f"""
         SELECT obj AS object, trim(string_split(value, ',')[1]) AS leaf,
                list_transform(string_split(value, ','), lambda x: trim(x)) AS path
-        FROM read_csv('{base / 'groundtruths.csv'}', header=true, all_varchar=true)
+        FROM read_csv('{base / "groundtruths.csv"}', header=true, all_varchar=true)
         """
     ).to_arrow_table()
     names = np.asarray(hierarchy["name"], dtype=object)
@@ -384,7 +399,12 @@ def load_hierarchical(name: str) -> Benchmark:
         depth = similarity.node_depth(parent)
         c2 = duckdb.connect()
         c2.register("nodes", pa.table({"id": ids, "name": names.tolist(), "depth": depth[ids]}))
-        c2.register("cand", pa.table({"cid": np.arange(enc.table.n_candidates), "name": enc.candidate_value.tolist()}))
+        c2.register(
+            "cand",
+            pa.table(
+                {"cid": np.arange(enc.table.n_candidates), "name": enc.candidate_value.tolist()}
+            ),
+        )
         rows = c2.execute(
             "SELECT cid, arg_max(id, depth * 1000000 - id) AS node FROM cand JOIN nodes USING (name) GROUP BY cid"
         ).fetchnumpy()
@@ -409,7 +429,9 @@ def load_hierarchical(name: str) -> Benchmark:
             "count(*) FILTER (WHERE list_contains(g.path, c.value)), count(*) "
             "FROM gold g JOIN chosen c USING (object)"
         ).fetchone() or (0, 0, 0)
-        return Score(correct / max(scored, 1), correct, scored, {"gen_accuracy": general / max(scored, 1)})
+        return Score(
+            correct / max(scored, 1), correct, scored, {"gen_accuracy": general / max(scored, 1)}
+        )
 
     note = (
         "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"

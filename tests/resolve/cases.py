@@ -7,7 +7,9 @@ import numpy as np
 from veracity.resolve.base import ClaimTable
 
 
-def table(claims: list[tuple[int, int, int]], n_sources: int, candidates_per_item: int) -> ClaimTable:
+def table(
+    claims: list[tuple[int, int, int]], n_sources: int, candidates_per_item: int
+) -> ClaimTable:
     """Claims as (source, item, value index within item); every item has the same number of values."""
     arr = np.asarray(claims, dtype=np.int64)
     n_items = int(arr[:, 1].max()) + 1

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 from scipy import sparse
-
 from tests.resolve.cases import copiers_outvote_honest_minority, majority_with_one_liar, table
+
 from veracity.resolve import ClaimTable, algorithms, resolve
 
 ALL = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]

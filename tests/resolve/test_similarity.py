@@ -12,7 +12,12 @@ def test_similarity_item_pairs_stay_within_items():
 
 def test_similarity_interval_range_contains_number():
     # candidates: 150, [100, 200], 300 for one item
-    s = similarity.interval_support(np.zeros(3, dtype=np.int64), np.array([150.0, 100, 300]), np.array([150.0, 200, 300]), vague_weight=0.5)
+    s = similarity.interval_support(
+        np.zeros(3, dtype=np.int64),
+        np.array([150.0, 100, 300]),
+        np.array([150.0, 200, 300]),
+        vague_weight=0.5,
+    )
     m = s.toarray()
     assert m[0, 1] == 1.0  # the number implies the range
     assert m[1, 0] == 0.5  # the range gives partial support to the number inside
@@ -23,7 +28,9 @@ def test_similarity_numeric_closeness_with_tolerance_and_relative_scale():
     items = np.zeros(3, dtype=np.int64)
     m = similarity.interval_support(items, np.array([600.0, 608.0, 640.0]), tolerance=10).toarray()
     assert m[0, 1] == 1.0 and m[0, 2] == 0.0
-    r = similarity.interval_support(items, np.array([1000.0, 1005.0, 2000.0]), scale=0.01, relative=True).toarray()
+    r = similarity.interval_support(
+        items, np.array([1000.0, 1005.0, 2000.0]), scale=0.01, relative=True
+    ).toarray()
     assert 0.5 < r[0, 1] < 1.0 and r[0, 2] < 1e-6
 
 
@@ -31,7 +38,11 @@ def test_similarity_dates_at_different_precision():
     items = np.zeros(4, dtype=np.int64)
     # 1996-12-17, December 1996, 1996, 1997-01-02
     m = similarity.date_support(
-        items, [1996, 1996, 1996, 1997], [12, np.nan, np.nan, 1], [17, np.nan, np.nan, 2], vague_weight=0.3
+        items,
+        [1996, 1996, 1996, 1997],
+        [12, np.nan, np.nan, 1],
+        [17, np.nan, np.nan, 2],
+        vague_weight=0.3,
     )
     m = m.toarray()
     assert m[0, 1] == 1.0 and m[0, 2] == 1.0  # a day implies its month and year
@@ -47,7 +58,9 @@ def test_similarity_date_interval_bounds():
 
 def test_similarity_names_fuzzy():
     items = np.zeros(3, dtype=np.int64)
-    m = similarity.name_support(items, ["Jean-Luc Picard", "jean luc picard", "Kathryn Janeway"]).toarray()
+    m = similarity.name_support(
+        items, ["Jean-Luc Picard", "jean luc picard", "Kathryn Janeway"]
+    ).toarray()
     assert m[0, 1] > 0.9 and m[0, 2] == 0.0
 
 

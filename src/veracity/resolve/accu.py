@@ -23,7 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, Result, argmax_per_item, register
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+)
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -76,8 +83,12 @@ def _probabilities(
     return weight / denominator[item]
 
 
-def _accuracy(table: ClaimTable, prob: FloatArray, share: FloatArray, previous: FloatArray) -> FloatArray:
-    num = np.bincount(table.source, weights=prob[table.candidate] * share, minlength=table.n_sources)
+def _accuracy(
+    table: ClaimTable, prob: FloatArray, share: FloatArray, previous: FloatArray
+) -> FloatArray:
+    num = np.bincount(
+        table.source, weights=prob[table.candidate] * share, minlength=table.n_sources
+    )
     den = np.bincount(table.source, weights=share, minlength=table.n_sources)
     updated = np.divide(num, den, out=previous.copy(), where=den > 0)
     return np.clip(updated, 0.01, 0.99)
@@ -105,9 +116,16 @@ def copy_probabilities(
     the same "wrong" reading) and accuracy differs from one attribute to the next. Sharing a rare
     value is strong evidence, sharing what everyone says is almost none.
     """
-    counted = np.bincount(table.candidate, weights=share * independence, minlength=table.n_candidates)
+    counted = np.bincount(
+        table.candidate, weights=share * independence, minlength=table.n_candidates
+    )
     item_total = np.bincount(table.candidate_item, weights=counted, minlength=table.n_items)
-    rho = np.divide(counted, item_total[table.candidate_item], out=np.ones_like(counted), where=item_total[table.candidate_item] > 0)
+    rho = np.divide(
+        counted,
+        item_total[table.candidate_item],
+        out=np.ones_like(counted),
+        where=item_total[table.candidate_item] > 0,
+    )
     rho = np.clip(rho, 1e-3, 1.0)
     c = copy_rate
     shared_weight = np.log(c / rho + (1.0 - c))
@@ -178,10 +196,12 @@ def _run(
     dependence = sparse.csr_matrix((table.n_sources, table.n_sources))
     prob = np.zeros(table.n_candidates)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    for iterations in range(1, max_iterations + 1):
         weight = np.log(n_false * accuracy / (1.0 - accuracy))
         vote = np.bincount(
-            table.candidate, weights=weight[table.source] * share * independence, minlength=table.n_candidates
+            table.candidate,
+            weights=weight[table.source] * share * independence,
+            minlength=table.n_candidates,
         )
         prob = _probabilities(table, vote, n_false, rho, support_t, layout.values_per_item)
         updated = _accuracy(table, prob, share, accuracy)
@@ -196,13 +216,19 @@ def _run(
             break
 
     truth = argmax_per_item(
-        prob, table.candidate_item, table.n_items, table.candidate_eligible, table.candidate_specificity
+        prob,
+        table.candidate_item,
+        table.n_items,
+        table.candidate_eligible,
+        table.candidate_specificity,
     )
     extra: dict[str, object] = {}
     if detect_copying:
         extra["dependence"] = dependence
         extra["copying"] = _copier_pairs(dependence, report_threshold)
-    return Result(confidence=prob, truth=truth, reliability=accuracy, iterations=iterations, extra=extra)
+    return Result(
+        confidence=prob, truth=truth, reliability=accuracy, iterations=iterations, extra=extra
+    )
 
 
 def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple[int, int, float]]:
@@ -212,9 +238,7 @@ def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple
     rows: IntArray = coo.row[keep]
     cols: IntArray = coo.col[keep]
     order = np.lexsort((cols, rows))
-    return [
-        (int(rows[k]), int(cols[k]), float(coo.data[keep][k])) for k in order
-    ]
+    return [(int(rows[k]), int(cols[k]), float(coo.data[keep][k])) for k in order]
 
 
 @register("accu")
@@ -226,7 +250,9 @@ def accu(
     max_iterations: int = 50,
     tolerance: float = 1e-4,
 ) -> Result:
-    return _run(table, False, n_false, initial_accuracy, rho, 0.8, 0.2, max_iterations, tolerance, 0.5)
+    return _run(
+        table, False, n_false, initial_accuracy, rho, 0.8, 0.2, max_iterations, tolerance, 0.5
+    )
 
 
 @register("accucopy")
@@ -243,8 +269,17 @@ def accucopy(
     truth_weighted: bool = False,
 ) -> Result:
     return _run(
-        table, True, n_false, initial_accuracy, rho, copy_rate, prior, max_iterations, tolerance,
-        report_threshold, truth_weighted,
+        table,
+        True,
+        n_false,
+        initial_accuracy,
+        rho,
+        copy_rate,
+        prior,
+        max_iterations,
+        tolerance,
+        report_threshold,
+        truth_weighted,
     )
 
 

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from veracity.resolve.base import ClaimTable
 
+
 @dataclass
 class EncodedClaims:
     """A `ClaimTable` with the labels to decode it: per source, per item, per candidate."""
@@ -47,7 +48,9 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[npt.NDArray[np.int64], p
     return np.asarray(encoded.indices, dtype=np.int64), encoded.dictionary
 
 
-def encode_claims(claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None) -> EncodedClaims:
+def encode_claims(
+    claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None
+) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
     optional float column `number`, the value as a number, used by CRH and numeric similarity).
 
@@ -77,7 +80,8 @@ def encode_claims(claims: pa.Table, connection: duckdb.DuckDBPyConnection | None
     con.register("enc_values", pa.table({"value": cand_value}))
     try:
         value_hash = np.asarray(
-            con.execute("SELECT hash(value) AS h FROM enc_values").fetchnumpy()["h"], dtype=np.uint64
+            con.execute("SELECT hash(value) AS h FROM enc_values").fetchnumpy()["h"],
+            dtype=np.uint64,
         )
     finally:
         con.unregister("enc_values")
@@ -89,7 +93,9 @@ def encode_claims(claims: pa.Table, connection: duckdb.DuckDBPyConnection | None
     number = None
     if "number" in claims.column_names:
         raw = claims["number"].take(pa.array(first[order]))
-        filled = np.asarray(pc.fill_null(raw, np.nan).to_numpy(zero_copy_only=False), dtype=np.float64)
+        filled = np.asarray(
+            pc.fill_null(raw, np.nan).to_numpy(zero_copy_only=False), dtype=np.float64
+        )
         number = None if np.all(np.isnan(filled)) else filled
 
     item_first = np.full(int(cand_item.max()) + 1 if cand_item.size else 0, 0, dtype=np.int64)
