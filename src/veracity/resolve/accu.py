@@ -203,7 +203,7 @@ def _run(
             weights=weight[table.source] * share * independence,
             minlength=table.n_candidates,
         )
-        prob = _probabilities(table, vote, n_false, rho, support_t, layout.values_per_item)
+        prob = _probabilities(table, vote.astype(np.float64), n_false, rho, support_t, layout.values_per_item)
         updated = _accuracy(table, prob, share, accuracy)
         change = float(np.max(np.abs(updated - accuracy))) if updated.size else 0.0
         accuracy = updated
@@ -288,7 +288,7 @@ def copy_groups(table: ClaimTable, threshold: float = 0.5, **params: float) -> I
     (AccuCopy's dependence above `threshold`) form one group (connected components)."""
     from scipy.sparse.csgraph import connected_components
 
-    result = accucopy(table, **params)  # type: ignore[arg-type]
+    result = accucopy(table, **params)
     dependence = result.extra["dependence"]
     assert isinstance(dependence, sparse.csr_matrix)
     linked = dependence.multiply(dependence > threshold).tocsr()

@@ -96,7 +96,7 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
     iterations = 0
     for iterations in range(1, max_iterations + 1):
         w_claim = weight[table.source] * share
-        votes = np.bincount(table.candidate, weights=w_claim, minlength=n_cand)
+        votes = np.bincount(table.candidate, weights=w_claim, minlength=n_cand).astype(np.float64)
         new_truth = argmax_per_item(
             votes, table.candidate_item, n_items, eligible, table.candidate_specificity
         )
