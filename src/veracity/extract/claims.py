@@ -240,6 +240,29 @@ _OF = frozenset(
 _THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gli", "le", "la"})
 
 
+def _named_individuals(
+    sentence: Sentence, nouns: dict[str, PhraseSet], mentions: list[NumberMention], taken: set[int]
+) -> list[NumberMention]:
+    """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
+    counted = {i for m in mentions for i in range(m.first, m.last + 2)}
+    out: list[NumberMention] = []
+    for cls in ("hostages", "security", "perpetrators", "civilians"):
+        for i, n in nouns[cls].find(sentence.words):
+            j = i + n
+            if i in counted or i in taken or j >= len(sentence.words):
+                continue
+            s, e = sentence.spans[j]
+            name = sentence.text[s - sentence.start : e - sentence.start]
+            plural = sentence.words[i].endswith("s") and len(sentence.words[i]) > 4
+            if name[:1].isupper() and not plural and sentence.gap(j - 1, j).strip() == "":
+                start, end = (
+                    sentence.spans[i][0],
+                    sentence.spans[min(j + 1, len(sentence.spans) - 1)][1],
+                )
+                out.append(NumberMention(Count(1, None, "bound"), i, i, start, end))
+    return out
+
+
 def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
     """'three of the 106 hostages': 106 is the group the three belong to, said in passing."""
     k = mention.first
@@ -274,6 +297,7 @@ def _counts(
     out: list[_Draft] = []
     listed: list[tuple[_Draft, int, int]] = []
     mentions = find_numbers(sentence, language, taken)
+    mentions += _named_individuals(sentence, nouns, mentions, taken)
     ends = {m.last for m in mentions}
     for mention in mentions:
         if mention.first >= limit:

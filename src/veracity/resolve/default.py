@@ -38,7 +38,10 @@ def default(
 ) -> Result:
     n_cand = table.n_candidates
     support = support_matrix(table)
-    share = claim_share(table)
+    # support: only a group's strongest claim counts, so a repeat needs no discount; reliability:
+    # a value repeated in every paragraph is one statement, judged once
+    share = claim_share(table, split_repeats=False)
+    judged = claim_share(table)
     eligible = (
         np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
     )
@@ -77,7 +80,7 @@ def default(
         agreement = np.zeros_like(others_num)
         np.divide(others_num, others_den, out=agreement, where=informative)
         agreement = np.clip(agreement, 0.0, 1.0)
-        w = share * informative
+        w = judged * informative
         num = np.bincount(table.source, weights=w * agreement, minlength=table.n_sources)
         den = np.bincount(table.source, weights=w, minlength=table.n_sources)
         updated = (prior * prior_strength + num) / (prior_strength + den)
