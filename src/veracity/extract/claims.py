@@ -117,7 +117,7 @@ def _nearest(
         for s, e in cue_hits.get(name, []):
             if s < right_edge and e > first:
                 continue  # the cue is the counted word (or its noun) itself
-            if s >= right_edge and any(right_edge <= c < s and s - c <= 3 for c in joins):
+            if s >= right_edge and any(right_edge <= c < s and s - c <= 2 for c in joins):
                 continue  # "... and the death of ...": that cue starts the next phrase
             distance = float(first - e + 1 if e <= first else s - right_edge + 1)
             lo, hi = (e - 1, first) if e <= first else (right_edge - 1, s)
@@ -154,10 +154,13 @@ def _dates(
         last = sentence.word_index_at(end)
         taken.update(range(first, last))
         roles: list[str] = []
-        if mention.range_role == "from":
-            roles.append("event.start_date")
-        elif mention.range_role == "to":
-            roles.append("event.end_date")
+        if mention.range_role is not None:
+            # "the raid on the night of 3-4 July": a range can be the operation's, not the event's
+            nearest, _d = _nearest(cue_hits, ["operation", "attack", "start", "end"], first, last)
+            if nearest == "operation":
+                roles.append("operation.date" if mention.range_role == "from" else "event.end_date")
+            else:
+                roles.append("event.start_date" if mention.range_role == "from" else "event.end_date")
         else:
             # an explicit beginning or end decides; the attack itself dates the start otherwise
             for cue_names, role in (
@@ -178,7 +181,7 @@ def _dates(
                     roles.append(role)
                     break
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
-        if op_cue and op_distance <= 14 and "event.start_date" not in roles:
+        if op_cue and op_distance <= 8 and "event.start_date" not in roles:
             roles.append("operation.date")
         for role in roles:
             out.append(_Draft(role, mention.value, start, end, sentence, {}))
