@@ -160,7 +160,9 @@ def _dates(
             if nearest == "operation":
                 roles.append("operation.date" if mention.range_role == "from" else "event.end_date")
             else:
-                roles.append("event.start_date" if mention.range_role == "from" else "event.end_date")
+                roles.append(
+                    "event.start_date" if mention.range_role == "from" else "event.end_date"
+                )
         else:
             # an explicit beginning or end decides; the attack itself dates the start otherwise
             for cue_names, role in (

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from veracity.extract.lexicon import Profile, fold_word
+from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.places import city_names, country_code, country_names
 
 _CAP_RUN = re.compile(
@@ -59,6 +59,8 @@ def organisation_mentions(
     heads_en = profile.organisation_heads["en"]
     out: list[NameMention] = []
     for run in capitalised_runs(text, offset, profile.connectors):
+        if language == "de":
+            run = _after_last_connector_noun(run, heads, profile.connectors)
         words = [fold_word(w) for w in re.findall(r"\w+", run.text)]
         if (
             any(h.match_at(words, i) for i in range(len(words)) for h in (heads, heads_en))
@@ -69,6 +71,19 @@ def organisation_mentions(
         if 2 <= len(m.group().replace("-", "")) <= 7 and not m.group().isdigit():
             out.append(NameMention(m.group(), offset + m.start(), offset + m.end()))
     return out
+
+
+def _after_last_connector_noun(
+    run: NameMention, heads: PhraseSet, connectors: frozenset[str]
+) -> NameMention:
+    """German capitalises every noun: 'Bewaffnete der Brigade Rote Morgenröte' names the brigade."""
+    tokens = run.text.split(" ")
+    for k, token in enumerate(tokens[:-1]):
+        tail = [fold_word(t) for t in tokens[k + 1 :]]
+        if token.lower() in connectors and heads.match_at(tail, 0):
+            text = " ".join(tokens[k + 1 :])
+            return NameMention(text, run.end - len(text), run.end)
+    return run
 
 
 def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
@@ -97,21 +112,29 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
                     break
             else:
                 caps = capitalised_runs(full, 0, connectors)
-                if caps and len(caps[-1].text.split()) >= 2 and full.rstrip().endswith(caps[-1].text):
+                if (
+                    caps
+                    and len(caps[-1].text.split()) >= 2
+                    and full.rstrip().endswith(caps[-1].text)
+                ):
                     pairs.append((acr_word, caps[-1].text))
     return pairs
 
 
 def operation_names(text: str, offset: int, profile: Profile, language: str) -> list[NameMention]:
+    """'Operation Chavín de Huántar', 'lors de l'opération Porte de Fer': the name after the word."""
     words_sets = [profile.operation_words.get(language), profile.operation_words["en"]]
     out: list[NameMention] = []
-    for run in capitalised_runs(text, offset, profile.connectors):
-        tokens = run.text.split()
-        first = [fold_word(tokens[0])]
-        if len(tokens) >= 2 and any(ws and ws.match_at(first, 0) for ws in words_sets):
-            name = " ".join(tokens[1:])
-            start = run.start + run.text.index(tokens[1])
-            out.append(NameMention(name, start, start + len(name)))
+    for m in re.finditer(r"[^\W\d_]+", text):
+        folded = [fold_word(m.group())]
+        if not any(ws and ws.match_at(folded, 0) for ws in words_sets):
+            continue
+        rest = text[m.end() :]
+        gap = re.match(r"[ \t]*[«\"“'‘*]?[ \t]*", rest)
+        skip = gap.end() if gap else 0
+        runs = capitalised_runs(rest[skip : skip + 80], offset + m.end() + skip, profile.connectors)
+        if runs and runs[0].start == offset + m.end() + skip:
+            out.append(runs[0])
     return out
 
 
