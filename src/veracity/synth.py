@@ -75,7 +75,7 @@ OPERATION_ATTRIBUTES = (
 
 # How likely an original article mentions each attribute (news always says where and when).
 _MENTION = {
-    "location.city": 0.95, "event.start_date": 0.9, "location.site": 0.7,
+    "location.city": 0.95, "event.start_date": 0.93, "location.site": 0.7,
     "location.country": 0.5, "perpetrator.group": 0.6, "hostages.initial": 0.6,
     "perpetrator.count": 0.4, "perpetrator.leader": 0.35, "event.end_date": 0.4,
     "event.duration_days": 0.3, "deaths.total": 0.45, "deaths.hostages": 0.35,
@@ -364,7 +364,8 @@ def _make_pools(config: CorpusConfig) -> _Pools:
     by_lang = {lang: tuple(p for p in publishers if p.language == lang)
                for lang in config.languages}
 
-    n_cities = max(3 * len(COUNTRIES), config.n_events // 25)
+    # A town rarely sees more than a few such crises in half a century; a group commits many.
+    n_cities = max(3 * len(COUNTRIES), config.n_events // 4)
     names: set[str] = set()
     cities: list[list[str]] = [[] for _ in COUNTRIES]
     for k in range(n_cities):
@@ -500,6 +501,8 @@ class _ArticleWriter:
                                        "deaths.total", "location.country"), 2))
         else:
             mention = {a for a, p in _MENTION.items() if rng.random() < p}
+            if "event.start_date" not in mention and rng.random() < 0.7:
+                mention.add("event.end_date")  # news says when, one way or another
         mention &= set(event.values)
         plan = _Plan(event, dict(event.values), set(), mention, group, publisher)
         for attribute in sorted(mention):
