@@ -11,13 +11,15 @@ before rarity (idf) is applied.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 import zlib
 
 # Type weights: a full date or a name says much more about which event than a common word.
 WEIGHTS = {"d": 2.0, "md": 1.0, "m": 1.2, "y": 0.8, "n": 1.0, "ns": 0.3, "c": 1.2, "b": 1.0,
-           "a": 1.2, "w": 0.25, "k": 1.0}
+           "a": 1.2, "w": 0.25, "k": 1.0, "s": 0.6,
+           "p": 0.8}
 
 _MONTH_FORMS = {
     1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara "
@@ -108,6 +110,9 @@ def features(text: str) -> dict[str, float]:
                 previous_name = ""
             elif len(low) >= 3 and low not in lower_words and low not in _FUNCTION_WORDS:
                 out["c" + low] = WEIGHTS["c"]
+                skeleton = consonant_skeleton(low)
+                if len(skeleton) >= 4:
+                    out["s" + skeleton] = WEIGHTS["s"]
                 if previous_name:
                     out[f"b{previous_name} {low}"] = WEIGHTS["b"]
                 previous_name = low
@@ -117,6 +122,37 @@ def features(text: str) -> dict[str, float]:
             previous_name = ""
     _year_and_name(out)
     return out
+
+
+_SKELETON_RULES = (("tsch", "c"), ("sch", "s"), ("ch", "c"), ("ph", "f"), ("w", "v"),
+                   ("k", "c"), ("q", "c"), ("z", "s"), ("j", ""), ("y", ""), ("h", ""))
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+def consonant_skeleton(word: str) -> str:
+    """A crude key under which transliterations of one name meet ("Dubrowka" and "Dubrovka",
+    "Barajew" and "Barayev"): consonants only, spelling variants merged, doubles collapsed."""
+    for old, new in _SKELETON_RULES:
+        word = word.replace(old, new)
+    word = word.translate(_VOWELS)
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+def published_features(published: str | None) -> dict[str, float]:
+    """The week an article came out: reports of one event cluster in time."""
+    if not published:
+        return {}
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return {}
+    year, week, _ = day.isocalendar()
+    # Two neighbouring weeks, so articles a few days apart always share one.
+    monday = day - dt.timedelta(days=day.weekday())
+    half = "a" if day.weekday() < 4 else "b"
+    other = monday - dt.timedelta(days=7) if half == "a" else monday + dt.timedelta(days=7)
+    o_year, o_week, _ = other.isocalendar()
+    return {f"p{year}-{week:02d}": WEIGHTS["p"], f"p{o_year}-{o_week:02d}": WEIGHTS["p"]}
 
 
 def _year_and_name(out: dict[str, float]) -> None:
@@ -134,7 +170,7 @@ def _year_and_name(out: dict[str, float]) -> None:
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY = 0, 1, 2, 3, 4
-_KINDS = {"c": KIND_NAME, "b": KIND_NAME, "y": KIND_YEAR, "m": KIND_MONTH, "d": KIND_DAY}
+_KINDS = {"c": KIND_NAME, "b": KIND_NAME, "s": KIND_NAME, "y": KIND_YEAR, "m": KIND_MONTH, "d": KIND_DAY}
 
 
 def hashed(feature_weights: dict[str, float]) -> tuple[list[int], list[float], list[int]]:

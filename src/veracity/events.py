@@ -36,6 +36,7 @@ from veracity.event_features import (
     KIND_YEAR,
     features,
     hashed,
+    published_features,
 )
 from veracity.model import Document
 
@@ -123,6 +124,7 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
         if doc.url:
             for word in re.findall(r"[A-Za-z]{4,}", doc.url):
                 found.setdefault("w" + word.lower()[:6], 0.4)
+        found.update(published_features(doc.published))
         k, w, t = hashed(found)
         keys.extend(k)
         weights.extend(w)
@@ -281,14 +283,25 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
 # --- 4. clustering -----------------------------------------------------------------------
 
 
-def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float) -> np.ndarray:
-    """Average-linkage clustering of `n` items over sparse weighted edges; returns labels.
+def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float,
+                  linkage: str = "centroid") -> np.ndarray:
+    """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
-    Groups are merged best-first while the mean similarity between them, over all
-    |A| x |B| pairs with a missing edge counted as 0, is at least `link`.
+    Groups merge best-first while their similarity stays at least `link`. With "average"
+    linkage that is the mean over all |A| x |B| pairs (a missing edge counts 0). With
+    "centroid" linkage it is the cosine of the groups' summed vectors, computed from the edges
+    alone: S(A,B) / sqrt(M(A) M(B)) with M(A) = |A| + 2 x (similarity inside A). A group whose
+    members each report different facts (one the start date, one the toll) is loose inside,
+    so it is judged on what it says as a whole rather than pair by pair.
     """
     parent = list(range(n))
     size = [1] * n
+    inside = [0.0] * n  # summed similarity of the pairs inside each group
+    centroid = linkage == "centroid"
+
+    def mass(group: int) -> float:
+        return size[group] + 2.0 * inside[group] if centroid else float(size[group] ** 2)
+
     # neighbours[a][b] = summed edge weight between groups a and b (a, b are group roots)
     neighbours: list[dict[int, float] | None] = [None] * n
     for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):
@@ -301,17 +314,18 @@ def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float) ->
     for i, j in pairs.tolist():
         table = neighbours[i]
         assert table is not None
-        heapq.heappush(heap, (-table[j], i, j))
+        similarity = table[j] / math.sqrt(mass(i) * mass(j))
+        if similarity >= link:
+            heapq.heappush(heap, (-similarity, i, j))
     while heap:
         negative, a, b = heapq.heappop(heap)
         if parent[a] != a or parent[b] != b:
             continue  # one side was merged away since this entry was pushed
         table_a = neighbours[a] or {}
-        current = table_a.get(b, 0.0) / (size[a] * size[b])
-        if abs(current + negative) > 1e-12:
+        between = table_a.get(b, 0.0)
+        current = between / math.sqrt(mass(a) * mass(b))
+        if abs(current + negative) > 1e-12 or current < link:
             continue  # stale: the groups changed since
-        if current < link:
-            continue
         # Merge the smaller table into the larger one.
         if len(table_a) < len(neighbours[b] or {}):
             a, b = b, a
@@ -319,6 +333,7 @@ def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float) ->
         table_b = neighbours[b] or {}
         parent[b] = a
         size[a] += size[b]
+        inside[a] += inside[b] + between
         table_a.pop(b, None)
         table_b.pop(a, None)
         for c, w in table_b.items():
@@ -328,11 +343,12 @@ def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float) ->
             other[a] = other.get(a, 0.0) + other.pop(b)
         neighbours[a] = table_a
         neighbours[b] = None
+        mass_a = mass(a)
         for c, w in table_a.items():
-            average = w / (size[a] * size[c])
-            if average >= link:
+            similarity = w / math.sqrt(mass_a * mass(c))
+            if similarity >= link:
                 first, second = (a, c) if a < c else (c, a)
-                heapq.heappush(heap, (-average, first, second))
+                heapq.heappush(heap, (-similarity, first, second))
     labels = np.empty(n, dtype=np.int64)
     for i in range(n):
         root = i
