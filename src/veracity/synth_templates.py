@@ -38,6 +38,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, gunmen from {group} stormed {site} in {city} and took {h_init_n} people "
         "hostage.",
         "Armed men seized {site} in {city}, {country}, {start}.",
+        "The drama unfolded in {city} {start}.",
+        "The siege began {start}.",
         "The attack on {site} began {start}, when {pcount_n} fighters forced their way inside.",
         "{group} claimed responsibility for the assault {site_at}.",
         "Police sealed off the streets around {site} in {city} as negotiators arrived.",
@@ -47,6 +49,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "At the outset {h_init_n} people were held inside the building.",
         "Over the following days the captors let {h_rel_n} hostages go.",
         "By the time the siege ended {end}, {h_final_n} hostages were still being held.",
+        "It ended {end}.",
         "Security forces stormed the building {end} in a raid known as {op}.",
         "{op}, carried out by {op_pers_n} soldiers, lasted {op_min} minutes.",
         "{op} was launched {op_date}.",
@@ -69,6 +72,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, sekelompok pria bersenjata dari {group} menyerbu {site} di {city} dan "
         "menyandera {h_init_n} orang.",
         "Orang-orang bersenjata menguasai {site} di {city}, {country}, {start}.",
+        "Peristiwa itu terjadi di {city} {start}.",
+        "Pengepungan dimulai {start}.",
         "Serangan terhadap {site} dimulai {start}, ketika {pcount_n} anggota kelompok itu masuk "
         "secara paksa.",
         "{group} mengaku bertanggung jawab atas serangan {site_at}.",
@@ -80,6 +85,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Pada awalnya {h_init_n} orang disandera di dalam gedung itu.",
         "Dalam beberapa hari berikutnya, para penyandera membebaskan {h_rel_n} sandera.",
         "Ketika pengepungan berakhir {end}, masih ada {h_final_n} sandera yang ditahan.",
+        "Krisis itu berakhir {end}.",
         "Pasukan keamanan menyerbu gedung itu {end} dalam {op}.",
         "{op} melibatkan {op_pers_n} tentara dan berlangsung selama {op_min} menit.",
         "{op} dilancarkan {op_date}.",
@@ -103,6 +109,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, hombres armados {group_of} irrumpieron en {site} de {city} y tomaron como "
         "rehenes a {h_init_n} personas.",
         "Un grupo armado tomó {site} en {city}, {country}, {start}.",
+        "Los hechos ocurrieron en {city} {start}.",
+        "El asedio comenzó {start}.",
         "El ataque contra {site} comenzó {start}, cuando {pcount_n} guerrilleros entraron por la "
         "fuerza.",
         "{group} se atribuyó el ataque {site_at}.",
@@ -114,6 +122,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Al principio había {h_init_n} personas retenidas en el edificio.",
         "En los días siguientes, los captores liberaron a {h_rel_n} rehenes.",
         "Cuando terminó el asedio, {end}, aún quedaban {h_final_n} rehenes en su poder.",
+        "La crisis terminó {end}.",
         "Las fuerzas de seguridad asaltaron el edificio {end} en la {op}.",
         "En la {op} participaron {op_pers_n} soldados y duró {op_min} minutos.",
         "La {op} se lanzó {op_date}.",
@@ -136,6 +145,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, homens armados {group_of} invadiram {site} em {city} e fizeram {h_init_n} "
         "reféns.",
         "Um grupo armado tomou {site} em {city}, {country}, {start}.",
+        "Os fatos ocorreram em {city} {start}.",
+        "O cerco começou {start}.",
         "O ataque contra {site} começou {start}, quando {pcount_n} guerrilheiros entraram à "
         "força.",
         "{group} reivindicou o ataque {site_at}.",
@@ -147,6 +158,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "No início, {h_init_n} pessoas estavam presas no edifício.",
         "Nos dias seguintes, os sequestradores libertaram {h_rel_n} reféns.",
         "Quando o cerco terminou, {end}, {h_final_n} reféns ainda estavam em poder do grupo.",
+        "A crise terminou {end}.",
         "As forças de segurança invadiram o prédio {end} na {op}.",
         "A {op} envolveu {op_pers_n} soldados e durou {op_min} minutos.",
         "A {op} foi lançada {op_date}.",
@@ -169,6 +181,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, des hommes armés {group_of} ont pris d'assaut {site} à {city} et pris "
         "{h_init_n} personnes en otage.",
         "Un groupe armé a investi {site} à {city} ({country}) {start}.",
+        "Les faits se sont déroulés à {city} {start}.",
+        "Le siège a commencé {start}.",
         "L'attaque contre {site} a commencé {start}, lorsque {pcount_n} combattants sont entrés "
         "de force.",
         "{group} a revendiqué l'attaque {site_at}.",
@@ -180,6 +194,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Au départ, {h_init_n} personnes étaient retenues dans le bâtiment.",
         "Dans les jours suivants, les ravisseurs ont libéré {h_rel_n} otages.",
         "À la fin du siège, {end}, {h_final_n} otages étaient encore retenus.",
+        "La crise a pris fin {end}.",
         "Les forces de sécurité ont donné l'assaut {end} lors de l'{op}.",
         "L'{op} a mobilisé {op_pers_n} soldats et a duré {op_min} minutes.",
         "L'{op} a été lancée {op_date}.",
@@ -202,6 +217,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start} stürmten Bewaffnete {group_of} {site_obj} in {city} und nahmen {h_init_n} "
         "Menschen als Geiseln.",
         "Bewaffnete besetzten {start} {site_obj} in {city} ({country}).",
+        "Das Drama spielte sich {start} in {city} ab.",
+        "Die Belagerung begann {start}.",
         "Der Angriff begann {start}, als {pcount_n} Kämpfer in das Gebäude eindrangen.",
         "{group} bekannte sich zu dem Anschlag {site_at}.",
         "Die Polizei riegelte die Umgebung ab, während in {city} Unterhändler eintrafen.",
@@ -212,6 +229,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Zu Beginn befanden sich {h_init_n} Menschen in der Gewalt der Geiselnehmer.",
         "In den folgenden Tagen ließen die Entführer {h_rel_n} Geiseln frei.",
         "Als die Belagerung {end} endete, waren noch {h_final_n} Geiseln in ihrer Gewalt.",
+        "Die Krise endete {end}.",
         "Sicherheitskräfte stürmten das Gebäude {end} im Rahmen der {op}.",
         "An der {op} waren {op_pers_n} Soldaten beteiligt; sie dauerte {op_min} Minuten.",
         "Die {op} begann {op_date}.",
@@ -234,6 +252,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, uomini armati {group_of} hanno assaltato {site} a {city} e preso in ostaggio "
         "{h_init_n} persone.",
         "Un gruppo armato ha occupato {site} a {city} ({country}) {start}.",
+        "I fatti sono avvenuti a {city} {start}.",
+        "L'assedio è iniziato {start}.",
         "L'attacco contro {site} è iniziato {start}, quando {pcount_n} miliziani hanno fatto "
         "irruzione.",
         "{group} ha rivendicato l'attacco {site_at}.",
@@ -245,6 +265,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "All'inizio {h_init_n} persone erano trattenute nell'edificio.",
         "Nei giorni successivi i sequestratori hanno rilasciato {h_rel_n} ostaggi.",
         "Quando l'assedio è finito, {end}, {h_final_n} ostaggi erano ancora nelle loro mani.",
+        "La crisi è terminata {end}.",
         "Le forze di sicurezza hanno fatto irruzione nell'edificio {end} nel corso "
         "dell'{op}.",
         "L'{op} ha impiegato {op_pers_n} soldati ed è durata {op_min} minuti.",
