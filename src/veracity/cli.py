@@ -39,13 +39,16 @@ def check_cli(
     resolver: Annotated[
         str, typer.Option(help="Truth-discovery model: default, vote, ...")
     ] = "default",
+    events: Annotated[
+        str, typer.Option(help="auto: cluster a JSONL feed or several folders; one; cluster")
+    ] = "auto",
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
 
     if output is not None and output.parent and not output.parent.exists():
         raise InputError("output folder does not exist", str(output.parent))
-    report = check(paths, profile=profile, resolver=resolver, progress=True)
+    report = check(paths, profile=profile, resolver=resolver, progress=True, events=events)
     data = report.to_dict()
     if format is Format.json:
         content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -46,14 +46,7 @@ _DATE_GLUE = {"de", "del", "of", "di", "er", "o", "the", "th", "st", "nd", "rd"}
 
 # Capitalised function words of the supported languages, never names.
 _FUNCTION_WORDS = set(
-    "the this that these those there then when while after before during with from into "
-    "el la los las lo un una unos unas del al en con por para tras desde hasta segun "
-    "o os as um uma no na nos nas do da dos das em com pelo pela apos "
-    "le les une des du au aux dans avec pour par selon sur "
-    "der die das den dem des ein eine einer eines im am zum zur mit nach bei von vor "
-    "il gli uno nel nella dei delle alla allo sul per dopo "
-    "yang dan di ke dari pada untuk dengan dalam ini itu para "
-    "url http https www com".split()
+    ["the", "this", "that", "these", "those", "there", "then", "when", "while", "after", "before", "during", "with", "from", "into", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "del", "al", "en", "con", "por", "para", "tras", "desde", "hasta", "segun", "o", "os", "as", "um", "uma", "no", "na", "nos", "nas", "do", "da", "dos", "das", "em", "com", "pelo", "pela", "apos", "le", "les", "une", "des", "du", "au", "aux", "dans", "avec", "pour", "par", "selon", "sur", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "im", "am", "zum", "zur", "mit", "nach", "bei", "von", "vor", "il", "gli", "uno", "nel", "nella", "dei", "delle", "alla", "allo", "sul", "per", "dopo", "yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "dalam", "ini", "itu", "para", "url", "http", "https", "www", "com"]
 )
 
 _CYRILLIC = {

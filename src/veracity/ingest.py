@@ -149,9 +149,12 @@ def _first_line_title(text: str) -> str:
     # saved pages often open with their address ("URL: https://..."): the title follows it
     while lines and re.match(r"^(url|source|link)\s*:\s*\S+$|^https?://\S+$", lines[0], re.I):
         lines.pop(0)
+    # a bare label ("Answer:") is not a title either
+    while lines and lines[0].endswith(":") and len(lines[0].split()) <= 2:
+        lines.pop(0)
     if not lines:
         return ""
-    first = lines[0].lstrip("#").strip()
+    first = lines[0].strip("#=* \t")
     if 0 < len(first) <= 150 and not first.endswith((".", "!", "?")):
         return first
     return ""
