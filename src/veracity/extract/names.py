@@ -107,8 +107,9 @@ def operation_names(text: str, offset: int, profile: Profile, language: str) -> 
         first = [fold_word(tokens[0])]
         if len(tokens) >= 2 and any(ws and ws.match_at(first, 0) for ws in words_sets):
             name = " ".join(tokens[1:])
-            start = run.start + run.text.index(tokens[1])
-            out.append(NameMention(name, start, start + len(name)))
+            # search after the cue word: "Operation Operation X" names "Operation X"
+            start = run.start + run.text.index(tokens[1], len(tokens[0]))
+            out.append(NameMention(name, start, run.end))  # the span keeps its own spacing
     return out
 
 
