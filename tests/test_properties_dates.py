@@ -35,7 +35,9 @@ def _only_date(text: str, language: str, default_year: int | None = None) -> tup
 @given(day=_DATES, data=st.data())
 def test_dates_day_month_year_reads_back(language: str, day: dt.date, data):
     month = _month_name(language, day.month, data)
-    written = f"{day.day}{_DAY_MONTH.get(language, ' ')}{month}{_MONTH_YEAR.get(language, ' ')}{day.year}"
+    written = (
+        f"{day.day}{_DAY_MONTH.get(language, ' ')}{month}{_MONTH_YEAR.get(language, ' ')}{day.year}"
+    )
     value, surface = _only_date(f"It began on {written}, officials said.", language)
     assert value == DateValue(day.year, day.month, day.day)
     assert surface == written
@@ -111,8 +113,26 @@ def test_times_twelve_hour_clock_reads_as_24_hours(hour: int, minute: int, half:
         st.text(max_size=150),
         st.lists(
             st.sampled_from(
-                [*"0123456789 -–.,:/", "December", "de", "diciembre", "1996", "17", "to", "al",
-                 "Mei", "2001", "May", "may", "at", "pm", "12:30", "31", "\u00a0", "\u200b"]
+                [
+                    *"0123456789 -–.,:/",
+                    "December",
+                    "de",
+                    "diciembre",
+                    "1996",
+                    "17",
+                    "to",
+                    "al",
+                    "Mei",
+                    "2001",
+                    "May",
+                    "may",
+                    "at",
+                    "pm",
+                    "12:30",
+                    "31",
+                    "\u00a0",
+                    "\u200b",
+                ]
             ),
             max_size=40,
         ).map(" ".join),

@@ -17,10 +17,49 @@ from veracity.model import Document
 PROFILE = load_profile("attack")
 LANGUAGES = frozenset(PROFILE.languages)
 _PIECES = st.sampled_from(
-    ["Gunmen", "held", "40", "hostages", "forty", "on", "2", "March", "2011", ".", ",", "\n",
-     "killed", "three", "police", "officers", "Operation", "Dawn", "between", "and", "about",
-     "Red", "Harbour", "Front", "(RHF)", "led", "by", "Ana", "Ruiz", "rehenes", "muertos",
-     "sandera", "tewas", "中文", "\u200b", "\u202e", "<p>", "</p>", "<script>", "&amp;", "é"]
+    [
+        "Gunmen",
+        "held",
+        "40",
+        "hostages",
+        "forty",
+        "on",
+        "2",
+        "March",
+        "2011",
+        ".",
+        ",",
+        "\n",
+        "killed",
+        "three",
+        "police",
+        "officers",
+        "Operation",
+        "Dawn",
+        "between",
+        "and",
+        "about",
+        "Red",
+        "Harbour",
+        "Front",
+        "(RHF)",
+        "led",
+        "by",
+        "Ana",
+        "Ruiz",
+        "rehenes",
+        "muertos",
+        "sandera",
+        "tewas",
+        "中文",
+        "\u200b",
+        "\u202e",
+        "<p>",
+        "</p>",
+        "<script>",
+        "&amp;",
+        "é",
+    ]
 )
 _TEXT = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=80).map(" ".join))
 
@@ -41,7 +80,7 @@ def test_extract_claims_quote_the_words_their_offsets_point_at(text: str, langua
 @settings(max_examples=200, deadline=None)
 @given(html=st.one_of(st.text(max_size=300), _TEXT))
 def test_extract_html_to_text_never_raises(html: str):
-    title, text = html_to_text(html)
+    _title, text = html_to_text(html)
     assert "\n\n\n" not in text and text == text.strip()
     assert "<script" not in text.lower() or "<script" in html.lower()
 
@@ -52,8 +91,18 @@ _RAW = st.one_of(
     _TEXT.map(lambda t: t.encode("utf-16")),
     st.lists(
         st.sampled_from(
-            [b'{"id": "a", "text": "Ten hostages."}', b"{", b"[]", b'{"id": 1}', b"\n",
-             b'{"id": "b", "text": ""}', b"\xff", b"\x00", b'"x"', b'{"id": "c", "text": 3}']
+            [
+                b'{"id": "a", "text": "Ten hostages."}',
+                b"{",
+                b"[]",
+                b'{"id": 1}',
+                b"\n",
+                b'{"id": "b", "text": ""}',
+                b"\xff",
+                b"\x00",
+                b'"x"',
+                b'{"id": "c", "text": 3}',
+            ]
         ),
         max_size=6,
     ).map(b"\n".join),

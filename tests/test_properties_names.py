@@ -19,9 +19,41 @@ from veracity.extract.names import (
 
 PROFILE = load_profile("attack")
 _PIECES = st.sampled_from(
-    ["Red", "Harbour", "Front", "Movement", "Operation", "Storm", "de", "la", "of", "the", "RHF",
-     "MLN-7", "Veldmark", "Lima", "Peru", "led", "by", "(", ")", ".", ",", "'", "’", "-", "\t",
-     "\n", "Élan", "Ñandú", "İzmir", "ǅemal", "Straße", "ﬁnal", "e\u0301"]
+    [
+        "Red",
+        "Harbour",
+        "Front",
+        "Movement",
+        "Operation",
+        "Storm",
+        "de",
+        "la",
+        "of",
+        "the",
+        "RHF",
+        "MLN-7",
+        "Veldmark",
+        "Lima",
+        "Peru",
+        "led",
+        "by",
+        "(",
+        ")",
+        ".",
+        ",",
+        "'",
+        "’",
+        "-",
+        "\t",
+        "\n",
+        "Élan",
+        "Ñandú",
+        "İzmir",
+        "ǅemal",
+        "Straße",
+        "ﬁnal",
+        "e\u0301",
+    ]
 )
 _TEXT = st.one_of(st.text(max_size=150), st.lists(_PIECES, max_size=40).map(" ".join))
 _LANGUAGES = st.sampled_from(sorted(PROFILE.languages))

@@ -11,8 +11,34 @@ from veracity.extract.text import MAX_SENTENCE_WORDS, split_sentences
 
 _WORDS = re.compile(r"\d+|[^\W\d_]+")
 _PIECES = st.sampled_from(
-    ["Police", "said", "the", "siege", "ended", ".", ",", ";", " ", " ", "\n", "\n\n", "Dr.",
-     "U.S.", "3", "1,000", "!", "?", "\u00a0", "«", "»", "“", "”", "中文", "عربي", "e\u0301"]
+    [
+        "Police",
+        "said",
+        "the",
+        "siege",
+        "ended",
+        ".",
+        ",",
+        ";",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "Dr.",
+        "U.S.",
+        "3",
+        "1,000",
+        "!",
+        "?",
+        "\u00a0",
+        "«",
+        "»",
+        "“",
+        "”",
+        "中文",
+        "عربي",
+        "e\u0301",
+    ]
 )
 _TEXT = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=80).map(" ".join))
 

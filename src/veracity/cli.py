@@ -104,7 +104,9 @@ def main() -> None:
     except NoArgsIsHelpError as err:
         err.show()
         sys.exit(2)
-    except typer.TyperException as err:  # a bad option or argument: one line, like any input problem
+    except (
+        typer.TyperException
+    ) as err:  # a bad option or argument: one line, like any input problem
         _fail(f"veracity: error: {err.format_message()}", 2)
     except (typer.Exit, SystemExit) as done:
         code = getattr(done, "exit_code", None)

@@ -189,8 +189,7 @@ def _jsonl_lines(path: Path) -> Iterator[str]:
                 return
             if len(raw) > MAX_FILE_BYTES:
                 raise InputError(
-                    f"line is over the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB "
-                    "per document",
+                    f"line is over the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB per document",
                     str(path),
                     number,
                 )

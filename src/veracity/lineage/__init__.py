@@ -81,8 +81,10 @@ def _exact_copies(documents: Sequence[Document]) -> tuple[list[Document], list[L
         distinct.append(original)
         for doc in copies:
             if doc is not original:
-                directed = bool(doc.published) and bool(original.published) and (
-                    (doc.published or "")[:10] != (original.published or "")[:10]
+                directed = (
+                    bool(doc.published)
+                    and bool(original.published)
+                    and ((doc.published or "")[:10] != (original.published or "")[:10])
                 )
                 links.append(Lineage(doc.id, original.id, "near-duplicate", 1.0, directed))
     return distinct, links
