@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -46,8 +47,8 @@ def check_cli(
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
 
-    if output is not None and output.parent and not output.parent.exists():
-        raise InputError("output folder does not exist", str(output.parent))
+    if output is not None:
+        _check_output(output)  # before the work, not after it
     report = check(paths, profile=profile, resolver=resolver, progress=True, events=events)
     data = report.to_dict()
     if format is Format.json:
@@ -66,11 +67,27 @@ def check_cli(
         content = render_text(data)
     if output is None:
         sys.stdout.write(content)
+        sys.stdout.flush()
     else:
         from veracity.output import write_atomic
 
-        write_atomic(output, content)
+        try:
+            write_atomic(output, content)
+        except OSError as err:
+            reason = (err.strerror or type(err).__name__).lower()
+            raise InputError(f"cannot write the report ({reason})", str(output)) from None
         print(f"report written to {output}", file=sys.stderr)
+
+
+def _check_output(output: Path) -> None:
+    """Refuse an output path the report could not be written to."""
+    folder = output.parent
+    if output.is_dir():
+        raise InputError("output path is a folder", str(output))
+    if not folder.is_dir():
+        raise InputError("output folder does not exist", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", str(folder))
 
 
 @app.callback()
@@ -80,28 +97,43 @@ def _root() -> None:
 
 def main() -> None:
     """Entry point: bad input exits 2 with one line; a bug exits 1 and asks to be reported."""
+    # typer 0.29 carries its own click; its usage errors are TyperExceptions
+    from typer._click.exceptions import NoArgsIsHelpError
+
     try:
         app(standalone_mode=False)
     except InputError as err:
-        print(f"veracity: error: {err}", file=sys.stderr)
+        _fail(f"veracity: error: {err}", 2)
+    except NoArgsIsHelpError as err:
+        err.show()
         sys.exit(2)
+    except (
+        typer.TyperException
+    ) as err:  # a bad option or argument: one line, like any input problem
+        _fail(f"veracity: error: {err.format_message()}", 2)
     except (typer.Exit, SystemExit) as done:
         code = getattr(done, "exit_code", None)
         if code is None:
             code = getattr(done, "code", 0)
         sys.exit(code or 0)
-    except KeyboardInterrupt:
-        print("veracity: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except (KeyboardInterrupt, typer.Abort):
+        _fail("veracity: interrupted", 130)
+    except BrokenPipeError:
+        # the reader went away (`veracity check ... | head`); nothing is wrong with the run
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except Exception as err:
-        import click
-
-        if isinstance(err, click.ClickException):
-            err.show()
-            sys.exit(2)
-        print(
+        _fail(
             f"veracity: internal error: {type(err).__name__}: {err}\n"
             "This is a bug; please report it with the command you ran.",
-            file=sys.stderr,
+            1,
+            one_line=False,
         )
-        sys.exit(1)
+
+
+def _fail(message: str, code: int, one_line: bool = True) -> None:
+    if one_line:
+        # a file name or message may hold a line break; the error stays on one line
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(message, file=sys.stderr)
+    sys.exit(code)

@@ -7,6 +7,7 @@ dateparser's search loses the day in some languages and reads "126 days" as a da
 
 from __future__ import annotations
 
+import calendar
 import importlib
 import re
 from dataclasses import dataclass
@@ -119,8 +120,8 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
             if year is None:
                 continue
             day = int(groups["day"]) if groups.get("day") else None
-            if day is not None and not 1 <= day <= 31:
-                continue
+            if day is not None and not _real_day(year, month, day):
+                continue  # "31 February" is a typo or not a date; its month may still be read
             found.append(DateMention(DateValue(year, month, day), m.start(), m.end()))
             for k in range(m.start(), m.end()):
                 taken[k] = True
@@ -143,13 +144,18 @@ def _day_ranges(text: str, names: dict[str, int], taken: list[bool]) -> list[Dat
             continue
         month = names.get(fold_word(follow.group(1)))
         day = int(m.group(1))
-        if month and 1 <= day <= 31:
+        if month and _real_day(int(follow.group(2)), month, day):
             out.append(
                 DateMention(
                     DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1), "from"
                 )
             )
     return out
+
+
+def _real_day(year: int, month: int | None, day: int) -> bool:
+    last = calendar.monthrange(year, month)[1] if month is not None else 31
+    return 1 <= day <= last
 
 
 def _mark_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:

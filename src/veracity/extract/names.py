@@ -125,16 +125,21 @@ def operation_names(text: str, offset: int, profile: Profile, language: str) -> 
     """'Operation Chavín de Huántar', 'lors de l'opération Porte de Fer': the name after the word."""
     words_sets = [profile.operation_words.get(language), profile.operation_words["en"]]
     out: list[NameMention] = []
+    covered = 0  # "Operation Operation Dawn": a cue word inside a name already read is the name
     for m in re.finditer(r"[^\W\d_]+", text):
         folded = [fold_word(m.group())]
-        if not any(ws and ws.match_at(folded, 0) for ws in words_sets):
+        if offset + m.start() < covered or not any(
+            ws and ws.match_at(folded, 0) for ws in words_sets
+        ):
             continue
         rest = text[m.end() :]
         gap = re.match(r"[ \t]*[«\"“'‘*]?[ \t]*", rest)
         skip = gap.end() if gap else 0
         runs = capitalised_runs(rest[skip : skip + 80], offset + m.end() + skip, profile.connectors)
         if runs and runs[0].start == offset + m.end() + skip:
-            out.append(runs[0])
+            run = runs[0]  # the name with single spaces; its span keeps the text's own spacing
+            out.append(NameMention(" ".join(run.text.split()), run.start, run.end))
+            covered = run.end
     return out
 
 

@@ -39,6 +39,7 @@ _ARTICLES = {
     "umas",
     "des",
 }
+_MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?![.,:]\d)(?!\d)")
 _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 _UNIT_AFTER = re.compile(
@@ -126,6 +127,14 @@ def _spelled_number(
     sentence: Sentence, language: str, lex: NumberLexicon, i: int
 ) -> tuple[int, float | None]:
     words = sentence.words
+    # "a hundred", "un millón": the article is the number's "one" and part of its words
+    if (
+        words[i] in _ARTICLES
+        and language in _TEXT2NUM_LANGUAGES
+        and i + 1 < len(words)
+        and _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS
+    ):
+        return _spelled_number(sentence, language, lex, i + 1)
     if words[i] in _ARTICLES or lex.conj.match_at(words, i):
         return i, None
     if language in _TEXT2NUM_LANGUAGES:

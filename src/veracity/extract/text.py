@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import blingfire
@@ -14,6 +15,11 @@ _WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 _DAY_STOP = re.compile(r"(^|\s)[0-3]?\d\.$")
 _FIGURE_OPENS = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])\s+(?=\d)")
+# A text without full stops (a scraped table, a list run together) would otherwise be one
+# "sentence" of thousands of words, and matching inside a sentence is quadratic in the worst case.
+# Real sentences stay far below this; longer runs are cut at a clause break near the limit.
+MAX_SENTENCE_WORDS = 200
+_CLAUSE_BREAK = re.compile(r"[;,:]\s|\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +32,7 @@ class Sentence:
 
     def word_index_at(self, offset: int) -> int:
         """Index of the first word starting at or after an absolute offset."""
-        for i, (s, _e) in enumerate(self.spans):
-            if s >= offset:
-                return i
-        return len(self.spans)
+        return bisect_left(self.spans, offset, key=lambda span: span[0])
 
     def gap(self, i: int, j: int) -> str:
         """Raw text between word i's end and word j's start (absolute offsets)."""
@@ -49,8 +52,32 @@ def split_sentences(text: str) -> list[Sentence]:
             start = line.start() + c_start
             end = line.start() + len(line_text[:c_end].rstrip())
             if text[start:end].strip():
-                sentences.append(_make(text, start, end))
+                sentences.extend(_bounded(text, start, end))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentence text[start:end], cut into pieces of at most MAX_SENTENCE_WORDS words."""
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [_make(text, start, end)]
+    pieces: list[Sentence] = []
+    first = 0  # index of the piece's first word
+    while len(words) - first > MAX_SENTENCE_WORDS:
+        # cut at the last clause break (else space) among the second half of the allowed words
+        low = words[first + MAX_SENTENCE_WORDS // 2].start()
+        high = words[first + MAX_SENTENCE_WORDS].start()
+        breaks = list(_CLAUSE_BREAK.finditer(text, low, high))
+        clause = [m for m in breaks if not m.group().isspace()]
+        cut = (clause or breaks)[-1].end() if breaks else high
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append(_make(text, start, piece_end))
+        start = cut
+        first = bisect_left(words, cut, key=lambda m: m.start())
+    pieces.append(_make(text, start, end))
+    return [p for p in pieces if p.text.strip()]
 
 
 def _sentence_starts(line: str) -> list[int]:
