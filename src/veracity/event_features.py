@@ -17,9 +17,10 @@ import unicodedata
 import zlib
 
 # Type weights: a full date or a name says much more about which event than a common word.
-WEIGHTS = {"d": 2.0, "md": 1.0, "m": 1.2, "y": 0.8, "n": 1.0, "ns": 0.3, "c": 1.2, "b": 1.0,
-           "a": 1.2, "w": 0.25, "k": 1.0, "s": 0.6,
-           "p": 0.8}
+# Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
+# reports other seeds and the real articles.
+WEIGHTS = {"d": 2.0, "md": 1.0, "m": 1.2, "y": 0.8, "n": 1.4, "ns": 0.3, "c": 2.4, "b": 1.0,
+           "a": 1.2, "w": 0.25, "k": 0.7, "s": 0.6, "p": 1.1}
 
 _MONTH_FORMS = {
     1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara "

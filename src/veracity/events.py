@@ -58,12 +58,13 @@ class ClusterSettings:
     max_df: int = 60  # a feature held by more documents does not propose candidates
     min_shared: float = 2.0  # least summed weight of shared rare features to score a pair
     edge: float = 0.1  # least cosine for an edge
-    link: float = 0.1  # least mean similarity between two groups to merge them
+    link: float = 0.16  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
+    segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
     min_segment_chars: int = 120
     year_conflict: float = 0.3  # similarity factor when both give years and share none
-    month_conflict: float = 0.6  # ... months (start and end of a long siege differ)
+    month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
     single_language_min_df: int = 5
     single_language_factor: float = 0.33
@@ -104,7 +105,7 @@ def cluster_events(
     keep = scores >= settings.edge
     labels = cluster_edges(len(index.owner), pairs[keep], scores[keep], settings.link,
                            settings.linkage)
-    return _clusters(index, labels)
+    return _clusters(index, labels, settings)
 
 
 # --- 1. features -------------------------------------------------------------------------
@@ -406,7 +407,19 @@ def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float,
 # --- 5. memberships ----------------------------------------------------------------------
 
 
-def _clusters(index: FeatureIndex, labels: np.ndarray) -> list[EventCluster]:
+def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
+    """Best cosine between one of `doc`'s paragraphs and the centroid of the other rows."""
+    others = [r for r in rows if int(index.owner[r]) != doc]
+    mine = [r for r in rows if int(index.owner[r]) == doc]
+    if not others or not mine:
+        return 0.0
+    centroid = np.asarray(index.matrix[others].sum(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid)) or 1.0
+    return float((index.matrix[mine] @ centroid).max()) / norm
+
+
+def _clusters(index: FeatureIndex, labels: np.ndarray,
+              settings: ClusterSettings) -> list[EventCluster]:
     """Clusters of documents: a document clustered by its paragraphs joins each cluster one of
     them joined, except a cluster made of nothing but its own paragraphs."""
     n = len(index.ids)
@@ -423,10 +436,20 @@ def _clusters(index: FeatureIndex, labels: np.ndarray) -> list[EventCluster]:
     paragraph_labels: dict[int, set[int]] = {}
     for row in range(n, len(index.owner)):
         paragraph_labels.setdefault(int(index.owner[row]), set()).add(int(labels[row]))
+    rows_of: dict[int, list[int]] = {}
+    if index.mixed:
+        for row, label in enumerate(labels.tolist()):
+            rows_of.setdefault(label, []).append(row)
     for doc in sorted(index.mixed):
-        found = sorted(paragraph_labels[doc])
-        shared = [label for label in found if owners[label] != {doc}]
-        for number, label in enumerate(shared or found[:1]):
+        shared = [label for label in paragraph_labels[doc] if owners[label] != {doc}]
+        # Closeness of the document's paragraphs to each cluster they joined, as a whole.
+        closeness = sorted(
+            ((-_closeness(index, doc, rows_of[label]), label) for label in shared)
+        )
+        chosen = [label for negative, label in closeness if -negative >= settings.segment_join]
+        if not chosen:
+            chosen = [closeness[0][1]] if closeness else [min(paragraph_labels[doc])]
+        for number, label in enumerate(chosen):
             members.setdefault(label, []).append(doc)
             if number:
                 secondary.setdefault(label, []).append(doc)
