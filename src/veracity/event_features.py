@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 # Type weights: a full date or a name says much more about which event than a common word.
 # Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
@@ -69,9 +70,12 @@ _TRANSLITERATE = str.maketrans(
      **{ord(k.upper()): v.capitalize() for k, v in _CYRILLIC.items() if k.upper() != k}}
 )
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TOKEN = re.compile(r"[A-Za-z]+|\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+")
+_TOKEN = re.compile(
+    r"[A-Za-z]+"
+    r"|(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"
+    r"|(\d{4})-(\d{2})-(\d{2})(?!\d)"
+    r"|\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
+)
 
 
 def ascii_fold(text: str) -> str:
@@ -85,8 +89,14 @@ def features(text: str) -> dict[str, float]:
     """Every feature of `text` with its type weight (each feature once)."""
     folded = ascii_fold(text)
     out: dict[str, float] = {}
-    folded = _dates_from_patterns(folded, out)
-    tokens = _TOKEN.findall(folded)
+    tokens: list[str] = []
+    # One pass: numeric dates become features at once, everything else a token.
+    for match in _TOKEN.finditer(folded):
+        token = match.group(0)
+        if match.lastindex:
+            _numeric_date(match, out)
+        else:
+            tokens.append(token)
     lowered = [t.lower() for t in tokens]
     lower_words = {t for t in tokens if t.islower()}
     used: set[int] = set()
@@ -130,6 +140,7 @@ _SKELETON_RULES = (("tsch", "c"), ("sch", "s"), ("ch", "c"), ("ph", "f"), ("w", 
 _VOWELS = str.maketrans("", "", "aeiou")
 
 
+@lru_cache(maxsize=200_000)
 def consonant_skeleton(word: str) -> str:
     """A crude key under which transliterations of one name meet ("Dubrowka" and "Dubrovka",
     "Barajew" and "Barayev"): consonants only, spelling variants merged, doubles collapsed."""
@@ -176,33 +187,24 @@ _KINDS = {"c": KIND_NAME, "b": KIND_NAME, "s": KIND_NAME, "y": KIND_YEAR, "m": K
 
 def hashed(feature_weights: dict[str, float]) -> tuple[list[int], list[float], list[int]]:
     """Features as stable 63-bit integers (the same in every process), weights and kinds."""
-    keys: list[int] = []
-    weights: list[float] = []
-    kinds: list[int] = []
-    for feature, weight in feature_weights.items():
-        raw = feature.encode("utf-8")
-        keys.append((zlib.crc32(raw) << 31) ^ zlib.crc32(raw, 0x5BD1E995))
-        weights.append(weight)
-        kinds.append(_KINDS.get(feature[0], KIND_OTHER))
-    return keys, weights, kinds
+    encoded = [f.encode("utf-8") for f in feature_weights]
+    keys = [(_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995) for raw in encoded]
+    kinds = [_KINDS.get(f[0], KIND_OTHER) for f in feature_weights]
+    return keys, list(feature_weights.values()), kinds
 
 
-def _dates_from_patterns(folded: str, out: dict[str, float]) -> str:
-    """Add numeric dates (17/12/1996, 17.12.1996, 1996-12-17); return the text without them."""
-    def numeric(match: re.Match[str]) -> str:
+_crc32 = zlib.crc32
+
+
+def _numeric_date(match: re.Match[str], out: dict[str, float]) -> None:
+    """17/12/1996, 17.12.1996 (day first unless impossible) or 1996-12-17."""
+    if match.group(1):
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         day, month = (a, b) if b <= 12 else (b, a)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            _add_date(out, year, month, day)
-        return " "
-
-    def iso(match: re.Match[str]) -> str:
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            _add_date(out, year, month, day)
-        return " "
-
-    return _ISO_DATE.sub(iso, _NUMERIC_DATE.sub(numeric, folded))
+    else:
+        year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        _add_date(out, year, month, day)
 
 
 def _date_around(tokens: list[str], i: int, month: int, out: dict[str, float],

@@ -23,8 +23,9 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -69,6 +70,7 @@ class ClusterSettings:
     single_language_min_df: int = 5
     single_language_factor: float = 0.33
     chunk: int = 4096  # documents per vectorised step
+    workers: int = 1  # processes that extract features (the only per-document stage)
 
 
 @dataclass(slots=True)
@@ -113,6 +115,9 @@ def cluster_events(
 _PARAGRAPH = re.compile(r"\n\s*\n|\r?\n")
 
 
+Hashed = tuple[list[int], list[float], list[int]]
+
+
 class _Entries:
     """Growing compact arrays of (row, feature, weight, kind)."""
 
@@ -122,8 +127,8 @@ class _Entries:
         self.kinds = array("b")
         self.pointer = array("q", [0])
 
-    def add(self, found: dict[str, float]) -> None:
-        k, w, t = hashed(found)
+    def add(self, found: Hashed) -> None:
+        k, w, t = found
         self.keys.extend(k)
         self.weights.extend(w)
         self.kinds.extend(t)
@@ -138,6 +143,59 @@ class _Entries:
                 np.frombuffer(self.kinds, np.int8))
 
 
+def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, list[Hashed]]:
+    """The hashed features of a document, and of its paragraphs when it has several.
+
+    The per-document stage: independent for every document, so it runs in worker processes
+    (or, on a cluster, as a function over batches of rows).
+    """
+    found = features(doc.text)
+    if doc.url:
+        for word in re.findall(r"[A-Za-z]{4,}", doc.url):
+            found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
+    published = published_features(doc.published)
+    found.update(published)
+    pieces = _segments(doc.text, min_segment_chars)
+    parts = [hashed({**features(piece), **published}) for piece in pieces] if len(
+        pieces) >= 2 else []
+    return hashed(found), parts
+
+
+def _extract(documents: Iterable[Document], settings: ClusterSettings
+             ) -> Iterator[tuple[Document, tuple[Hashed, list[Hashed]]]]:
+    if settings.workers <= 1:
+        for doc in documents:
+            yield doc, document_features(doc, settings.min_segment_chars)
+        return
+    import multiprocessing
+
+    work = partial(_light_features, min_segment_chars=settings.min_segment_chars)
+    with multiprocessing.get_context("fork").Pool(settings.workers) as pool:
+        # Only the text goes to the workers; results come back in input order.
+        batches = _batched(documents, 512)
+        for batch in batches:
+            results = pool.map(work, [(d.text, d.url, d.published) for d in batch], 64)
+            yield from zip(batch, results, strict=True)
+
+
+def _light_features(item: tuple[str, str | None, str | None], min_segment_chars: int
+                    ) -> tuple[Hashed, list[Hashed]]:
+    text, url, published = item
+    return document_features(Document(id="", text=text, language="", url=url,
+                                      published=published), min_segment_chars)
+
+
+def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def build_index(documents: Iterable[Document], settings: ClusterSettings) -> FeatureIndex:
     ids: list[str] = []
     languages = array("h")
@@ -145,22 +203,14 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     whole = _Entries()
     parts = _Entries()
     part_owner = array("q")
-    for doc in documents:
+    for doc, (found, pieces) in _extract(documents, settings):
         row = len(ids)
         ids.append(doc.id)
-        found = features(doc.text)
-        if doc.url:
-            for word in re.findall(r"[A-Za-z]{4,}", doc.url):
-                found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
-        published = published_features(doc.published)
-        found.update(published)
         whole.add(found)
         languages.append(language_codes.setdefault(doc.language or "und", len(language_codes)))
-        pieces = _segments(doc.text, settings.min_segment_chars)
-        if len(pieces) >= 2:
-            for piece in pieces:
-                parts.add({**features(piece), **published})
-                part_owner.append(row)
+        for piece in pieces:
+            parts.add(piece)
+            part_owner.append(row)
     n = len(ids)
     rows, keys, weights, kinds = whole.arrays(0)
     vocabulary, columns = np.unique(keys, return_inverse=True)
