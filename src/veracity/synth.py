@@ -14,9 +14,12 @@ import datetime as dt
 import hashlib
 import json
 import random
+import re
 import string
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -602,7 +605,9 @@ def _assemble(article_id: str, publisher: Publisher, headline: _Sentence,
         blocks.append(" ".join(s.text for s in sentences))
         for s in sentences:
             statements.extend(s.statements)
-    slug = "-".join(fold(headline.text).split())[:70]
+    slug = "-".join(_SLUG_WORDS.findall(
+        unicodedata.normalize("NFKD", headline.text).encode("ascii", "ignore").decode().lower()
+    ))[:70]
     url = f"https://www.{publisher.domain}/{published:%Y/%m/%d}/{slug}"
     return SyntheticArticle(
         id=article_id, text="\n\n".join(blocks), source=publisher.name,
@@ -611,11 +616,14 @@ def _assemble(article_id: str, publisher: Publisher, headline: _Sentence,
     )
 
 
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+
+
 def _unique(statements: list[Statement]) -> tuple[Statement, ...]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for s in statements:
-        key = (s.event, s.attribute, json.dumps(s.value))
+        key = (s.event, s.attribute, repr(s.value))
         if key not in seen:
             seen.add(key)
             out.append(s)
@@ -652,6 +660,7 @@ class _Compiled:
 _SUFFIXES = ("_bare", "_obj", "_at", "_of", "_n")
 
 
+@lru_cache(maxsize=None)
 def _slot_stem(slot: str) -> str:
     for suffix in _SUFFIXES:
         if slot.endswith(suffix) and slot[: -len(suffix)] in SLOT_ATTRIBUTES:
