@@ -27,7 +27,7 @@ from veracity.model import Document
 from veracity.synth import generate_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from real_mix import load_real_mix, shared_available  # noqa: E402
+from real_mix import load_real_mix, shared_available
 
 ARTICLES_PER_EVENT = 7.5  # the mean of the generator's default docs_per_event=(3, 12)
 
@@ -45,8 +45,10 @@ def main() -> None:
         return
     if not args.skip_real:
         _real_mix()
-    print(f"{'articles':>9} {'events':>7} {'gen/s':>7} {'docs/s':>7} {'seconds':>8} "
-          f"{'peak MB':>8} {'clusters':>8} {'P':>6} {'R':>6} {'F1':>6}")
+    print(
+        f"{'articles':>9} {'events':>7} {'gen/s':>7} {'docs/s':>7} {'seconds':>8} "
+        f"{'peak MB':>8} {'clusters':>8} {'P':>6} {'R':>6} {'F1':>6}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(s) for s in args.sizes.split(",")):
             _generated(size, args.seed, args.workers, Path(folder))
@@ -62,10 +64,12 @@ def _real_mix() -> None:
     elapsed = time.perf_counter() - started
     score = pairwise_score([c.documents for c in clusters], truth)
     events = len({e for t in truth.values() for e in t})
-    print(f"real mix: {len(documents)} articles, {events} events -> {len(clusters)} clusters in "
-          f"{elapsed:.2f} s; pairwise P {score.precision:.3f} R {score.recall:.3f} "
-          f"F1 {score.f1:.3f} ({score.correct_pairs}/{score.predicted_pairs} predicted, "
-          f"{score.true_pairs} true pairs)")
+    print(
+        f"real mix: {len(documents)} articles, {events} events -> {len(clusters)} clusters in "
+        f"{elapsed:.2f} s; pairwise P {score.precision:.3f} R {score.recall:.3f} "
+        f"F1 {score.f1:.3f} ({score.correct_pairs}/{score.predicted_pairs} predicted, "
+        f"{score.true_pairs} true pairs)"
+    )
 
 
 def _generated(size: int, seed: int, workers: int, folder: Path) -> None:
@@ -81,14 +85,18 @@ def _generated(size: int, seed: int, workers: int, folder: Path) -> None:
             count += 1
     generation = count / (time.perf_counter() - started)
     result = subprocess.run(
-        [sys.executable, __file__, "--measure", str(data), str(labels),
-         "--workers", str(workers)],
-        check=True, capture_output=True, text=True,
+        [sys.executable, __file__, "--measure", str(data), str(labels), "--workers", str(workers)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     m = json.loads(result.stdout)
-    print(f"{count:>9} {n_events:>7} {generation:>7.0f} {m['docs_per_second']:>7.0f} "
-          f"{m['seconds']:>8.1f} {m['peak_mb']:>8.0f} {m['clusters']:>8} "
-          f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}", flush=True)
+    print(
+        f"{count:>9} {n_events:>7} {generation:>7.0f} {m['docs_per_second']:>7.0f} "
+        f"{m['seconds']:>8.1f} {m['peak_mb']:>8.0f} {m['clusters']:>8} "
+        f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}",
+        flush=True,
+    )
     data.unlink()
     labels.unlink()
 
@@ -98,8 +106,14 @@ def _measure(data: Path, labels: Path, workers: int) -> dict[str, float]:
         with data.open(encoding="utf-8") as lines:
             for line in lines:
                 r = json.loads(line)
-                yield Document(id=r["id"], text=r["text"], language=r["language"],
-                               source=r["source"], url=r["url"], published=r["published"])
+                yield Document(
+                    id=r["id"],
+                    text=r["text"],
+                    language=r["language"],
+                    source=r["source"],
+                    url=r["url"],
+                    published=r["published"],
+                )
 
     started = time.perf_counter()
     clusters = cluster_events(documents(), ClusterSettings(workers=workers))
@@ -111,9 +125,15 @@ def _measure(data: Path, labels: Path, workers: int) -> dict[str, float]:
             doc, events = line.rstrip("\n").split("\t")
             truth[doc] = tuple(events.split(","))
     score = pairwise_score([c.documents for c in clusters], truth)
-    return {"seconds": elapsed, "docs_per_second": len(truth) / elapsed, "peak_mb": peak_mb,
-            "clusters": len(clusters), "precision": score.precision, "recall": score.recall,
-            "f1": score.f1}
+    return {
+        "seconds": elapsed,
+        "docs_per_second": len(truth) / elapsed,
+        "peak_mb": peak_mb,
+        "clusters": len(clusters),
+        "precision": score.precision,
+        "recall": score.recall,
+        "f1": score.f1,
+    }
 
 
 if __name__ == "__main__":

@@ -35,8 +35,8 @@ from veracity.event_features import (
     KIND_MONTH,
     KIND_NAME,
     KIND_YEAR,
-    features,
     WEIGHTS,
+    features,
     hashed,
     published_features,
 )
@@ -105,8 +105,9 @@ def cluster_events(
     pairs = candidate_pairs(index, settings)
     scores = score_pairs(index, pairs, settings)
     keep = scores >= settings.edge
-    labels = cluster_edges(len(index.owner), pairs[keep], scores[keep], settings.link,
-                           settings.linkage)
+    labels = cluster_edges(
+        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
+    )
     return _clusters(index, labels, settings)
 
 
@@ -135,12 +136,16 @@ class _Entries:
         self.pointer.append(len(self.keys))
 
     def arrays(self, first_row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        counts = np.diff(np.frombuffer(self.pointer, np.int64))
+        counts = np.diff(np.frombuffer(self.pointer, dtype=np.int64)).astype(np.int64)
         rows = np.repeat(np.arange(first_row, first_row + len(counts), dtype=np.int64), counts)
         if not self.keys:
             return rows, np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int8)
-        return (rows, np.frombuffer(self.keys, np.int64), np.frombuffer(self.weights, np.float32),
-                np.frombuffer(self.kinds, np.int8))
+        return (
+            rows,
+            np.frombuffer(self.keys, np.int64),
+            np.frombuffer(self.weights, np.float32),
+            np.frombuffer(self.kinds, np.int8),
+        )
 
 
 def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, list[Hashed]]:
@@ -156,13 +161,15 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     published = published_features(doc.published)
     found.update(published)
     pieces = _segments(doc.text, min_segment_chars)
-    parts = [hashed({**features(piece), **published}) for piece in pieces] if len(
-        pieces) >= 2 else []
+    parts = (
+        [hashed({**features(piece), **published}) for piece in pieces] if len(pieces) >= 2 else []
+    )
     return hashed(found), parts
 
 
-def _extract(documents: Iterable[Document], settings: ClusterSettings
-             ) -> Iterator[tuple[Document, tuple[Hashed, list[Hashed]]]]:
+def _extract(
+    documents: Iterable[Document], settings: ClusterSettings
+) -> Iterator[tuple[Document, tuple[Hashed, list[Hashed]]]]:
     if settings.workers <= 1:
         for doc in documents:
             yield doc, document_features(doc, settings.min_segment_chars)
@@ -178,11 +185,13 @@ def _extract(documents: Iterable[Document], settings: ClusterSettings
             yield from zip(batch, results, strict=True)
 
 
-def _light_features(item: tuple[str, str | None, str | None], min_segment_chars: int
-                    ) -> tuple[Hashed, list[Hashed]]:
+def _light_features(
+    item: tuple[str, str | None, str | None], min_segment_chars: int
+) -> tuple[Hashed, list[Hashed]]:
     text, url, published = item
-    return document_features(Document(id="", text=text, language="", url=url,
-                                      published=published), min_segment_chars)
+    return document_features(
+        Document(id="", text=text, language="", url=url, published=published), min_segment_chars
+    )
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -233,8 +242,12 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     rows = np.concatenate([rows, part_rows[known]])
     columns = np.concatenate([columns, position[known]])
     weights = np.concatenate([weights, part_weights[known]])
-    owner = np.concatenate([np.arange(n, dtype=np.int64), np.frombuffer(part_owner, np.int64)
-                            if part_owner else np.zeros(0, np.int64)])
+    owner = np.concatenate(
+        [
+            np.arange(n, dtype=np.int64),
+            np.frombuffer(part_owner, np.int64) if part_owner else np.zeros(0, np.int64),
+        ]
+    )
     values = weights.astype(np.float64) * column_weight[columns]
     informative = values > 0
     rows, columns = rows[informative], columns[informative]
@@ -268,8 +281,7 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
         years = index.dates[KIND_YEAR][rows]
         has_year = np.diff(years.indptr) > 0
         shared_years = (years @ years.T).toarray()
-        apart = (cosine < settings.mixed_below) & (shared_years == 0) & np.outer(has_year,
-                                                                                 has_year)
+        apart = (cosine < settings.mixed_below) & (shared_years == 0) & np.outer(has_year, has_year)
         if apart.any():
             index.mixed.add(doc)
             active[doc] = False
@@ -283,8 +295,13 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
         m.eliminate_zeros()
 
 
-def _single_language_factor(columns: np.ndarray, languages: np.ndarray, kinds: np.ndarray,
-                            df: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+def _single_language_factor(
+    columns: np.ndarray,
+    languages: np.ndarray,
+    kinds: np.ndarray,
+    df: np.ndarray,
+    settings: ClusterSettings,
+) -> np.ndarray:
     """Weight factor per column: a capitalised word found often, but only ever in one
     language, is a common noun (German capitalises them all), not a name."""
     pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
@@ -359,11 +376,14 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
     """Cosine similarity of each pair's feature vectors, lowered when their dates disagree:
     both give a year (a month, a day) and they share none."""
     scores = np.zeros(len(pairs), dtype=np.float64)
-    penalties = {KIND_YEAR: settings.year_conflict, KIND_MONTH: settings.month_conflict,
-                 KIND_DAY: settings.day_conflict}
+    penalties = {
+        KIND_YEAR: settings.year_conflict,
+        KIND_MONTH: settings.month_conflict,
+        KIND_DAY: settings.day_conflict,
+    }
     step = 200_000
     for start in range(0, len(pairs), step):
-        part = pairs[start:start + step]
+        part = pairs[start : start + step]
         left, right = part[:, 0], part[:, 1]
         factor = np.ones(len(part))
         for kind, penalty in penalties.items():
@@ -372,15 +392,16 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
             shared = np.asarray(dates[left].multiply(dates[right]).sum(axis=1)).ravel()
             factor *= np.where(given[left] & given[right] & (shared == 0), penalty, 1.0)
         cosine = np.asarray(index.matrix[left].multiply(index.matrix[right]).sum(axis=1))
-        scores[start:start + step] = factor * cosine.ravel()
+        scores[start : start + step] = factor * cosine.ravel()
     return scores
 
 
 # --- 4. clustering -----------------------------------------------------------------------
 
 
-def cluster_edges(n: int, pairs: np.ndarray, scores: np.ndarray, link: float,
-                  linkage: str = "centroid") -> np.ndarray:
+def cluster_edges(
+    n: int, pairs: np.ndarray, scores: np.ndarray, link: float, linkage: str = "centroid"
+) -> np.ndarray:
     """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
     Groups merge best-first while their similarity stays at least `link`. With "average"
@@ -468,8 +489,9 @@ def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
     return float((index.matrix[mine] @ centroid).max()) / norm
 
 
-def _clusters(index: FeatureIndex, labels: np.ndarray,
-              settings: ClusterSettings) -> list[EventCluster]:
+def _clusters(
+    index: FeatureIndex, labels: np.ndarray, settings: ClusterSettings
+) -> list[EventCluster]:
     """Clusters of documents: a document clustered by its paragraphs joins each cluster one of
     them joined, except a cluster made of nothing but its own paragraphs."""
     n = len(index.ids)
@@ -493,9 +515,7 @@ def _clusters(index: FeatureIndex, labels: np.ndarray,
     for doc in sorted(index.mixed):
         shared = [label for label in paragraph_labels[doc] if owners[label] != {doc}]
         # Closeness of the document's paragraphs to each cluster they joined, as a whole.
-        closeness = sorted(
-            ((-_closeness(index, doc, rows_of[label]), label) for label in shared)
-        )
+        closeness = sorted((-_closeness(index, doc, rows_of[label]), label) for label in shared)
         chosen = [label for negative, label in closeness if -negative >= settings.segment_join]
         if not chosen:
             chosen = [closeness[0][1]] if closeness else [min(paragraph_labels[doc])]
