@@ -26,9 +26,10 @@ def load_real_mix() -> tuple[list[Document], dict[str, tuple[str, ...]]]:
     truth: dict[str, tuple[str, ...]] = {}
     index_path = SHARED / "data" / "events" / "index.json"
     index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else {}
-    folders = [("seeds", SHARED / "seeds")] + sorted(
-        (p.name, p) for p in (SHARED / "data" / "events").iterdir() if p.is_dir()
-    )
+    folders = [
+        ("seeds", SHARED / "seeds"),
+        *sorted((p.name, p) for p in (SHARED / "data" / "events").iterdir() if p.is_dir()),
+    ]
     for event, folder in folders:
         languages = {e["file"]: e["lang"] for e in index.get(event, [])}
         for path in sorted(folder.glob("*.txt")):
@@ -39,8 +40,9 @@ def load_real_mix() -> tuple[list[Document], dict[str, tuple[str, ...]]]:
             first = text.split("\n", 1)[0]
             if first.startswith("URL: "):
                 url = first[5:].strip()
-            documents.append(Document(id=doc_id, text=text, language=language,
-                                      path=str(path), url=url))
+            documents.append(
+                Document(id=doc_id, text=text, language=language, path=str(path), url=url)
+            )
             truth[doc_id] = (event,)
     return documents, truth
 

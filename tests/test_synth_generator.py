@@ -59,8 +59,13 @@ def test_synth_gold_values_are_consistent(corpus):
         end = dt.date.fromisoformat(gold["event.end_date"])
         assert (end - start).days == gold["event.duration_days"]
         assert gold["deaths.total"] == sum(
-            gold[k] for k in ("deaths.hostages", "deaths.security", "deaths.perpetrators",
-                              "deaths.civilians")
+            gold[k]
+            for k in (
+                "deaths.hostages",
+                "deaths.security",
+                "deaths.perpetrators",
+                "deaths.civilians",
+            )
         )
         assert gold["hostages.final"] == gold["hostages.initial"] - gold["hostages.released"]
         assert gold["deaths.perpetrators"] <= gold["perpetrator.count"]
@@ -127,8 +132,11 @@ def test_synth_writes_vague_relative_and_worded_figures(articles):
     forms = {s.form for a in articles for s in a.statements}
     assert {"exact", "words", "approximate", "vague", "relative", "date", "name"} <= forms
     texts = "\n".join(a.text for a in articles)
-    assert re.search(r"\b\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
-                     r"Oktober|November|Dezember) \d{4}", texts)
+    assert re.search(
+        r"\b\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+        r"Oktober|November|Dezember) \d{4}",
+        texts,
+    )
     assert re.search(r"\b\d{1,2} de [a-zç]+ de \d{4}", texts)
 
 
@@ -141,8 +149,14 @@ def test_synth_write_gold_one_file_per_event(tmp_path):
     assert record["documents"] and record["values"]["location.city"]
 
 
-@pytest.mark.parametrize("kwargs", [{"n_events": 0}, {"n_events": 3, "docs_per_event": (5, 2)},
-                                    {"n_events": 3, "languages": ("en", "xx")}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"n_events": 0},
+        {"n_events": 3, "docs_per_event": (5, 2)},
+        {"n_events": 3, "languages": ("en", "xx")},
+    ],
+)
 def test_synth_rejects_bad_arguments(kwargs):
     with pytest.raises(InputError):
         generate_corpus(**kwargs)
@@ -162,5 +176,5 @@ def test_synth_templates_share_no_sentence_with_the_real_articles():
         for run in re.split(r"\{[a-z_]+\}", template.lower()):
             words = re.findall(r"[^\W\d_]+", run)
             for k in range(len(words) - 5):
-                shingle = " ".join(words[k:k + 6])
+                shingle = " ".join(words[k : k + 6])
                 assert shingle not in everything, shingle

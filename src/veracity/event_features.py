@@ -15,17 +15,31 @@ import datetime as dt
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 # Type weights: a full date or a name says much more about which event than a common word.
-WEIGHTS = {"d": 2.0, "md": 1.0, "m": 1.2, "y": 0.8, "n": 1.0, "ns": 0.3, "c": 1.2, "b": 1.0,
-           "a": 1.2, "w": 0.25, "k": 1.0, "s": 0.6,
-           "p": 0.8}
+# Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
+# reports other seeds and the real articles.
+WEIGHTS = {
+    "d": 2.0,
+    "md": 1.0,
+    "m": 1.2,
+    "y": 0.8,
+    "n": 1.4,
+    "ns": 0.3,
+    "c": 2.4,
+    "b": 1.0,
+    "a": 1.2,
+    "w": 0.25,
+    "k": 0.7,
+    "s": 0.6,
+    "p": 1.1,
+}
 
 _MONTH_FORMS = {
-    1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara "
-       "yanvarya",
+    1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara yanvarya",
     2: "february feb februari febrero fevereiro fev fevrier fevr februar febbraio februara "
-       "fevralya",
+    "fevralya",
     3: "march mar maret marzo marco mars marz mart marta",
     4: "april apr abril avril avr aprile aprila aprelya",
     5: "may mei mayo maio mai maggio maj maja",
@@ -33,12 +47,11 @@ _MONTH_FORMS = {
     7: "july jul juli julio julho juillet juil luglio lug jula iyulya",
     8: "august aug agustus agu agosto aout avgust avgusta",
     9: "september sep sept septiembre setiembre setembro septembre settembre set septembar "
-       "septembra sentyabrya",
-    10: "october oct oktober okt octubre outubro octobre ottobre ott oktobar oktobra "
-        "oktyabrya",
+    "septembra sentyabrya",
+    10: "october oct oktober okt octubre outubro octobre ottobre ott oktobar oktobra oktyabrya",
     11: "november nov noviembre novembro novembre novembar novembra noyabrya",
     12: "december dec desember des diciembre dic dezembro dez decembre dezember dicembre "
-        "decembar decembra dekabrya",
+    "decembar decembra dekabrya",
 }
 MONTHS = {form: month for month, forms in _MONTH_FORMS.items() for form in forms.split()}
 # Words that may stand between a day, a month and a year ("17 de diciembre de 1996", "1er").
@@ -46,24 +59,177 @@ _DATE_GLUE = {"de", "del", "of", "di", "er", "o", "the", "th", "st", "nd", "rd"}
 
 # Capitalised function words of the supported languages, never names.
 _FUNCTION_WORDS = set(
-    ["the", "this", "that", "these", "those", "there", "then", "when", "while", "after", "before", "during", "with", "from", "into", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "del", "al", "en", "con", "por", "para", "tras", "desde", "hasta", "segun", "o", "os", "as", "um", "uma", "no", "na", "nos", "nas", "do", "da", "dos", "das", "em", "com", "pelo", "pela", "apos", "le", "les", "une", "des", "du", "au", "aux", "dans", "avec", "pour", "par", "selon", "sur", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "im", "am", "zum", "zur", "mit", "nach", "bei", "von", "vor", "il", "gli", "uno", "nel", "nella", "dei", "delle", "alla", "allo", "sul", "per", "dopo", "yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "dalam", "ini", "itu", "para", "url", "http", "https", "www", "com"]
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "then",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "with",
+        "from",
+        "into",
+        "el",
+        "la",
+        "los",
+        "las",
+        "lo",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "del",
+        "al",
+        "en",
+        "con",
+        "por",
+        "para",
+        "tras",
+        "desde",
+        "hasta",
+        "segun",
+        "o",
+        "os",
+        "as",
+        "um",
+        "uma",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "em",
+        "com",
+        "pelo",
+        "pela",
+        "apos",
+        "le",
+        "les",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "dans",
+        "avec",
+        "pour",
+        "par",
+        "selon",
+        "sur",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "im",
+        "am",
+        "zum",
+        "zur",
+        "mit",
+        "nach",
+        "bei",
+        "von",
+        "vor",
+        "il",
+        "gli",
+        "uno",
+        "nel",
+        "nella",
+        "dei",
+        "delle",
+        "alla",
+        "allo",
+        "sul",
+        "per",
+        "dopo",
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "untuk",
+        "dengan",
+        "dalam",
+        "ini",
+        "itu",
+        "para",
+        "url",
+        "http",
+        "https",
+        "www",
+        "com",
+    ]
 )
 
 _CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "е": "e", "ё": "e",
-    "ж": "zh", "з": "z", "и": "i", "й": "y", "ј": "j", "к": "k", "л": "l", "љ": "lj",
-    "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "џ": "dz", "ш": "sh",
-    "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "ђ": "dj",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "ј": "j",
+    "к": "k",
+    "л": "l",
+    "љ": "lj",
+    "м": "m",
+    "н": "n",
+    "њ": "nj",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "ћ": "c",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "ch",
+    "џ": "dz",
+    "ш": "sh",
+    "щ": "sch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
 }
 _TRANSLITERATE = str.maketrans(
-    {**{ord(k): v for k, v in _CYRILLIC.items()},
-     **{ord(k.upper()): v.capitalize() for k, v in _CYRILLIC.items() if k.upper() != k}}
+    {
+        **{ord(k): v for k, v in _CYRILLIC.items()},
+        **{ord(k.upper()): v.capitalize() for k, v in _CYRILLIC.items() if k.upper() != k},
+    }
 )
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TOKEN = re.compile(r"[A-Za-z]+|\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+")
+_TOKEN = re.compile(
+    r"[A-Za-z]+"
+    r"|(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"
+    r"|(\d{4})-(\d{2})-(\d{2})(?!\d)"
+    r"|\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
+)
 
 
 def ascii_fold(text: str) -> str:
@@ -77,8 +243,14 @@ def features(text: str) -> dict[str, float]:
     """Every feature of `text` with its type weight (each feature once)."""
     folded = ascii_fold(text)
     out: dict[str, float] = {}
-    folded = _dates_from_patterns(folded, out)
-    tokens = _TOKEN.findall(folded)
+    tokens: list[str] = []
+    # One pass: numeric dates become features at once, everything else a token.
+    for match in _TOKEN.finditer(folded):
+        token = match.group(0)
+        if match.lastindex:
+            _numeric_date(match, out)
+        else:
+            tokens.append(token)
     lowered = [t.lower() for t in tokens]
     lower_words = {t for t in tokens if t.islower()}
     used: set[int] = set()
@@ -117,11 +289,23 @@ def features(text: str) -> dict[str, float]:
     return out
 
 
-_SKELETON_RULES = (("tsch", "c"), ("sch", "s"), ("ch", "c"), ("ph", "f"), ("w", "v"),
-                   ("k", "c"), ("q", "c"), ("z", "s"), ("j", ""), ("y", ""), ("h", ""))
+_SKELETON_RULES = (
+    ("tsch", "c"),
+    ("sch", "s"),
+    ("ch", "c"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("k", "c"),
+    ("q", "c"),
+    ("z", "s"),
+    ("j", ""),
+    ("y", ""),
+    ("h", ""),
+)
 _VOWELS = str.maketrans("", "", "aeiou")
 
 
+@lru_cache(maxsize=200_000)
 def consonant_skeleton(word: str) -> str:
     """A crude key under which transliterations of one name meet ("Dubrowka" and "Dubrovka",
     "Barajew" and "Barayev"): consonants only, spelling variants merged, doubles collapsed."""
@@ -163,42 +347,41 @@ def _year_and_name(out: dict[str, float]) -> None:
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY = 0, 1, 2, 3, 4
-_KINDS = {"c": KIND_NAME, "b": KIND_NAME, "s": KIND_NAME, "y": KIND_YEAR, "m": KIND_MONTH, "d": KIND_DAY}
+_KINDS = {
+    "c": KIND_NAME,
+    "b": KIND_NAME,
+    "s": KIND_NAME,
+    "y": KIND_YEAR,
+    "m": KIND_MONTH,
+    "d": KIND_DAY,
+}
 
 
 def hashed(feature_weights: dict[str, float]) -> tuple[list[int], list[float], list[int]]:
     """Features as stable 63-bit integers (the same in every process), weights and kinds."""
-    keys: list[int] = []
-    weights: list[float] = []
-    kinds: list[int] = []
-    for feature, weight in feature_weights.items():
-        raw = feature.encode("utf-8")
-        keys.append((zlib.crc32(raw) << 31) ^ zlib.crc32(raw, 0x5BD1E995))
-        weights.append(weight)
-        kinds.append(_KINDS.get(feature[0], KIND_OTHER))
-    return keys, weights, kinds
+    encoded = [f.encode("utf-8") for f in feature_weights]
+    keys = [(_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995) for raw in encoded]
+    kinds = [_KINDS.get(f[0], KIND_OTHER) for f in feature_weights]
+    return keys, list(feature_weights.values()), kinds
 
 
-def _dates_from_patterns(folded: str, out: dict[str, float]) -> str:
-    """Add numeric dates (17/12/1996, 17.12.1996, 1996-12-17); return the text without them."""
-    def numeric(match: re.Match[str]) -> str:
+_crc32 = zlib.crc32
+
+
+def _numeric_date(match: re.Match[str], out: dict[str, float]) -> None:
+    """17/12/1996, 17.12.1996 (day first unless impossible) or 1996-12-17."""
+    if match.group(1):
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         day, month = (a, b) if b <= 12 else (b, a)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            _add_date(out, year, month, day)
-        return " "
-
-    def iso(match: re.Match[str]) -> str:
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            _add_date(out, year, month, day)
-        return " "
-
-    return _ISO_DATE.sub(iso, _NUMERIC_DATE.sub(numeric, folded))
+    else:
+        year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        _add_date(out, year, month, day)
 
 
-def _date_around(tokens: list[str], i: int, month: int, out: dict[str, float],
-                 used: set[int]) -> None:
+def _date_around(
+    tokens: list[str], i: int, month: int, out: dict[str, float], used: set[int]
+) -> None:
     """A month name: read the day before or after it and the year after it."""
     day: int | None = None
     year: int | None = None
@@ -209,15 +392,24 @@ def _date_around(tokens: list[str], i: int, month: int, out: dict[str, float],
         day = int(tokens[j])
         used.add(j)
     k = i + 1
-    if day is None and k < len(tokens) and tokens[k].isdigit() and len(tokens[k]) <= 2 \
-            and 1 <= int(tokens[k]) <= 31:
+    if (
+        day is None
+        and k < len(tokens)
+        and tokens[k].isdigit()
+        and len(tokens[k]) <= 2
+        and 1 <= int(tokens[k]) <= 31
+    ):
         day = int(tokens[k])
         used.add(k)
         k += 1
     while k < len(tokens) and k - i <= 4 and tokens[k] in _DATE_GLUE:
         k += 1
-    if k < len(tokens) and tokens[k].isdigit() and len(tokens[k]) == 4 \
-            and 1800 <= int(tokens[k]) <= 2100:
+    if (
+        k < len(tokens)
+        and tokens[k].isdigit()
+        and len(tokens[k]) == 4
+        and 1800 <= int(tokens[k]) <= 2100
+    ):
         year = int(tokens[k])
         used.add(k)
     if day is None and year is None:

@@ -13,13 +13,27 @@ from __future__ import annotations
 
 # slot stem -> attribute of the attack profile
 SLOT_ATTRIBUTES = {
-    "start": "event.start_date", "end": "event.end_date", "dur": "event.duration_days",
-    "city": "location.city", "country": "location.country", "site": "location.site",
-    "group": "perpetrator.group", "pcount": "perpetrator.count", "leader": "perpetrator.leader",
-    "h_init": "hostages.initial", "h_final": "hostages.final", "h_rel": "hostages.released",
-    "d_total": "deaths.total", "d_host": "deaths.hostages", "d_sec": "deaths.security",
-    "d_perp": "deaths.perpetrators", "d_civ": "deaths.civilians", "inj": "injured.total",
-    "op": "operation.name", "op_date": "operation.date", "op_pers": "operation.personnel",
+    "start": "event.start_date",
+    "end": "event.end_date",
+    "dur": "event.duration_days",
+    "city": "location.city",
+    "country": "location.country",
+    "site": "location.site",
+    "group": "perpetrator.group",
+    "pcount": "perpetrator.count",
+    "leader": "perpetrator.leader",
+    "h_init": "hostages.initial",
+    "h_final": "hostages.final",
+    "h_rel": "hostages.released",
+    "d_total": "deaths.total",
+    "d_host": "deaths.hostages",
+    "d_sec": "deaths.security",
+    "d_perp": "deaths.perpetrators",
+    "d_civ": "deaths.civilians",
+    "inj": "injured.total",
+    "op": "operation.name",
+    "op_date": "operation.date",
+    "op_pers": "operation.personnel",
     "op_min": "operation.duration_minutes",
 }
 
@@ -35,8 +49,7 @@ Template = str | tuple[str, str]
 
 TEMPLATES: dict[str, tuple[Template, ...]] = {
     "en": (
-        "{start}, gunmen from {group} stormed {site} in {city} and took {h_init_n} people "
-        "hostage.",
+        "{start}, gunmen from {group} stormed {site} in {city} and took {h_init_n} people hostage.",
         "Armed men seized {site} in {city}, {country}, {start}.",
         "The drama unfolded in {city} {start}.",
         "The siege began {start}.",
@@ -147,8 +160,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Um grupo armado tomou {site} em {city}, {country}, {start}.",
         "Os fatos ocorreram em {city} {start}.",
         "O cerco começou {start}.",
-        "O ataque contra {site} começou {start}, quando {pcount_n} guerrilheiros entraram à "
-        "força.",
+        "O ataque contra {site} começou {start}, quando {pcount_n} guerrilheiros entraram à força.",
         "{group} reivindicou o ataque {site_at}.",
         "A polícia cercou {site} em {city} enquanto os negociadores chegavam.",
         "Os sequestradores, {pcount} no total, eram membros {group_of}.",
@@ -266,8 +278,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Nei giorni successivi i sequestratori hanno rilasciato {h_rel_n} ostaggi.",
         "Quando l'assedio è finito, {end}, {h_final_n} ostaggi erano ancora nelle loro mani.",
         "La crisi è terminata {end}.",
-        "Le forze di sicurezza hanno fatto irruzione nell'edificio {end} nel corso "
-        "dell'{op}.",
+        "Le forze di sicurezza hanno fatto irruzione nell'edificio {end} nel corso dell'{op}.",
         "L'{op} ha impiegato {op_pers_n} soldati ed è durata {op_min} minuti.",
         "L'{op} è scattata {op_date}.",
         "Il sequestro è durato {dur}, dal {start_bare} al {end_bare}.",
@@ -288,27 +299,48 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
 }
 
 HEADLINES: dict[str, tuple[str, ...]] = {
-    "en": ("Gunmen seize {site} in {city}", "Hostage crisis in {city}: {h_init} held",
-           "Siege in {city} ends after {dur}", "Hostage drama in {city}"),
-    "id": ("Pria bersenjata kuasai {site} di {city}",
-           "Krisis sandera di {city}: {h_init} orang disandera",
-           "Pengepungan di {city} berakhir setelah {dur}",
-           "Drama penyanderaan di {city}"),
-    "es": ("Hombres armados toman {site} en {city}",
-           "Crisis de rehenes en {city}: {h_init} retenidos",
-           "Termina el asedio en {city} tras {dur}", "Drama de rehenes en {city}"),
-    "pt": ("Homens armados tomam {site} em {city}",
-           "Crise de reféns em {city}: {h_init} pessoas detidas",
-           "Termina o cerco em {city} após {dur}", "Drama de reféns em {city}"),
-    "fr": ("Des hommes armés prennent {site} à {city}",
-           "Prise d'otages à {city} : {h_init} personnes retenues",
-           "Fin du siège à {city} après {dur}", "Drame des otages à {city}"),
-    "de": ("Bewaffnete stürmen {site_obj} in {city}",
-           "Geiselnahme in {city}: {h_init} Menschen festgehalten",
-           "Belagerung in {city} nach {dur} beendet", "Geiseldrama in {city}"),
-    "it": ("Uomini armati assaltano {site} a {city}",
-           "Ostaggi a {city}: {h_init} persone trattenute",
-           "Finito l'assedio di {city} dopo {dur}", "Dramma degli ostaggi a {city}"),
+    "en": (
+        "Gunmen seize {site} in {city}",
+        "Hostage crisis in {city}: {h_init} held",
+        "Siege in {city} ends after {dur}",
+        "Hostage drama in {city}",
+    ),
+    "id": (
+        "Pria bersenjata kuasai {site} di {city}",
+        "Krisis sandera di {city}: {h_init} orang disandera",
+        "Pengepungan di {city} berakhir setelah {dur}",
+        "Drama penyanderaan di {city}",
+    ),
+    "es": (
+        "Hombres armados toman {site} en {city}",
+        "Crisis de rehenes en {city}: {h_init} retenidos",
+        "Termina el asedio en {city} tras {dur}",
+        "Drama de rehenes en {city}",
+    ),
+    "pt": (
+        "Homens armados tomam {site} em {city}",
+        "Crise de reféns em {city}: {h_init} pessoas detidas",
+        "Termina o cerco em {city} após {dur}",
+        "Drama de reféns em {city}",
+    ),
+    "fr": (
+        "Des hommes armés prennent {site} à {city}",
+        "Prise d'otages à {city} : {h_init} personnes retenues",
+        "Fin du siège à {city} après {dur}",
+        "Drame des otages à {city}",
+    ),
+    "de": (
+        "Bewaffnete stürmen {site_obj} in {city}",
+        "Geiselnahme in {city}: {h_init} Menschen festgehalten",
+        "Belagerung in {city} nach {dur} beendet",
+        "Geiseldrama in {city}",
+    ),
+    "it": (
+        "Uomini armati assaltano {site} a {city}",
+        "Ostaggi a {city}: {h_init} persone trattenute",
+        "Finito l'assedio di {city} dopo {dur}",
+        "Dramma degli ostaggi a {city}",
+    ),
 }
 
 # Opens the paragraph of a roundup article that turns to an earlier, different event.
@@ -317,9 +349,13 @@ EARLIER_EVENT: dict[str, tuple[str, ...]] = {
     "id": ("Ini bukan serangan pertama semacam itu.", "Kasus ini mengingatkan pada krisis lain."),
     "es": ("No era el primer ataque de este tipo.", "El caso recuerda una crisis anterior."),
     "pt": ("Não foi o primeiro ataque do gênero.", "O caso lembra uma crise anterior."),
-    "fr": ("Ce n'était pas la première attaque de ce genre.",
-           "L'affaire rappelle une crise antérieure."),
-    "de": ("Es war nicht der erste Angriff dieser Art.",
-           "Der Fall erinnert an eine frühere Krise."),
+    "fr": (
+        "Ce n'était pas la première attaque de ce genre.",
+        "L'affaire rappelle une crise antérieure.",
+    ),
+    "de": (
+        "Es war nicht der erste Angriff dieser Art.",
+        "Der Fall erinnert an eine frühere Krise.",
+    ),
     "it": ("Non era il primo attacco di questo tipo.", "Il caso ricorda una crisi precedente."),
 }
