@@ -169,7 +169,9 @@ def test_nasty_zero_width_and_bidi_controls_do_not_split_numbers(tmp_path: Path)
     _claims_point_at_their_text(report)
     doc = next(d for d in report.documents if d.id == "hidden")
     assert "\u200b" not in doc.text and "\u202e" not in doc.text
-    held = [c for c in report.claims if c.document == "hidden" and c.attribute == "hostages.initial"]
+    held = [
+        c for c in report.claims if c.document == "hidden" and c.attribute == "hostages.initial"
+    ]
     assert [c.value.to_json() for c in held] == [1200]
 
 
@@ -258,7 +260,9 @@ def test_nasty_a_false_claim_repeated_in_every_paragraph_counts_once():
         return veracity.check_texts(docs)
 
     once, often = run(1), run(30)
-    said = [c for c in often.claims if c.document == "repeater" and c.attribute == "hostages.initial"]
+    said = [
+        c for c in often.claims if c.document == "repeater" and c.attribute == "hostages.initial"
+    ]
     assert len(said) > 3  # the claim really is repeated
     record, repeated = once.events[0].record, often.events[0].record
     assert repeated["hostages.initial"].value.to_json() == 40
