@@ -127,10 +127,14 @@ def _spelled_number(
     sentence: Sentence, language: str, lex: NumberLexicon, i: int
 ) -> tuple[int, float | None]:
     words = sentence.words
-    if words[i] in _ARTICLES and language in _TEXT2NUM_LANGUAGES and i + 1 < len(words):
-        # "a hundred", "un millón": the article is the number's "one" and part of its words
-        if _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS:
-            return _spelled_number(sentence, language, lex, i + 1)
+    # "a hundred", "un millón": the article is the number's "one" and part of its words
+    if (
+        words[i] in _ARTICLES
+        and language in _TEXT2NUM_LANGUAGES
+        and i + 1 < len(words)
+        and _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS
+    ):
+        return _spelled_number(sentence, language, lex, i + 1)
     if words[i] in _ARTICLES or lex.conj.match_at(words, i):
         return i, None
     if language in _TEXT2NUM_LANGUAGES:
