@@ -179,6 +179,10 @@ def _jsonl_lines(path: Path) -> Iterator[str]:
     is held to MAX_FILE_BYTES, and is the only part of the file in memory at a time.
     """
     with _open(path) as handle:
+        # a binary file may hold no line break at all: refuse it before reading a "line" of it
+        if b"\x00" in handle.read(8192):
+            raise InputError("binary file, not text", str(path))
+        handle.seek(0)
         number = 0
         while True:
             number += 1
