@@ -1,0 +1,1 @@
+"""Reports: text, JSON, Markdown and HTML views of one reconciliation."""
