@@ -326,6 +326,11 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
+def report_content_security_policy() -> str:
+    """The policy the report page declares; a server may send it as a header too."""
+    return content_security_policy(asset("report.css"), asset("report.js"))
+
+
 def render_html(report: Mapping[str, Any], texts: Mapping[str, str], *, home_url: str = "") -> str:
     """The report as one self-contained HTML page.
 
@@ -333,12 +338,11 @@ def render_html(report: Mapping[str, Any], texts: Mapping[str, str], *, home_url
     offsets point into. `home_url` adds a link back to the web app (empty in a report file).
     """
     view = build_view(report, texts)
-    style, script = asset("report.css"), asset("report.js")
     return _environment().get_template("report.html.j2").render(
         view=view,
-        style=Markup(style),
-        script=Markup(script),
-        csp=content_security_policy(style, script),
+        style=Markup(asset("report.css")),
+        script=Markup(asset("report.js")),
+        csp=report_content_security_policy(),
         home_url=home_url,
         format_value=format_value,
     )
