@@ -38,8 +38,7 @@ def default(
 ) -> Result:
     n_cand = table.n_candidates
     support = support_matrix(table)
-    # support: only a group's strongest claim counts, so a repeat needs no discount; reliability:
-    # a value repeated in every paragraph is one statement, judged once
+    # support: only a group's strongest claim counts, so a repeat needs no discount
     share = claim_share(table, split_repeats=False)
     # for reliability a claim repeated r times is one claim: repeating a falsehood in every
     # paragraph must not make a source r times less (or a truth r times more) reliable
