@@ -90,6 +90,17 @@ def _check_output(output: Path) -> None:
         raise InputError("output folder is not writable", str(folder))
 
 
+def _register_serve() -> None:
+    # the web app is an optional extra ([web]); the command is listed either way and explains
+    # what to install when its packages are missing
+    from veracity.web.cli import serve
+
+    app.command("serve")(serve)
+
+
+_register_serve()
+
+
 @app.callback()
 def _root() -> None:
     """veracity: several accounts in, one trustworthy record out."""
