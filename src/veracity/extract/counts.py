@@ -1,0 +1,272 @@
+"""Numbers in a sentence, and the attribute each counts: who, and what happened to them."""
+
+from __future__ import annotations
+
+import re
+
+from veracity.extract.drafts import Draft, nearest_cue
+from veracity.extract.lexicon import PhraseSet, Profile
+from veracity.extract.numbers import NumberMention, find_numbers
+from veracity.extract.text import Sentence
+from veracity.values import Count
+
+_DURATION_CLASSES = ("day", "week", "month", "hour", "minute", "year")
+
+
+_STOP_AFTER = re.compile(r"[.;:()\[\]!?]")
+
+
+def _noun_after(
+    sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
+) -> tuple[str | None, str | None, int | None]:
+    """The class of the noun a number counts (looking a few words ahead), and the noun itself."""
+    words = sentence.words
+    i = mention.last
+    for step in range(4):
+        if i >= len(words):
+            break
+        if step and _STOP_AFTER.search(sentence.gap(i - 1, i)):
+            break
+        if i > mention.last or step == 0:
+            gap = sentence.gap(i - 1, i) if i > 0 else ""
+            if step == 0 and _STOP_AFTER.search(gap):
+                break
+        for cls, phrases in nouns.items():
+            if phrases.match_at(words, i):
+                return cls, words[i], i
+        i += 1
+    nxt = mention.last
+    if nxt < len(words) and not _STOP_AFTER.search(sentence.gap(nxt - 1, nxt) if nxt > 0 else ""):
+        surface = sentence.text[
+            sentence.spans[nxt][0] - sentence.start : sentence.spans[nxt][1] - sentence.start
+        ]
+        if surface.isalpha() and surface.islower() and len(surface) >= 4:
+            return None, words[nxt], nxt
+    return None, None, None
+
+
+_OF = frozenset(
+    {"of", "de", "von", "dari", "di", "des", "dos", "das", "dei", "degli", "delle", "der"}
+)
+
+
+_THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gli", "le", "la"})
+
+
+def _named_individuals(
+    sentence: Sentence, nouns: dict[str, PhraseSet], mentions: list[NumberMention], taken: set[int]
+) -> list[NumberMention]:
+    """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
+    counted = {i for m in mentions for i in range(m.first, m.last + 2)}
+    out: list[NumberMention] = []
+    for cls in ("hostages", "security", "perpetrators", "civilians"):
+        for i, n in nouns[cls].find(sentence.words):
+            j = i + n
+            if i in counted or i in taken or j >= len(sentence.words):
+                continue
+            s, e = sentence.spans[j]
+            name = sentence.text[s - sentence.start : e - sentence.start]
+            plural = sentence.words[i].endswith("s") and len(sentence.words[i]) > 4
+            if name[:1].isupper() and not plural and sentence.gap(j - 1, j).strip() == "":
+                start, end = (
+                    sentence.spans[i][0],
+                    sentence.spans[min(j + 1, len(sentence.spans) - 1)][1],
+                )
+                out.append(NumberMention(Count(1, None, "bound"), i, i, start, end))
+    return out
+
+
+def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
+    """'three of the 106 hostages': 106 is the group the three belong to, said in passing."""
+    k = mention.first
+    w = sentence.words
+    if k >= 2 and w[k - 1] in _OF and (k - 1) in ends:
+        return True
+    return k >= 3 and w[k - 1] in _THE and w[k - 2] in _OF and (k - 2) in ends
+
+
+def _noun_before(
+    sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
+) -> str | None:
+    """A label right before the number: "Hostages17", "Geiseln: 17" (an infobox or a list)."""
+    k = mention.first - 1
+    if k < 0 or sentence.gap(k, mention.first).strip() not in ("", ":"):
+        return None
+    for cls, phrases in nouns.items():
+        if phrases.match_at(sentence.words, k):
+            return cls
+    return None
+
+
+def count_claims(
+    sentence: Sentence,
+    language: str,
+    profile: Profile,
+    nouns: dict[str, PhraseSet],
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+    taken: set[int],
+) -> list[Draft]:
+    out: list[Draft] = []
+    listed: list[tuple[Draft, int, int]] = []
+    mentions = find_numbers(sentence, language, taken)
+    mentions += _named_individuals(sentence, nouns, mentions, taken)
+    ends = {m.last for m in mentions}
+    for mention in mentions:
+        if mention.first >= limit:
+            continue
+        if _is_whole_of_part(sentence, mention, ends):
+            continue
+        cls, noun, noun_at = _noun_after(sentence, mention, nouns)
+        if cls is None and noun is None:
+            cls = _noun_before(sentence, mention, nouns)
+        value = mention.value
+        span = (mention.start, mention.end)
+        if cls in _DURATION_CLASSES:
+            out += _duration(sentence, profile, mention, cls, cue_hits, span)
+            continue
+        demand, demand_distance = nearest_cue(cue_hits, ["demand"], mention.first, mention.last)
+        if demand and demand_distance <= 4:
+            if noun and value.kind != "relative":
+                out.append(Draft(f"other.demanded_{noun}", value, *span, sentence, {}))
+            continue
+        rule_class = (
+            cls
+            if cls in profile.count_rules
+            else ("none" if cls is None and noun is None else None)
+        )
+        if rule_class is None:
+            spelled_one = (
+                value.is_point and value.low == 1 and not sentence.words[mention.first].isdigit()
+            )
+            if noun and value.kind not in ("relative",) and not mention.all_but and not spelled_one:
+                out.append(Draft(f"other.{noun}", value, *span, sentence, {}))
+            continue
+        rules = profile.count_rules[rule_class]
+        cue, distance = nearest_cue(
+            cue_hits,
+            [c for c in rules if c != "none"],
+            mention.first,
+            mention.last,
+            profile.strong_cues,
+            profile.decisive_cues,
+            noun_at,
+        )
+        reach = 4 if rule_class == "none" else 20
+        attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
+        if attribute is None:
+            continue
+        qualifiers: dict[str, str] = {}
+        if mention.all_but or value.kind == "relative":
+            relative = _relative(attribute, rule_class, cue, mention)
+            if relative is None:
+                continue
+            attribute, value, qualifiers = relative
+        out.append(Draft(attribute, value, *span, sentence, qualifiers))
+        listed.append(
+            (out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1)
+        )
+        if (
+            mention.all
+            and mention.value.is_point
+            and mention.value.kind == "exact"
+            and rule_class == "perpetrators"
+            and attribute != "perpetrator.count"
+        ):
+            out.append(Draft("perpetrator.count", value, *span, sentence, {}))
+    return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _sum_coordinated(
+    drafts: list[Draft],
+    listed: list[tuple[Draft, int, int]],
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+) -> list[Draft]:
+    """'ten customers and eight staff were held': one count of 18, not rival counts 10 and 8."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    merged: list[Draft] = []
+    k = 0
+    while k < len(listed):
+        run = [listed[k]]
+        while k + 1 < len(listed):
+            prev, nxt = run[-1], listed[k + 1]
+            between = range(prev[2] + 1, nxt[1])
+            joined = len(between) <= 1 and all(i in joins for i in between)
+            if not (joined and nxt[0].attribute == prev[0].attribute):
+                break
+            if not (isinstance(prev[0].value, Count) and prev[0].value.is_point):
+                break
+            if not (isinstance(nxt[0].value, Count) and nxt[0].value.is_point):
+                break
+            if len(between) == 0 and "," not in sentence.gap(prev[2], nxt[1]):
+                break
+            run.append(nxt)
+            k += 1
+        if len(run) >= 2:
+            total = sum(float(d.value.low) for d, _, _ in run if isinstance(d.value, Count))
+            first, last = run[0][0], run[-1][0]
+            merged.append(
+                Draft(
+                    first.attribute,
+                    Count.exact(total),
+                    first.start,
+                    last.end,
+                    sentence,
+                    {"sum_of": str(len(run))},
+                )
+            )
+            for d, _, _ in run:
+                d.attribute = ""  # replaced by the sum
+        k += 1
+    return [d for d in drafts if d.attribute] + merged
+
+
+def _relative(
+    attribute: str, rule_class: str, cue: str | None, mention: NumberMention
+) -> tuple[str, Count, dict[str, str]] | None:
+    """'all hostages were rescued' = no hostage died; 'all but one militant killed' = count - 1."""
+    if (
+        rule_class in ("hostages", "people")
+        and cue in ("rescue", "release")
+        and not mention.all_but
+    ):
+        return "deaths.hostages", Count.exact(0), {}
+    if rule_class == "perpetrators" and cue == "death":
+        offset = -mention.value.low if mention.all_but else 0.0
+        return (
+            "deaths.perpetrators",
+            Count(offset, offset, "relative"),
+            {"relative_to": "perpetrator.count", "offset": str(offset)},
+        )
+    return None
+
+
+def _duration(
+    sentence: Sentence,
+    profile: Profile,
+    mention: NumberMention,
+    unit: str,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    span: tuple[int, int],
+) -> list[Draft]:
+    spec = profile.durations.get(unit)
+    if spec is None or mention.value.kind == "relative":
+        return []
+    hyphenated = (
+        mention.last < len(sentence.words)
+        and sentence.gap(mention.last - 1, mention.last).strip() == "-"
+    )
+    cue, distance = nearest_cue(cue_hits, ["duration"], mention.first, mention.last)
+    if not hyphenated and not (cue and distance <= 3):
+        return []
+    attribute = spec["attribute"]
+    if attribute == "operation.duration_minutes" and not cue_hits.get("operation"):
+        attribute = "other.duration_minutes"
+    v = mention.value
+    value = Count(
+        v.low * spec["low"],
+        None if v.high is None else v.high * spec["high"],
+        v.kind if spec["low"] == spec["high"] else "approximate",
+    )
+    return [Draft(attribute, value, *span, sentence, {})]

@@ -1,0 +1,87 @@
+"""Dates and times in a sentence, and the role each plays: start, end, the operation."""
+
+from __future__ import annotations
+
+from veracity.extract.dates import find_dates, find_times
+from veracity.extract.drafts import Draft, nearest_cue
+from veracity.extract.text import Sentence
+
+
+def date_claims(
+    sentence: Sentence,
+    language: str,
+    default_year: int | None,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+    taken: set[int],
+) -> list[Draft]:
+    out: list[Draft] = []
+    limit_char = (
+        sentence.spans[limit][0] - sentence.start
+        if limit < len(sentence.spans)
+        else len(sentence.text)
+    )
+    for mention in find_dates(sentence.text, language, default_year):
+        if mention.start >= limit_char:
+            continue
+        start, end = sentence.start + mention.start, sentence.start + mention.end
+        first = sentence.word_index_at(start)
+        last = sentence.word_index_at(end)
+        taken.update(range(first, last))
+        roles: list[str] = []
+        if mention.range_role is not None:
+            # "the raid on the night of 3-4 July": a range can be the operation's, not the event's
+            nearest, _d = nearest_cue(
+                cue_hits, ["operation", "attack", "start", "end"], first, last
+            )
+            if nearest == "operation":
+                roles.append("operation.date" if mention.range_role == "from" else "event.end_date")
+            else:
+                roles.append(
+                    "event.start_date" if mention.range_role == "from" else "event.end_date"
+                )
+        else:
+            # an explicit beginning or end decides; the attack itself dates the start otherwise
+            for cue_names, role in (
+                (["start"], "event.start_date"),
+                (["end"], "event.end_date"),
+                (["attack"], "event.start_date"),
+            ):
+                cue, distance = nearest_cue(cue_hits, cue_names, first, last)
+                # a bare year is weak evidence: only a cue right beside it gives it a role,
+                # and a year far from the ones the document is about is another story
+                bare = mention.value.month is None
+                reach = 4 if bare else 24
+                if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
+                    break
+                if cue and distance <= reach:
+                    if role == "event.start_date" and _operation_begins(cue_hits, first, last):
+                        role = "operation.date"  # "the rescue began on ...": not the event
+                    roles.append(role)
+                    break
+        op_cue, op_distance = nearest_cue(cue_hits, ["operation"], first, last)
+        if op_cue and op_distance <= 8 and "event.start_date" not in roles:
+            roles.append("operation.date")
+        for role in roles:
+            out.append(Draft(role, mention.value, start, end, sentence, {}))
+    for time in find_times(sentence.text):
+        start = sentence.start + time.start
+        first = sentence.word_index_at(start)
+        taken.update(range(first, sentence.word_index_at(sentence.start + time.end)))
+        if first < limit and cue_hits.get("operation"):
+            out.append(
+                Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
+            )
+    return out
+
+
+def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, last: int) -> bool:
+    """The beginning nearest the date is an operation's ("comenzó el rescate", "rescue began")."""
+    start = nearest_cue(cue_hits, ["start"], first, last)
+    if start[0] is None:
+        return False
+    starts = cue_hits["start"]
+    nearest = min(starts, key=lambda h: min(abs(h[0] - last), abs(first - h[1])))
+    return any(
+        abs(s - nearest[0]) <= 3 for s, _e in cue_hits.get("operation", []) if (s, _e) != nearest
+    )

@@ -1,0 +1,221 @@
+"""Names and free text: the group, leader, operation, places, site, demands, occasion."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from veracity.extract.drafts import Draft
+from veracity.extract.lexicon import Profile, fold_word
+from veracity.extract.names import (
+    acronym_of,
+    cities_in,
+    countries_in,
+    operation_names,
+    organisation_mentions,
+    person_after,
+)
+from veracity.extract.text import Sentence
+from veracity.model import Document
+from veracity.values import Name, Text
+
+
+def leader_claims(
+    sentence: Sentence, profile: Profile, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+) -> list[Draft]:
+    out: list[Draft] = []
+    for s, e in cue_hits.get("leader", []):
+        if s >= limit:
+            continue
+        cue_end = sentence.spans[e - 1][1]
+        person = person_after(sentence.text, sentence.start, cue_end, profile.connectors)
+        if person is None:
+            continue
+        limit_char = sentence.spans[limit][0] if limit < len(sentence.spans) else sentence.end
+        if person.start >= limit_char or person.start - cue_end > 60:
+            continue
+        out.append(
+            Draft("perpetrator.leader", Name(person.text), person.start, person.end, sentence, {})
+        )
+        break
+    return out
+
+
+def text_attribute_claims(
+    attribute: str,
+    cue: str,
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+) -> list[Draft]:
+    """A free-text attribute: the words from its cue to the end of the clause (at most 12)."""
+    hits = [h for h in cue_hits.get(cue, []) if h[0] < limit]
+    if not hits:
+        return []
+    s, e = hits[0]
+    # the demand is what follows "demanded"; the occasion includes its own word ("a reception")
+    first = e if cue == "demand" else s
+    end_word = min(len(sentence.words), limit, first + 12)
+    if end_word <= first:
+        return []
+    start_char, end_char = sentence.spans[first][0], sentence.spans[end_word - 1][1]
+    raw = sentence.text[start_char - sentence.start : end_char - sentence.start]
+    phrase = re.split(r"[.;:!?,()\n]", raw)[0].strip()
+    if len(phrase.split()) < 2:
+        return []
+    return [Draft(attribute, Text(phrase), start_char, start_char + len(phrase), sentence, {})]
+
+
+def operation_claims(
+    sentence: Sentence, profile: Profile, language: str, limit: int
+) -> list[Draft]:
+    limit_char = sentence.spans[limit][0] if limit < len(sentence.spans) else sentence.end
+    return [
+        Draft("operation.name", Name(m.text), m.start, m.end, sentence, {})
+        for m in operation_names(sentence.text, sentence.start, profile, language)
+        if m.start < limit_char
+    ]
+
+
+def document_level_claims(
+    document: Document,
+    sentences: list[Sentence],
+    profile: Profile,
+    language: str,
+    aliases: list[tuple[str, str]],
+) -> list[Draft]:
+    """Attributes a document states by what it names most: the group, the country, city, site."""
+    out: list[Draft] = []
+    text = document.text
+    by_offset = {s.start: s for s in sentences}
+    starts = sorted(by_offset)
+
+    def sentence_at(offset: int) -> Sentence:
+        import bisect
+
+        k = max(0, bisect.bisect_right(starts, offset) - 1)
+        return by_offset[starts[k]]
+
+    orgs = organisation_mentions(text, 0, profile, language)
+    # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
+    tied = {fold_word(a) for a, _ in aliases}
+    full_names = [m.text for m in orgs if " " in m.text]
+    orgs = [
+        m
+        for m in orgs
+        if " " in m.text
+        or fold_word(m.text) in tied
+        or any(acronym_of(m.text, name, profile.connectors) for name in full_names)
+    ]
+    if orgs:
+        counts = Counter(fold_word(m.text) for m in orgs)
+        best = counts.most_common(1)[0][0]
+        first = next(m for m in orgs if fold_word(m.text) == best)
+        out.append(
+            Draft(
+                "perpetrator.group",
+                Name(first.text),
+                first.start,
+                first.end,
+                sentence_at(first.start),
+                {},
+            )
+        )
+    countries = countries_in(text, language)
+    country = countries.most_common(1)[0][0] if countries else None
+    if country:
+        pos = _find_name(text, country, language)
+        if pos is not None:
+            out.append(
+                Draft("location.country", Name(country), pos[0], pos[1], sentence_at(pos[0]), {})
+            )
+    cities = cities_in(text, country)
+    if cities:
+        city = cities.most_common(1)[0][0]
+        pos = _find_name(text, city, language)
+        if pos is not None:
+            out.append(Draft("location.city", Name(city), pos[0], pos[1], sentence_at(pos[0]), {}))
+    site = _site(document, sentences, profile)
+    if site is not None:
+        kind, start, end, sentence = site
+        out.append(
+            Draft(
+                "location.site",
+                Name(text[start:end], group=f"site:{kind}"),
+                start,
+                end,
+                sentence,
+                {},
+            )
+        )
+    return out
+
+
+def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None:
+    from veracity.extract.places import country_names
+
+    forms = {english} | {k for k, v in country_names(language).items() if v == english}
+    folded_text, origin = _folded_with_origin(text)
+    best: tuple[int, int] | None = None
+    for form in forms:
+        m = re.search(r"\b" + re.escape(fold_word(form)) + r"\b", folded_text)
+        if m and (best is None or origin[m.start()] < best[0]):
+            best = (origin[m.start()], origin[m.end() - 1] + 1)
+    return best
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the offset it came from in `text`."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for f in fold_word(ch):
+            chars.append(f)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def _site(
+    document: Document, sentences: list[Sentence], profile: Profile
+) -> tuple[str, int, int, Sentence] | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int, Sentence]] = {}
+    for sentence in sentences:
+        for kind, phrases in profile.sites.items():
+            for i, n in phrases.find(sentence.words):
+                counts[kind] += 1
+                if kind not in first:
+                    start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
+                    # take in the capitalised words around it: "Japanese Embassy", "Teatro Dubrovka"
+                    text = document.text
+                    while True:
+                        m = re.search(
+                            r"([A-ZÁÉÍÓÚ][\w\-]+)\s+$",
+                            text[max(sentence.start, start - 30) : start],
+                        )
+                        if not m or m.group(1).lower() in {
+                            "the",
+                            "la",
+                            "el",
+                            "le",
+                            "die",
+                            "der",
+                            "das",
+                            "il",
+                            "o",
+                            "a",
+                        }:
+                            break
+                        start = start - len(m.group(0))
+                    m2 = re.match(
+                        r"\s+((?:[A-ZÁÉÍÓÚ][\w\-]+\s?){1,3})",
+                        text[end : min(sentence.end, end + 40)],
+                    )
+                    if m2:
+                        end = end + len(m2.group(0).rstrip())
+                    first[kind] = (start, end, sentence)
+    if not counts:
+        return None
+    kind = counts.most_common(1)[0][0]
+    start, end, sentence = first[kind]
+    return kind, start, end, sentence
