@@ -381,7 +381,7 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
         KIND_MONTH: settings.month_conflict,
         KIND_DAY: settings.day_conflict,
     }
-    step = 200_000
+    step = 20_000  # pairs per vectorised step: bounds the memory of the row gathers
     for start in range(0, len(pairs), step):
         part = pairs[start : start + step]
         left, right = part[:, 0], part[:, 1]
