@@ -79,7 +79,7 @@ def _generated(size: int, seed: int, workers: int, folder: Path) -> None:
     started = time.perf_counter()
     count = 0
     with data.open("w", encoding="utf-8") as out, labels.open("w", encoding="utf-8") as lab:
-        for article in corpus.articles():
+        for article in corpus.articles(workers):
             out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
             lab.write(article.id + "\t" + ",".join(article.events) + "\n")
             count += 1

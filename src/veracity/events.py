@@ -67,6 +67,7 @@ class ClusterSettings:
     year_conflict: float = 0.3  # similarity factor when both give years and share none
     month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
+    rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
     single_language_min_df: int = 5
     single_language_factor: float = 0.33
     chunk: int = 4096  # documents per vectorised step
@@ -228,7 +229,10 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     column_kind = np.zeros(len(vocabulary), dtype=np.int8)
     column_kind[columns] = kinds
     # Rare is informative; a feature of one document cannot link two, so it weighs nothing.
-    column_weight = np.where(df >= 2, np.log1p(n / np.maximum(df, 1)), 0.0)
+    # Rarity is counted in documents, not as a share of the corpus: a date held by 70
+    # articles names some ten events whether the corpus has ten thousand articles or a
+    # million, so the weights (and thresholds) mean the same at every scale.
+    column_weight = np.where(df >= 2, np.log1p(settings.rarity_scale / np.maximum(df, 1)), 0.0)
     if len(language_codes) > 1:
         column_weight *= _single_language_factor(
             columns, np.frombuffer(languages, np.int16)[rows], column_kind, df, settings
@@ -381,7 +385,7 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
         KIND_MONTH: settings.month_conflict,
         KIND_DAY: settings.day_conflict,
     }
-    step = 200_000
+    step = 20_000  # pairs per vectorised step: bounds the memory of the row gathers
     for start in range(0, len(pairs), step):
         part = pairs[start : start + step]
         left, right = part[:, 0], part[:, 1]

@@ -285,12 +285,16 @@ class SyntheticCorpus:
         """The articles written about event `index` (in the order they were written)."""
         return _ArticleWriter(self.config, self._pools, index).write()
 
-    def articles(self) -> Iterator[SyntheticArticle]:
-        """Every article in stream order: roughly chronological, shuffled within blocks."""
+    def articles(self, workers: int = 1) -> Iterator[SyntheticArticle]:
+        """Every article in stream order: roughly chronological, shuffled within blocks.
+
+        With `workers` > 1 the events are written by that many processes; the stream is the
+        same article for article, since each event has its own seed.
+        """
         rng = random.Random(f"{self.config.seed}:stream")
         block: list[SyntheticArticle] = []
-        for index in range(self.config.n_events):
-            block.extend(self.event_articles(index))
+        for articles in self._per_event(workers):
+            block.extend(articles)
             if len(block) >= self.config.shuffle_block:
                 rng.shuffle(block)
                 yield from block
@@ -298,15 +302,30 @@ class SyntheticCorpus:
         rng.shuffle(block)
         yield from block
 
-    def documents(self) -> Iterator[Document]:
-        for article in self.articles():
+    def _per_event(self, workers: int) -> Iterator[list[SyntheticArticle]]:
+        if workers <= 1:
+            for index in range(self.config.n_events):
+                yield self.event_articles(index)
+            return
+        import multiprocessing
+
+        global _FORKED_CORPUS
+        _FORKED_CORPUS = self  # read by the forked workers, so the pools are not pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                yield from pool.imap(_forked_event_articles, range(self.config.n_events), 64)
+        finally:
+            _FORKED_CORPUS = None
+
+    def documents(self, workers: int = 1) -> Iterator[Document]:
+        for article in self.articles(workers):
             yield article.to_document()
 
-    def write_jsonl(self, path: str | Path) -> int:
+    def write_jsonl(self, path: str | Path, workers: int = 1) -> int:
         """Write the corpus in the JSONL input format; returns the number of articles."""
         count = 0
         with Path(path).open("w", encoding="utf-8") as out:
-            for article in self.articles():
+            for article in self.articles(workers):
                 out.write(json.dumps(article.to_json(), ensure_ascii=False))
                 out.write("\n")
                 count += 1
@@ -352,6 +371,14 @@ class SyntheticCorpus:
     def labels(self) -> dict[str, tuple[str, ...]]:
         """Article id -> the events it reports (two for a roundup of two events)."""
         return {a.id: a.events for a in self.articles()}
+
+
+_FORKED_CORPUS: SyntheticCorpus | None = None
+
+
+def _forked_event_articles(index: int) -> list[SyntheticArticle]:
+    assert _FORKED_CORPUS is not None
+    return _FORKED_CORPUS.event_articles(index)
 
 
 def generate_corpus(

@@ -332,7 +332,7 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "de": (
         "Bewaffnete stürmen {site_obj} in {city}",
         "Geiselnahme in {city}: {h_init} Menschen festgehalten",
-        "Belagerung in {city} nach {dur} beendet",
+        "Belagerung in {city} beendet, sie dauerte {dur}",
         "Geiseldrama in {city}",
     ),
     "it": (
