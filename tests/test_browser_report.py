@@ -112,6 +112,9 @@ def test_browser_report_runs_nothing_from_a_hostile_document(
         link.click()
     hostile.locator("mark.claim").click()
     assert pwned(page) == "undefined"
+    # A long hostile value wraps instead of widening its pane.
+    assert page.evaluate("[...document.querySelectorAll('.pane')]"
+                         ".every(p => p.scrollWidth <= p.clientWidth)")
     watched.screenshot("report-hostile")
     assert watched.outside_requests == []
 
