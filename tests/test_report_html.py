@@ -198,3 +198,10 @@ def test_format_value_reads_like_a_person_writes() -> None:
     assert format_value({"low": 100, "high": None}) == "≥ 100"
     assert format_value("1997-04-22") == "1997-04-22"
     assert format_value(None) == "—"
+
+
+def test_sentence_bounds_widen_a_quote_cut_inside_a_word() -> None:
+    text = "Rangers found 12 hikers. Then rain."
+    start = text.index("12")
+    bounds = sentence_bounds(text, start, start + 9, "angers found 12 hikers.")
+    assert text[slice(*bounds)] == "Rangers found 12 hikers."

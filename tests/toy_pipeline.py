@@ -17,7 +17,8 @@ _CLAIM = re.compile(r"\b(\d{1,6})\s+([a-z]{3,20})\b")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    after_stop = text.rfind(". ", 0, start)
+    left = max(after_stop + 2 if after_stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     stop = text.find(". ", end)
     return text[left:(len(text) if stop < 0 else stop + 1)].strip()
 
@@ -64,7 +65,7 @@ def toy_analyse(
     report = {
         "format": "veracity.report/1", "profile": profile,
         "documents": [
-            {"id": doc_id, "path": "", "language": "en", "title": text.split("\n", 1)[0][:80],
+            {"id": doc_id, "path": "", "language": "en", "title": "",
              "chars": len(text), "reliability": None,
              "claims": sum(c["document"] == doc_id for c in claims)}
             for doc_id, text in documents

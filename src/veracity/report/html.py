@@ -185,7 +185,7 @@ def _event_views(
             ))
         views.append(EventView(
             key=f"e{number}",
-            title=str(event.get("title") or event_id or f"Event {number + 1}"),
+            title=str(event.get("title") or ""),
             document_ids=[str(d) for d in event.get("documents") or []],
             rows=rows,
         ))
@@ -278,7 +278,7 @@ def build_view(report: Mapping[str, Any], texts: Mapping[str, str]) -> ReportVie
     totals = {v: sum(c.get("verdict") == v for c in claims) for v in VERDICTS}
     totals.update(documents=len(documents), claims=len(claims), conflicts=len(conflicts))
     if len(event_views) == 1:
-        title = event_views[0].title
+        title = event_views[0].title or f"One event in {len(documents)} documents"
     else:
         title = f"{len(event_views)} events" if event_views else "No event found"
     return ReportView(
