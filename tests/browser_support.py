@@ -40,10 +40,12 @@ class Watched:
         return path
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """Import this into a test module; tests then ask for `browser`."""
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is not installed: pip install 'veracity[browser]'")
+        "playwright.sync_api",
+        reason="Playwright is not installed: pip install 'veracity[browser]'")
     if not CHROMIUM.exists():
         pytest.skip(f"chromium is not installed at {CHROMIUM}: run .ci/browser-setup")
     with sync_api.sync_playwright() as playwright:

@@ -67,7 +67,8 @@ def request(
     call = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(call, timeout=REQUEST_TIMEOUT) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            return response.status, headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 

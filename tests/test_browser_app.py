@@ -10,16 +10,22 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
-from browser_support import PHONE, WIDE, Watched, browser, open_page, pwned  # noqa: E402, F401
-from server_support import (  # noqa: E402
+from browser_support import (  # noqa: F401 (browser_fixture provides `browser`)
+    PHONE,
+    WIDE,
+    Watched,
+    browser_fixture,
+    open_page,
+    pwned,
+)
+from server_support import (
     SEEDS,
     require_pipeline,
     running_server,
 )
-from toy_pipeline import toy_analyse  # noqa: E402
-
-from veracity.web.app import create_app  # noqa: E402
-from veracity.web.uploads import Limits  # noqa: E402
+from toy_pipeline import toy_analyse
+from veracity.web.app import create_app
+from veracity.web.uploads import Limits
 
 pytestmark = pytest.mark.browser
 

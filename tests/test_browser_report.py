@@ -6,10 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import PHONE, WIDE, Watched, browser, open_page, pwned  # noqa: F401
+
+from browser_support import (  # noqa: F401 (browser_fixture provides `browser`)
+    PHONE,
+    WIDE,
+    Watched,
+    browser_fixture,
+    open_page,
+    pwned,
+)
 from report_fixture import make_report, make_texts
 from server_support import SEEDS, require_pipeline
-
 from veracity.report.html import render_html, render_report
 
 pytestmark = pytest.mark.browser

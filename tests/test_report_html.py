@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
-from report_fixture import make_report, make_texts
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from report_fixture import make_report, make_texts
 from veracity.errors import InputError
 from veracity.report.highlight import Mark, highlight, sentence_bounds
 from veracity.report.html import csp_hash, format_value, render_html
@@ -51,7 +51,8 @@ def test_html_escapes_every_piece_of_document_text() -> None:
     scripts = tree.css("script")
     assert len(scripts) == 1 and "__pwned" not in scripts[0].text()
     assert not tree.css("img"), "an <img> from a document became an element"
-    assert all(not (a.attributes.get("href") or "").startswith("javascript:") for a in tree.css("a"))
+    hrefs = [a.attributes.get("href") or "" for a in tree.css("a")]
+    assert not any(h.startswith("javascript:") for h in hrefs)
     assert all("onerror" not in node.attributes for node in tree.css("*"))
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -183,7 +184,8 @@ def test_highlight_splits_overlapping_claims_into_pieces_listing_both() -> None:
 def test_sentence_bounds_follow_the_quote_and_fall_back_to_punctuation() -> None:
     text = "First one. The guards counted 40 people. Last one."
     start = text.index("40")
-    sentence = text[slice(*sentence_bounds(text, start, start + 2, "The guards counted 40 people."))]
+    quote = "The guards counted 40 people."
+    sentence = text[slice(*sentence_bounds(text, start, start + 2, quote))]
     assert sentence == "The guards counted 40 people."
     truncated = text[slice(*sentence_bounds(text, start, start + 2, "The guards counted ..."))]
     assert truncated == "The guards counted 40 people."

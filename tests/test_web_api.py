@@ -13,8 +13,9 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
-from server_support import (  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser
+
+from server_support import (
     get_json,
     multipart,
     post_json,
@@ -23,11 +24,10 @@ from server_support import (  # noqa: E402
     running_server,
     seed_documents,
 )
-from toy_pipeline import toy_analyse  # noqa: E402
-
-from veracity.web.app import create_app  # noqa: E402
-from veracity.web.cli import is_loopback, serve  # noqa: E402
-from veracity.web.uploads import Limits  # noqa: E402
+from toy_pipeline import toy_analyse
+from veracity.web.app import create_app
+from veracity.web.cli import is_loopback, serve
+from veracity.web.uploads import Limits
 
 ARTICLE_A = "Rangers found 12 hikers near the ridge. The storm lasted 3 days."
 ARTICLE_B = "Officials said 12 hikers were rescued after 4 days in the snow."
@@ -49,8 +49,8 @@ def _documents(*texts: str) -> list[dict[str, str]]:
 
 
 def test_web_api_creates_lists_and_serves_a_case(server: str) -> None:
-    status, case = post_json(f"{server}/api/cases",
-                             {"title": "Ridge rescue", "documents": _documents(ARTICLE_A, ARTICLE_B)})
+    status, case = post_json(f"{server}/api/cases", {
+        "title": "Ridge rescue", "documents": _documents(ARTICLE_A, ARTICLE_B)})
     assert status == 201, case
     assert case["title"] == "Ridge rescue" and case["documents"] == 2
 

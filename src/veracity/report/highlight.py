@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -142,7 +143,7 @@ def highlight(text: str, marks: Sequence[Mark], sentence_prefix: str) -> Markup:
     first_of = {m.key for m in shown}
     active: list[Mark] = []
     out: list[str] = []
-    for here, there in zip(points, points[1:], strict=False):
+    for here, there in pairwise(points):
         if here in sentence_ends:
             out.append("</span>")
         if here in sentence_at:

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
@@ -204,8 +205,8 @@ def create_app(
             raise HTTPException(404, "no case with that id")
         return case
 
-    @app.get("/api/cases/{case_id}", response_model=CaseDetailOut, responses={404: {"model": ErrorOut}},
-             summary="A case and its documents")
+    @app.get("/api/cases/{case_id}", response_model=CaseDetailOut,
+             responses={404: {"model": ErrorOut}}, summary="A case and its documents")
     def get_case(case_id: CaseId) -> CaseDetailOut:
         case = find(case_id)
         return CaseDetailOut(

@@ -25,13 +25,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+DEFAULT_DB = default_db_path()
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on. Keep the default "
                                            "(this machine only) unless you mean to share it.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     db: Annotated[Path, typer.Option(help="DuckDB file the cases are kept in.",
-                                     dir_okay=False)] = default_db_path(),
+                                     dir_okay=False)] = DEFAULT_DB,
 ) -> None:
     """Serve the web app: drop or paste articles, get the report; REST API under /api."""
     try:
