@@ -1,1 +1,1 @@
-"""Reports: text, JSON, Markdown and HTML views of one reconciliation."""
+"""Report renderers: JSON (the contract), text, Markdown, HTML."""

@@ -5,7 +5,7 @@ from veracity.resolve.base import ClaimTable, Result, algorithms, get
 
 def resolve(table: ClaimTable, algorithm: str = "default", **params: object) -> Result:
     """Run the named algorithm on a claim table."""
-    from veracity.resolve import default, vote  # noqa: F401  (registers the algorithms)
+    from veracity.resolve import accu, crh, default, truthfinder, vote  # noqa: F401  (registers them)
 
     return get(algorithm)(table, **params)
 

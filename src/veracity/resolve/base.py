@@ -89,7 +89,9 @@ def get(name: str) -> Algorithm:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise ValueError(f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}") from None
+        raise ValueError(
+            f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}"
+        ) from None
 
 
 def argmax_per_item(

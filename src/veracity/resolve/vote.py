@@ -14,9 +14,18 @@ def vote(table: ClaimTable) -> Result:
     votes = np.bincount(table.candidate, weights=share, minlength=table.n_candidates)
     totals = np.bincount(table.candidate_item, weights=votes, minlength=table.n_items)
     confidence = np.divide(
-        votes, totals[table.candidate_item], out=np.zeros_like(votes), where=totals[table.candidate_item] > 0
+        votes,
+        totals[table.candidate_item],
+        out=np.zeros_like(votes),
+        where=totals[table.candidate_item] > 0,
     )
     truth = argmax_per_item(
-        votes, table.candidate_item, table.n_items, table.candidate_eligible, table.candidate_specificity
+        votes.astype(np.float64),
+        table.candidate_item,
+        table.n_items,
+        table.candidate_eligible,
+        table.candidate_specificity,
     )
-    return Result(confidence=confidence, truth=truth, reliability=np.ones(table.n_sources), iterations=1)
+    return Result(
+        confidence=confidence, truth=truth, reliability=np.ones(table.n_sources), iterations=1
+    )

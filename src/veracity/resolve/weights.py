@@ -8,18 +8,26 @@ from scipy import sparse
 from veracity.resolve.base import ClaimTable, FloatArray, IntArray
 
 
-def claim_share(table: ClaimTable) -> FloatArray:
-    """1/k for a source that gives k distinct values for one item, so each source votes once."""
+def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
+    """1/k for a source that gives k distinct values for one item, so each source votes once.
+
+    With `split_repeats`, a claim repeated r times by one source also shares its vote with its
+    repeats (needed when votes are summed; not when only a group's strongest claim counts).
+    """
     item = table.item
     pair = table.source.astype(np.int64) * max(table.n_items, 1) + item
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
     triple = pair * max(table.n_candidates, 1) + table.candidate
     uniq_triple, triple_inverse = np.unique(triple, return_inverse=True)
-    uniq_pair, pair_inverse = np.unique(uniq_triple // max(table.n_candidates, 1), return_inverse=True)
+    uniq_pair, pair_inverse = np.unique(
+        uniq_triple // max(table.n_candidates, 1), return_inverse=True
+    )
     per_pair = np.bincount(pair_inverse, minlength=uniq_pair.shape[0]).astype(np.float64)
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
     repeats = np.bincount(triple_inverse, minlength=uniq_triple.shape[0]).astype(np.float64)
+    if not split_repeats:
+        return 1.0 / k
     return 1.0 / (k * repeats[triple_inverse])
 
 
@@ -58,3 +66,23 @@ def group_contributions(
     return sparse.csr_matrix(
         (coo.data[chosen], (g[chosen], coo.col[chosen])), shape=(n_groups, table.n_candidates)
     )
+
+
+def gather(matrix: sparse.spmatrix, rows: IntArray, cols: IntArray) -> FloatArray:
+    """matrix[rows[k], cols[k]] for every k, zero where absent.
+
+    One sorted search over the stored entries: scipy's own fancy indexing scans a whole row per
+    lookup, which is slow for the long rows of a (sources x candidates) matrix.
+    """
+    coo = matrix.tocoo()
+    n_cols = np.int64(matrix.shape[1])
+    keys = coo.row.astype(np.int64) * n_cols + coo.col.astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    keys, data = keys[order], coo.data[order]
+    wanted = rows.astype(np.int64) * n_cols + cols.astype(np.int64)
+    pos = np.searchsorted(keys, wanted)
+    pos_ok = np.minimum(pos, max(keys.shape[0] - 1, 0))
+    found = (pos < keys.shape[0]) & (keys[pos_ok] == wanted) if keys.size else np.zeros(wanted.shape, dtype=bool)
+    out = np.zeros(wanted.shape[0], dtype=np.float64)
+    out[found] = data[pos_ok[found]]
+    return out

@@ -1,0 +1,454 @@
+"""Loaders for the truth-discovery benchmarks in ../shared/data/truth (see each dataset's README).
+
+Each loader returns a `Benchmark`: the claims as an Arrow table (source, object, attribute, value,
+number), a function that builds the `support` matrix for the encoded candidates, and a scorer that
+compares the chosen value of every gold item with the gold answer the way the dataset's paper
+does. Normalisation of raw values (flight times in a dozen formats, gates, author lists) is done
+here, in DuckDB SQL, not in the library.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+from scipy import sparse
+
+from veracity.resolve import similarity
+from veracity.resolve.encode import EncodedClaims
+
+DATA = Path(
+    os.environ.get(
+        "VERACITY_TRUTH_DATA",
+        Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "truth",
+    )
+)
+
+FLIGHT_TIMES = ("sched_dep", "actual_dep", "sched_arr", "actual_arr")
+FLIGHT_ATTRIBUTES = ("sched_dep", "actual_dep", "dep_gate", "sched_arr", "actual_arr", "arr_gate")
+FLIGHT_TOLERANCE_MINUTES = 10.0
+
+
+@dataclass
+class Score:
+    accuracy: float
+    correct: int
+    scored: int
+    groups: dict[str, float] = field(default_factory=dict)  # e.g. per-day accuracy
+
+
+@dataclass
+class Benchmark:
+    name: str
+    claims: pa.Table
+    build_support: Callable[[EncodedClaims], sparse.csr_matrix | None]
+    score: Callable[[pa.Table], Score]  # chosen (object, attribute, value) -> accuracy
+    published: dict[str, float]
+    note: str
+    specificity: Callable[[EncodedClaims], np.ndarray | None] = lambda enc: None
+
+
+# --------------------------------------------------------------------------------------- flight
+
+
+# time of day in minutes from a raw string: the first h:mm, with am/pm/noon/midnight when given
+def _minutes_expr(column: str) -> str:
+    parts = f"regexp_extract(lower({column}), '(\\d{{1,2}}):(\\d{{2}})\\s*(a|p|noon|midnight)?', ['h', 'm', 'ap'])"
+    return f"""(
+      CASE WHEN regexp_matches({column}, '\\d{{1,2}}:\\d{{2}}') THEN
+        (CASE
+           WHEN {parts}.ap = 'noon' THEN 12
+           WHEN {parts}.ap = 'midnight' THEN 0
+           WHEN {parts}.ap = 'p' THEN ({parts}.h::INT % 12) + 12
+           WHEN {parts}.ap = 'a' THEN {parts}.h::INT % 12
+           ELSE {parts}.h::INT % 24
+         END) * 60 + {parts}.m::INT
+      END)"""
+
+
+def _gate_expr(column: str) -> str:
+    # "Terminal 2 - 45" and "Term C - C12" give the gate after the dash; a bare terminal is no gate
+    after_dash = f"trim(regexp_replace({column}, '^.* - ', ''))"
+    cleaned = (
+        f"upper(regexp_replace(regexp_replace({after_dash}, '(?i)^gate\\s*', ''), '\\s+', '', 'g'))"
+    )
+    return f"""(CASE
+        WHEN {column} IS NULL OR trim({column}) IN ('', '-', '--') THEN NULL
+        WHEN lower({column}) LIKE '%not provided%' OR lower({column}) LIKE '%n/a%' THEN NULL
+        WHEN regexp_matches(lower(trim({column})), '^term(inal)?\\b') AND NOT contains({column}, ' - ') THEN NULL
+        ELSE nullif({cleaned}, '')
+      END)"""
+
+
+def _flight_sql(days: list[str]) -> tuple[str, str]:
+    files = [str(DATA / "flight" / "clean_flight" / f"{d}-data.txt") for d in days]
+    truth_files = [str(DATA / "flight" / "flight_truth" / f"{d}-truth.txt") for d in days]
+    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(8))
+    read = (
+        "read_csv({files}, delim='\\t', header=false, quote='', escape='', encoding='latin-1', "
+        "null_padding=true, ignore_errors=true, filename=true, strict_mode=false, columns={{{cols}}})"
+    )
+    data = read.format(files=files, cols=cols)
+    tcols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(7))
+    truth = read.format(files=truth_files, cols=tcols)
+    day = "regexp_extract(filename, '(\\d{4}-\\d{2}-\\d{2})', 1)"
+    claims_sql = f"""
+      WITH raw AS (
+        SELECT trim(c0) AS source, {day} || '|' || trim(c1) AS object,
+               c2 AS sched_dep, c3 AS actual_dep, c4 AS dep_gate,
+               c5 AS sched_arr, c6 AS actual_arr, c7 AS arr_gate
+        FROM {data}
+      ),
+      long AS (
+        UNPIVOT raw ON sched_dep, actual_dep, dep_gate, sched_arr, actual_arr, arr_gate
+        INTO NAME attribute VALUE raw_value
+      ),
+      norm AS (
+        SELECT source, object, attribute,
+          CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END AS minutes,
+          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate
+        FROM long
+      )
+      SELECT source, object, attribute,
+             coalesce(gate, lpad((minutes // 60)::VARCHAR, 2, '0') || ':' || lpad((minutes % 60)::VARCHAR, 2, '0')) AS value,
+             minutes::DOUBLE AS number
+      FROM norm WHERE gate IS NOT NULL OR minutes IS NOT NULL
+    """
+    gold_sql = f"""
+      WITH raw AS (
+        SELECT {day} || '|' || trim(c0) AS object,
+               c1 AS sched_dep, c2 AS actual_dep, c3 AS dep_gate,
+               c4 AS sched_arr, c5 AS actual_arr, c6 AS arr_gate
+        FROM {truth}
+      ),
+      long AS (
+        UNPIVOT raw ON sched_dep, actual_dep, dep_gate, sched_arr, actual_arr, arr_gate
+        INTO NAME attribute VALUE raw_value
+      )
+      SELECT DISTINCT object, attribute,
+        CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate,
+        CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END::DOUBLE AS minutes
+      FROM long
+    """
+    return claims_sql, gold_sql
+
+
+def flight_days() -> list[str]:
+    return sorted(p.name[:10] for p in (DATA / "flight" / "clean_flight").glob("*-data.txt"))
+
+
+def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benchmark:
+    con = duckdb.connect()
+    claims_sql, gold_sql = _flight_sql(days)
+    claims = con.sql(claims_sql).to_arrow_table()
+    gold = con.sql(gold_sql).to_arrow_table()
+
+    def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
+        # times a few minutes apart are the same event read at different moments: full support
+        # within 10 minutes (the papers' tolerance), none beyond; gates are exact strings
+        number = enc.table.candidate_number
+        assert number is not None
+        return similarity.interval_support(
+            enc.table.candidate_item, number, tolerance=FLIGHT_TOLERANCE_MINUTES, scale=None
+        )
+
+    def score(chosen: pa.Table) -> Score:
+        return _score_flight(chosen, gold)
+
+    note = (
+        "items = (day, flight, attribute) for the 6 attributes; gold items with a value ('--' = none)"
+        " and at least one claim; times correct within 10 minutes (circular), gates exact after"
+        " normalisation; all days resolved in one run, accuracy = mean of the per-day accuracies"
+    )
+    return Benchmark(name, claims, build_support, score, published, note)
+
+
+def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:
+    con = duckdb.connect()
+    con.register("chosen", chosen)
+    con.register("gold", gold)
+    rows = con.execute(
+        """
+        SELECT split_part(g.object, '|', 1) AS day,
+               count(*) AS scored,
+               count(*) FILTER (WHERE CASE
+                 WHEN g.gate IS NOT NULL THEN c.value = g.gate
+                 ELSE least(abs(c.minutes - g.minutes), 1440 - abs(c.minutes - g.minutes)) <= ?
+               END) AS correct
+        FROM gold g JOIN (
+          SELECT object, attribute, value,
+                 TRY_CAST(split_part(value, ':', 1) AS INT) * 60
+                 + TRY_CAST(split_part(value, ':', 2) AS INT) AS minutes
+          FROM chosen
+        ) c USING (object, attribute)
+        WHERE g.gate IS NOT NULL OR g.minutes IS NOT NULL
+        GROUP BY ALL ORDER BY day
+        """,
+        [FLIGHT_TOLERANCE_MINUTES],
+    ).fetchall()
+    per_day = {day: correct / scored for day, scored, correct in rows}
+    correct = sum(r[2] for r in rows)
+    scored = sum(r[1] for r in rows)
+    return Score(float(np.mean(list(per_day.values()))), correct, scored, per_day)
+
+
+# ----------------------------------------------------------------------------------------- book
+
+# author strings -> sorted distinct name tokens, with role words, HTML entities and accents removed
+_AUTHOR_STOPWORDS = (
+    "['by','author','authors','joint','with','editor','editors','edited','ed','eds','and','the',"
+    "'foreword','introduction','translator','illustrator','contributor','et','al','jr','sr','phd',"
+    "'dr','prof','mr','ms','amp']"
+)
+
+
+def _author_tokens_expr(column: str) -> str:
+    unescaped = (
+        f"regexp_replace(regexp_replace({column}, '&([a-zA-Z])(acute|grave|uml|circ|tilde|cedil|ring);', '\\1', 'g'),"
+        " '&[a-z]+;', ' ', 'g')"
+    )
+    lowered = f"lower(strip_accents({unescaped}))"
+    no_roles = f"regexp_replace({lowered}, '\\([^)]*\\)', ' ', 'g')"
+    tokens = f"regexp_split_to_array({no_roles}, '[^a-z]+')"
+    return (
+        f"list_sort(list_distinct(list_filter({tokens}, lambda t: t <> '' "
+        f"AND NOT list_contains({_AUTHOR_STOPWORDS}, t))))"
+    )
+
+
+def load_book() -> Benchmark:
+    con = duckdb.connect()
+    path = DATA / "book_abebooks" / "book.txt"
+    gold_path = DATA / "book_abebooks" / "book_golden.txt"
+    read = (
+        "read_csv('{p}', delim='\\t', header=false, quote='', escape='', encoding='latin-1', "
+        "null_padding=true, ignore_errors=true, strict_mode=false, columns={c})"
+    )
+    claims = con.execute(
+        f"""
+        WITH raw AS (
+          SELECT trim(c0) AS source, trim(c1) AS object, trim(replace(c3, chr(13), '')) AS authors
+          FROM {read.format(p=path, c="{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}")}
+        ),
+        tok AS (
+          SELECT source, object, {_author_tokens_expr("authors")} AS tokens FROM raw
+          WHERE authors IS NOT NULL AND lower(authors) NOT LIKE '%not available%'
+        )
+        SELECT DISTINCT source, object, 'authors' AS attribute, array_to_string(tokens, ' ') AS value,
+               NULL::DOUBLE AS number
+        FROM tok WHERE len(tokens) > 0
+        """
+    ).to_arrow_table()
+    gold = con.execute(
+        f"""
+        WITH raw AS (
+          SELECT trim(c0) AS object, unnest(string_split(c1, ';')) AS person
+          FROM {read.format(p=gold_path, c="{'c0':'VARCHAR','c1':'VARCHAR'}")}
+        ),
+        people AS (
+          SELECT object, trim(lower(strip_accents(split_part(person, ',', 1)))) AS last,
+                 regexp_split_to_array(lower(strip_accents(split_part(person, ',', 2))), '[^a-z]+') AS firsts
+          FROM raw WHERE trim(person) <> ''
+        )
+        SELECT object,
+               list_distinct(flatten(list(regexp_split_to_array(last, '[^a-z]+')))) AS last_tokens,
+               list_distinct(flatten(list(list_concat(regexp_split_to_array(last, '[^a-z]+'), firsts,
+                   list_transform(firsts, lambda f: left(f, 1)))))) AS allowed
+        FROM people GROUP BY object
+        """
+    ).to_arrow_table()
+
+    def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
+        # a list that names a subset of another's tokens ("Knuth" / "Knuth, Donald E.") backs it
+        return similarity.name_support(
+            enc.table.candidate_item, enc.candidate_value.tolist(), threshold=0.9
+        )
+
+    def score(chosen: pa.Table) -> Score:
+        c2 = duckdb.connect()
+        c2.register("chosen", chosen)
+        c2.register("gold", gold)
+        correct, scored = c2.execute(
+            """
+            SELECT count(*) FILTER (WHERE
+                     list_has_all(string_split(c.value, ' '), g.last_tokens)
+                     AND list_has_all(list_concat(g.allowed, ['']), string_split(c.value, ' '))),
+                   count(*)
+            FROM gold g JOIN chosen c USING (object)
+            """
+        ).fetchone() or (0, 0)
+        return Score(correct / max(scored, 1), correct, scored)
+
+    note = (
+        "100 gold books; an author list is correct when it names every gold author's last name and"
+        " no name token outside the gold authors' names and initials (order, case, punctuation,"
+        " accents and role words like '(Author)' ignored)"
+    )
+    return Benchmark(
+        "book",
+        claims,
+        build_support,
+        score,
+        {"vote": 0.71, "best": 0.87},
+        note,
+        specificity=lambda enc: np.array(
+            [len(v.split()) for v in enc.candidate_value], dtype=np.float64
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------------- population
+
+
+def _read_latin1_tsv(path: Path, names: list[str]) -> pa.Table:
+    text = path.read_bytes().decode("latin-1")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip()]
+    width = len(names)
+    rows = [(r + [""] * width)[:width] for r in rows]
+    return pa.table({name: [r[k] for r in rows] for k, name in enumerate(names)})
+
+
+def load_population() -> Benchmark:
+    con = duckdb.connect()
+    base = DATA / "population"
+    # the file mixes encodings (a few editor names are not valid UTF-8): decode it as latin-1
+    raw = _read_latin1_tsv(base / "population-new-new.txt", ["c0", "c1", "c2", "c3"])
+    con.register("raw", raw)
+    claims = con.execute(
+        """
+        SELECT DISTINCT trim(c1) AS source, trim(c0) AS object, 'population' AS attribute,
+               (TRY_CAST(trim(c2) AS DOUBLE)::BIGINT)::VARCHAR AS value,
+               TRY_CAST(trim(c2) AS DOUBLE) AS number
+        FROM raw WHERE TRY_CAST(trim(c2) AS DOUBLE) IS NOT NULL
+        """
+    ).to_arrow_table()
+    gold = con.execute(
+        f"""
+        SELECT lower(trim(c0)) || ', ' || lower(trim(c1)) || '_' || trim(c2) AS object,
+               TRY_CAST(trim(c3) AS DOUBLE) AS number
+        FROM read_csv('{base / "population-gd.txt"}', delim=',', header=false, quote='"',
+                      encoding='latin-1',
+                      columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
+        """
+    ).to_arrow_table()
+
+    def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
+        # two population figures within 1% of each other back each other partly (rounded edits)
+        number = enc.table.candidate_number
+        assert number is not None
+        return similarity.interval_support(
+            enc.table.candidate_item, number, tolerance=0.0, scale=0.01, relative=True
+        )
+
+    def score(chosen: pa.Table) -> Score:
+        c2 = duckdb.connect()
+        c2.register("chosen", chosen)
+        c2.register("gold", gold)
+        correct, scored = c2.execute(
+            "SELECT count(*) FILTER (WHERE TRY_CAST(c.value AS DOUBLE) = g.number), count(*) "
+            "FROM gold g JOIN chosen c ON lower(c.object) = g.object"
+        ).fetchone() or (0, 0)
+        return Score(correct / max(scored, 1), correct, scored)
+
+    note = (
+        "daz45 preprocessing (4,183 claims); gold city-years present in the claims; correct when"
+        " the chosen figure equals the census figure exactly"
+    )
+    return Benchmark(
+        "population", claims, build_support, score, {"vote": 0.799, "best": 0.861}, note
+    )
+
+
+# --------------------------------------------------------------------------------- hierarchical
+
+
+def load_hierarchical(name: str) -> Benchmark:
+    base = DATA / "tdh_hierarchical" / name
+    con = duckdb.connect()
+    hierarchy = con.execute(
+        f"SELECT ID::BIGINT AS id, name, parentID::BIGINT AS parent FROM read_csv('{base / 'hierarchy.csv'}', header=true) ORDER BY id"
+    ).fetchnumpy()
+    n_nodes = int(hierarchy["id"].max()) + 1
+    parent = np.full(n_nodes, -1, dtype=np.int64)
+    parent[hierarchy["id"]] = hierarchy["parent"]
+    claims = con.execute(
+        f"""
+        SELECT DISTINCT src AS source, obj AS object, 'place' AS attribute, trim(value) AS value,
+               NULL::DOUBLE AS number
+        FROM read_csv('{base / "claims.csv"}', header=true, all_varchar=true)
+        WHERE value IS NOT NULL
+        """
+    ).to_arrow_table()
+    gold = con.execute(
+        f"""
+        SELECT obj AS object, trim(string_split(value, ',')[1]) AS leaf,
+               list_transform(string_split(value, ','), lambda x: trim(x)) AS path
+        FROM read_csv('{base / "groundtruths.csv"}', header=true, all_varchar=true)
+        """
+    ).to_arrow_table()
+    names = np.asarray(hierarchy["name"], dtype=object)
+    ids = np.asarray(hierarchy["id"], dtype=np.int64)
+
+    def candidate_nodes(enc: EncodedClaims) -> np.ndarray:
+        # a place name may name several nodes; take the deepest (most specific) one, then lowest id
+        depth = similarity.node_depth(parent)
+        c2 = duckdb.connect()
+        c2.register("nodes", pa.table({"id": ids, "name": names.tolist(), "depth": depth[ids]}))
+        c2.register(
+            "cand",
+            pa.table(
+                {"cid": np.arange(enc.table.n_candidates), "name": enc.candidate_value.tolist()}
+            ),
+        )
+        rows = c2.execute(
+            "SELECT cid, arg_max(id, depth * 1000000 - id) AS node FROM cand JOIN nodes USING (name) GROUP BY cid"
+        ).fetchnumpy()
+        node = np.full(enc.table.n_candidates, -1, dtype=np.int64)
+        node[rows["cid"]] = rows["node"]
+        return node
+
+    def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
+        return similarity.hierarchy_support(enc.table.candidate_item, candidate_nodes(enc), parent)
+
+    def specificity(enc: EncodedClaims) -> np.ndarray:
+        node = candidate_nodes(enc)
+        depth = similarity.node_depth(parent)
+        return np.where(node >= 0, depth[np.maximum(node, 0)], 0).astype(np.float64)
+
+    def score(chosen: pa.Table) -> Score:
+        c2 = duckdb.connect()
+        c2.register("chosen", chosen)
+        c2.register("gold", gold)
+        correct, general, scored = c2.execute(
+            "SELECT count(*) FILTER (WHERE c.value = g.leaf), "
+            "count(*) FILTER (WHERE list_contains(g.path, c.value)), count(*) "
+            "FROM gold g JOIN chosen c USING (object)"
+        ).fetchone() or (0, 0, 0)
+        return Score(
+            correct / max(scored, 1), correct, scored, {"gen_accuracy": general / max(scored, 1)}
+        )
+
+    note = (
+        "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"
+        " leaf or one of its ancestors (Jung et al. EDBT 2019)"
+    )
+    return Benchmark(name, claims, build_support, score, {}, note, specificity=specificity)
+
+
+def load(name: str) -> Benchmark:
+    if name == "flight-day":
+        return load_flight(["2011-12-08"], name, {"vote": 0.864, "best": 0.943})
+    if name == "flight-all":
+        return load_flight(flight_days(), name, {"vote": 0.887, "best": 0.987})
+    if name == "book":
+        return load_book()
+    if name == "population":
+        return load_population()
+    if name in ("birthplaces", "heritages"):
+        return load_hierarchical(name)
+    raise ValueError(f"unknown dataset {name!r}")

@@ -1,0 +1,77 @@
+"""Link the names documents give one thing (acronyms, translations, accents) into groups."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from veracity.extract.names import acronym_of
+from veracity.values import fold
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace("-", "")
+    return letters.isupper() and 2 <= len(letters) <= 7 and " " not in name
+
+
+def link_names(
+    names: Iterable[str], pairs: Iterable[tuple[str, str]], connectors: frozenset[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Group names that denote one thing.
+
+    Returns (folded name -> group key, group key -> display name). Evidence: a document pairing
+    an acronym with a full name, an acronym matching a name's initials, equal folded forms, and
+    one multi-word name containing every word of another.
+    """
+    mentions = Counter(names)
+    uf = _UnionFind()
+    for name in mentions:
+        uf.find(fold(name))
+    for a, b in pairs:
+        uf.union(fold(a), fold(b))
+        mentions[b] += 0  # make the full form a display candidate
+    folded = {fold(n): n for n in mentions}
+    keys = list(folded)
+    for acr_key, acr in folded.items():
+        if _is_acronym(acr):
+            for key, full in folded.items():
+                if key != acr_key and not _is_acronym(full) and acronym_of(acr, full, connectors):
+                    uf.union(acr_key, key)
+    token_sets = {k: frozenset(k.split()) for k in keys}
+    for a in keys:
+        for b in keys:
+            ta, tb = token_sets[a], token_sets[b]
+            if a < b and min(len(ta), len(tb)) >= 2 and (ta <= tb or tb <= ta):
+                uf.union(a, b)
+    group_of = {k: uf.find(k) for k in keys}
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, count in mentions.items():
+        members[group_of[fold(name)]].extend([name] * max(count, 1))
+    display: dict[str, str] = {}
+    for group, forms in members.items():
+        full_forms = [f for f in forms if not _is_acronym(f)] or forms
+        counts = Counter(full_forms)
+        display[group] = max(counts, key=lambda f: (counts[f], _accents(f), len(f)))
+    return group_of, display
+
+
+def _accents(text: str) -> int:
+    """Prefer the spelling with diacritics: it is the careful one ("Túpac" over "Tupac")."""
+    return sum(1 for ch in text if ord(ch) > 127)

@@ -1,0 +1,150 @@
+"""The `veracity` command: thin wrappers over the public API."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veracity.errors import InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Reconcile several accounts of the same event into one record you can trust.",
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command("check")
+def check_cli(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")
+    ],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here")
+    ] = None,
+    profile: Annotated[str, typer.Option(help="Event profile")] = "attack",
+    resolver: Annotated[
+        str, typer.Option(help="Truth-discovery model: default, vote, ...")
+    ] = "default",
+    events: Annotated[
+        str, typer.Option(help="auto: cluster a JSONL feed or several folders; one; cluster")
+    ] = "auto",
+) -> None:
+    """Read the articles, resolve every fact, and report the record, sources and verdicts."""
+    from veracity.pipeline import check
+
+    if output is not None:
+        _check_output(output)  # before the work, not after it
+    report = check(paths, profile=profile, resolver=resolver, progress=True, events=events)
+    data = report.to_dict()
+    if format is Format.json:
+        content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif format is Format.md:
+        from veracity.report.text_report import render_markdown
+
+        content = render_markdown(data)
+    elif format is Format.html:
+        from veracity.report.html import render_html
+
+        content = render_html(data, {d.id: d.text for d in report.documents})
+    else:
+        from veracity.report.text_report import render_text
+
+        content = render_text(data)
+    if output is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        from veracity.output import write_atomic
+
+        try:
+            write_atomic(output, content)
+        except OSError as err:
+            reason = (err.strerror or type(err).__name__).lower()
+            raise InputError(f"cannot write the report ({reason})", str(output)) from None
+        print(f"report written to {output}", file=sys.stderr)
+
+
+def _check_output(output: Path) -> None:
+    """Refuse an output path the report could not be written to."""
+    folder = output.parent
+    if output.is_dir():
+        raise InputError("output path is a folder", str(output))
+    if not folder.is_dir():
+        raise InputError("output folder does not exist", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", str(folder))
+
+
+def _register_serve() -> None:
+    # the web app is an optional extra ([web]); the command is listed either way and explains
+    # what to install when its packages are missing
+    from veracity.web.cli import serve
+
+    app.command("serve")(serve)
+
+
+_register_serve()
+
+
+@app.callback()
+def _root() -> None:
+    """veracity: several accounts in, one trustworthy record out."""
+
+
+def main() -> None:
+    """Entry point: bad input exits 2 with one line; a bug exits 1 and asks to be reported."""
+    # typer 0.29 carries its own click; its usage errors are TyperExceptions
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    try:
+        app(standalone_mode=False)
+    except InputError as err:
+        _fail(f"veracity: error: {err}", 2)
+    except NoArgsIsHelpError as err:
+        err.show()
+        sys.exit(2)
+    except (
+        typer.TyperException
+    ) as err:  # a bad option or argument: one line, like any input problem
+        _fail(f"veracity: error: {err.format_message()}", 2)
+    except (typer.Exit, SystemExit) as done:
+        code = getattr(done, "exit_code", None)
+        if code is None:
+            code = getattr(done, "code", 0)
+        sys.exit(code or 0)
+    except (KeyboardInterrupt, typer.Abort):
+        _fail("veracity: interrupted", 130)
+    except BrokenPipeError:
+        # the reader went away (`veracity check ... | head`); nothing is wrong with the run
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception as err:
+        _fail(
+            f"veracity: internal error: {type(err).__name__}: {err}\n"
+            "This is a bug; please report it with the command you ran.",
+            1,
+            one_line=False,
+        )
+
+
+def _fail(message: str, code: int, one_line: bool = True) -> None:
+    if one_line:
+        # a file name or message may hold a line break; the error stays on one line
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(message, file=sys.stderr)
+    sys.exit(code)

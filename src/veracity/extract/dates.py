@@ -1,0 +1,201 @@
+"""Dates and times of day in running text, at the precision they are stated.
+
+Month names come from dateparser's locale data, so any language it knows is covered without a
+word list of our own; the patterns (day-month-year orders, ranges) are ours, because
+dateparser's search loses the day in some languages and reads "126 days" as a date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import importlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veracity.extract.lexicon import fold_word
+from veracity.values import DateValue, TimeValue
+
+_CONNECT = r"(?:\s+(?:de|del|of|tanggal|den|di|ng|el)\s+|\s*[,.]?\s+|\s*[.]\s*)"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: DateValue
+    start: int  # offsets within the sentence text
+    end: int
+    range_role: str | None = None  # "from" / "to" when part of "A – B"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    value: TimeValue
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=32)
+def month_names(language: str) -> dict[str, int]:
+    """Folded month name -> month number, from dateparser's locale data (plus English)."""
+    names: dict[str, int] = {}
+    for lang in dict.fromkeys([language, "en"]):
+        try:
+            module = importlib.import_module(f"dateparser.data.date_translation_data.{lang}")
+        except ImportError:
+            continue
+        info = module.info
+        for number, key in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            start=1,
+        ):
+            for name in info.get(key, []):
+                folded = fold_word(name).rstrip(".")
+                # short forms ("mar", "may") are ordinary words in some language: full names only,
+                # or three-letter forms in the document's own language
+                if len(folded) >= 4 or (lang == language and len(folded) == 3 and lang != "es"):
+                    names.setdefault(folded, number)
+    return names
+
+
+@lru_cache(maxsize=32)
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    names = sorted(month_names(language), key=len, reverse=True)
+    month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+    year = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
+    return (
+        # 17 December 1996, 17 de diciembre de 1996, 17. Dezember 1996, Date17 December 1996
+        re.compile(rf"(?<!\d){day}{_CONNECT}{month}{_CONNECT}{year}", re.IGNORECASE),
+        # December 17, 1996
+        re.compile(rf"\b{month}\s+{day},?\s+{year}", re.IGNORECASE),
+        # 1996-12-17
+        re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        # December 1996, diciembre de 1996
+        re.compile(rf"\b{month}{_CONNECT}{year}", re.IGNORECASE),
+        # 13 de octubre (year taken from the document)
+        re.compile(rf"(?<!\d){day}{_CONNECT}{month}\b(?!{_CONNECT}\d)", re.IGNORECASE),
+        # October 13 (year taken from the document)
+        re.compile(rf"\b{month}\s+{day}\b(?!,?\s*\d{{4}})", re.IGNORECASE),
+        # a bare year: "in 1996", "(1996)"
+        re.compile(r"(?<![\d.,:/])(?P<year>1[6-9]\d\d|20\d\d)(?![\d.,:]\d)(?!\s*[-–]\s*\d)"),
+    )
+
+
+def find_dates(text: str, language: str, default_year: int | None = None) -> list[DateMention]:
+    """Every date in `text`, longest match first, with "from"/"to" roles for ranges."""
+    names = month_names(language)
+    taken = [False] * (len(text) + 1)
+    found: list[DateMention] = []
+    for pattern in _patterns(language):
+        for m in pattern.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            groups = m.groupdict()
+            month_raw = groups.get("month")
+            month = None
+            if month_raw is not None:
+                month = (
+                    int(month_raw)
+                    if month_raw.isdigit()
+                    else names.get(fold_word(month_raw).rstrip("."))
+                )
+                if month is None:
+                    continue
+                if month_raw[0].islower() and fold_word(month_raw) == "may" and language == "en":
+                    continue  # the verb
+            year = int(groups["year"]) if groups.get("year") else default_year
+            if year is None:
+                continue
+            day = int(groups["day"]) if groups.get("day") else None
+            if day is not None and not _real_day(year, month, day):
+                continue  # "31 February" is a typo or not a date; its month may still be read
+            found.append(DateMention(DateValue(year, month, day), m.start(), m.end()))
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+    found.extend(_day_ranges(text, names, taken))
+    found.sort(key=lambda d: d.start)
+    return _mark_ranges(text, found)
+
+
+def _day_ranges(text: str, names: dict[str, int], taken: list[bool]) -> list[DateMention]:
+    """'3–4 July 1976', 'am 15. und 16. Dezember': the first day of a range written once."""
+    out: list[DateMention] = []
+    joined = r"(?<![\d.])([0-3]?\d)\.?\s*(?:[-–]|and|und|y|e|et|dan|at|&)\s*([0-3]?\d)\.?(?=\s+\w)"
+    for m in re.finditer(joined, text):
+        # the first day stands alone; the second opens a date already read ("16. Dezember 2014")
+        if any(taken[m.start(1) : m.end(1)]) or not taken[m.start(2)]:
+            continue
+        # the second day belongs to the date that follows; the first day shares its month and year
+        follow = re.match(r"\.?\s+(\w+)\W+(\d{4})", text[m.end(2) :])
+        if not follow:
+            continue
+        month = names.get(fold_word(follow.group(1)))
+        day = int(m.group(1))
+        if month and _real_day(int(follow.group(2)), month, day):
+            out.append(
+                DateMention(
+                    DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1), "from"
+                )
+            )
+    return out
+
+
+def _real_day(year: int, month: int | None, day: int) -> bool:
+    last = calendar.monthrange(year, month)[1] if month is not None else 31
+    return 1 <= day <= last
+
+
+def _mark_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
+    out = list(dates)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        if a.range_role == "from" and b.start - a.end <= 8:
+            out[i + 1] = DateMention(b.value, b.start, b.end, "to")
+            continue
+        if re.fullmatch(
+            r"\s*([-–—]|to|until|till|hingga|sampai|al|hasta|a|ate|até|au|bis|al|fino al|hanggang)\s*",
+            gap,
+            re.IGNORECASE,
+        ):
+            out[i] = DateMention(a.value, a.start, a.end, "from")
+            out[i + 1] = DateMention(b.value, b.start, b.end, "to")
+    return out
+
+
+_TIME = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?\s?m\.?|uhr|h\b|horas|hrs|wib)?",
+    re.IGNORECASE,
+)
+_TIME_CUE = re.compile(
+    r"(at|pukul|jam|a las|às|as|à|a|um|alle|ore|alas|sekitar pukul)\s*$", re.IGNORECASE
+)
+
+
+def find_times(text: str) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _TIME.finditer(text):
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+        cue = _TIME_CUE.search(text[max(0, m.start() - 14) : m.start()])
+        if not ampm and not cue:
+            continue
+        hour = int(m.group("h"))
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+        out.append(TimeMention(TimeValue(hour, int(m.group("m"))), m.start(), m.end()))
+    return out

@@ -1,0 +1,195 @@
+"""Names in text: organisations and their acronyms, operations, leaders, places and sites."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from veracity.extract.lexicon import PhraseSet, Profile, fold_word
+from veracity.extract.places import city_names, country_code, country_names
+
+_CAP_RUN = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w'’\-]*\.?)(?:[ \t]+(?:(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w'’\-]*)|(?:%s)))*"
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]{1,7}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    text: str
+    start: int  # absolute offsets
+    end: int
+
+
+def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list[NameMention]:
+    """Runs of capitalised words joined by lower-case connectors ("Chavín de Huántar")."""
+    joiners = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    pattern = re.compile(_CAP_RUN.pattern % joiners)
+    out: list[NameMention] = []
+    for m in pattern.finditer(text):
+        raw = m.group()
+        # a run never ends on a connector or a stray full stop
+        while True:
+            trimmed = re.sub(r"[ \t]+\S+$", "", raw)
+            last = raw[len(trimmed) :].strip()
+            if trimmed == raw or last.lower() not in connectors:
+                break
+            raw = trimmed
+        raw = raw.rstrip(".'’")
+        if raw.lower() in connectors or not raw:
+            continue
+        out.append(NameMention(raw, offset + m.start(), offset + m.start() + len(raw)))
+    return out
+
+
+def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
+    """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped)."""
+    letters = acronym.replace("-", "").upper()
+    words = [w for w in re.split(r"[\s\-]+", fold_word(name)) if w]
+    initials = "".join(w[0] for w in words).upper()
+    strict = "".join(w[0] for w in words if w not in connectors).upper()
+    return letters in (initials, strict) and len(letters) >= 2
+
+
+def organisation_mentions(
+    text: str, offset: int, profile: Profile, language: str
+) -> list[NameMention]:
+    heads = profile.organisation_heads.get(language) or profile.organisation_heads["en"]
+    heads_en = profile.organisation_heads["en"]
+    out: list[NameMention] = []
+    for run in capitalised_runs(text, offset, profile.connectors):
+        if language == "de":
+            run = _after_last_connector_noun(run, heads, profile.connectors)
+        words = [fold_word(w) for w in re.findall(r"\w+", run.text)]
+        if (
+            any(h.match_at(words, i) for i in range(len(words)) for h in (heads, heads_en))
+            and len(words) >= 2
+        ):
+            out.append(run)
+    for m in _ACRONYM.finditer(text):
+        if 2 <= len(m.group().replace("-", "")) <= 7 and not m.group().isdigit():
+            out.append(NameMention(m.group(), offset + m.start(), offset + m.end()))
+    return out
+
+
+def _after_last_connector_noun(
+    run: NameMention, heads: PhraseSet, connectors: frozenset[str]
+) -> NameMention:
+    """German capitalises every noun: 'Bewaffnete der Brigade Rote Morgenröte' names the brigade."""
+    tokens = run.text.split(" ")
+    for k, token in enumerate(tokens[:-1]):
+        tail = [fold_word(t) for t in tokens[k + 1 :]]
+        if token.lower() in connectors and heads.match_at(tail, 0):
+            text = " ".join(tokens[k + 1 :])
+            return NameMention(text, run.end - len(text), run.end)
+    return run
+
+
+def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
+    """'Full Name (ACR)' and 'ACR (Full Name)': each pair names one thing."""
+    pairs: list[tuple[str, str]] = []
+    for m in re.finditer(r"\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 90) : m.start()]
+        before = re.split(r"[()]", before)[-1].rstrip()
+        if len(before) < 2:
+            continue
+        # an infobox label glued to the name ("PerpetratorsTúpac Amaru ...") is not part of it
+        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", before).strip(" *,")
+        right = m.group(1).strip(" *,")
+        for acr, full in ((right, left), (left, right)):
+            words = acr.split()
+            if not words or not _ACRONYM.fullmatch(words[-1]):
+                continue
+            acr_word = words[-1]
+            # the full name is the tail of the other side that the acronym abbreviates
+            tail_words = full.split()
+            for k in range(max(0, len(tail_words) - 12), len(tail_words)):
+                candidate = " ".join(tail_words[k:])
+                if acronym_of(acr_word, candidate, connectors):
+                    pairs.append((acr_word, candidate))
+                    break
+            else:
+                caps = capitalised_runs(full, 0, connectors)
+                if (
+                    caps
+                    and len(caps[-1].text.split()) >= 2
+                    and full.rstrip().endswith(caps[-1].text)
+                ):
+                    pairs.append((acr_word, caps[-1].text))
+    return pairs
+
+
+def operation_names(text: str, offset: int, profile: Profile, language: str) -> list[NameMention]:
+    """'Operation Chavín de Huántar', 'lors de l'opération Porte de Fer': the name after the word."""
+    words_sets = [profile.operation_words.get(language), profile.operation_words["en"]]
+    out: list[NameMention] = []
+    covered = 0  # "Operation Operation Dawn": a cue word inside a name already read is the name
+    for m in re.finditer(r"[^\W\d_]+", text):
+        folded = [fold_word(m.group())]
+        if offset + m.start() < covered or not any(
+            ws and ws.match_at(folded, 0) for ws in words_sets
+        ):
+            continue
+        rest = text[m.end() :]
+        gap = re.match(r"[ \t]*[«\"“'‘*]?[ \t]*", rest)
+        skip = gap.end() if gap else 0
+        runs = capitalised_runs(rest[skip : skip + 80], offset + m.end() + skip, profile.connectors)
+        if runs and runs[0].start == offset + m.end() + skip:
+            run = runs[0]  # the name with single spaces; its span keeps the text's own spacing
+            out.append(NameMention(" ".join(run.text.split()), run.start, run.end))
+            covered = run.end
+    return out
+
+
+def person_after(
+    text: str, offset: int, cue_end: int, connectors: frozenset[str]
+) -> NameMention | None:
+    """The first multi-word capitalised name within a few words after a cue."""
+    window = text[cue_end - offset : cue_end - offset + 80]
+    for run in capitalised_runs(window, cue_end, connectors):
+        if len(run.text.split()) >= 2:
+            return run
+    return None
+
+
+def countries_in(text: str, language: str) -> Counter[str]:
+    """Countries named in the text, weighted: after a city and comma (3), after 'in' (2), else 1."""
+    names = country_names(language)
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}", text):
+        folded = fold_word(m.group())
+        english = names.get(folded)
+        if english is None:
+            first = fold_word(m.group().split()[0])
+            english = names.get(first)
+        if english is None:
+            continue
+        before = text[max(0, m.start() - 25) : m.start()]
+        weight = 1
+        if re.search(r"[A-Z][\w\-]+,\s*$", before):
+            weight = 3
+        elif re.search(r"\b(in|di|en|em|à|au|nel|im|in the|sa)\s+$", before, re.IGNORECASE):
+            weight = 2
+        counts[english] += weight
+    return counts
+
+
+def cities_in(text: str, country: str | None) -> Counter[str]:
+    """Cities named in the text; those of `country` count double; small towns elsewhere not at all."""
+    cities = city_names()
+    code = country_code(country) if country else None
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w\-]+(?:\s+[A-Z][\w\-]+)?", text):
+        for candidate in (m.group(), m.group().split()[0]):
+            entry = cities.get(fold_word(candidate))
+            if entry is None:
+                continue
+            name, cc, population = entry
+            if code is not None and cc == code:
+                counts[name] += 2
+            elif population >= 1_000_000 and code is None:
+                counts[name] += 1
+            break
+    return counts

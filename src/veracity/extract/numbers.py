@@ -1,0 +1,356 @@
+"""Numbers in running text: digits, spelled-out words, vague and approximate quantities.
+
+Each mention keeps its character span and the modifiers that change its meaning: "about 70"
+(a range), "hundreds" (vague), "more than 100" (a bound), "all 14", "all but one", "four of the".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from text_to_num import text2num
+
+from veracity.extract.lexicon import NumberLexicon, number_lexicon
+from veracity.extract.text import Sentence
+from veracity.values import Count
+
+_TEXT2NUM_LANGUAGES = {"en", "es", "pt", "fr", "de", "it"}
+# Articles that double as "one": read as a number only when written as a digit.
+_ARTICLES = {
+    "un",
+    "una",
+    "une",
+    "um",
+    "uma",
+    "ein",
+    "eine",
+    "einer",
+    "einen",
+    "einem",
+    "a",
+    "an",
+    "uno",
+    "unos",
+    "unas",
+    "uns",
+    "umas",
+    "des",
+}
+_MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
+_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?![.,:]\d)(?!\d)")
+_RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
+_UNIT_AFTER = re.compile(
+    r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE
+)
+_MONEY_BEFORE = re.compile(r"(\$|€|£|¥|US\$|USD|EUR|Rp\.?|R\$)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    value: Count
+    first: int  # index of the first word of the number (modifiers excluded)
+    last: int  # index one past the number's last word
+    start: int  # character span of the whole phrase (modifiers included)
+    end: int
+    all: bool = False  # "all 14 militants", "all hostages"
+    all_but: bool = False  # "all but one of the militants"
+    partitive: bool = False  # "four of the militants": a part, not the whole
+
+
+def find_numbers(sentence: Sentence, language: str, taken: set[int]) -> list[NumberMention]:
+    """Every number mention in the sentence; words whose index is in `taken` are skipped."""
+    lex = number_lexicon(language)
+    raw = _raw_numbers(sentence, language, lex, taken)
+    mentions: list[NumberMention] = []
+    consumed: set[int] = set()
+    for first, last, value in raw:
+        if first in consumed:
+            continue
+        mention = _with_modifiers(sentence, lex, raw, first, last, value, consumed)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_bare_all(sentence, lex, taken, mentions))
+    return sorted(mentions, key=lambda m: m.first)
+
+
+def _raw_numbers(
+    sentence: Sentence, language: str, lex: NumberLexicon, taken: set[int]
+) -> list[tuple[int, int, Count]]:
+    found: dict[int, tuple[int, int, Count]] = {}
+    text = sentence.text
+    for m in _DIGITS.finditer(text):
+        start = sentence.start + m.start()
+        first = sentence.word_index_at(start)
+        if first >= len(sentence.words) or any(i in taken for i in range(first, first + 1)):
+            continue
+        # the number may span several word tokens ("1,000" is two)
+        end = sentence.start + m.end()
+        last = first
+        while last < len(sentence.spans) and sentence.spans[last][0] < end:
+            last += 1
+        after = text[m.end() : m.end() + 12]
+        before = text[max(0, m.start() - 5) : m.start()]
+        if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            continue
+        tail = re.match(r"[A-Za-zºª]+", after)
+        if tail and (tail.group().lower() in lex.ordinal_suffix or tail.group() in "ºª"):
+            continue
+        if re.match(r"\.\s*[ºª]", after):
+            continue
+        digits = re.sub(r"\D", "", m.group())
+        found[first] = (first, last, Count.exact(float(int(digits))))
+    i = 0
+    words = sentence.words
+    while i < len(words):
+        if i in found or i in taken:
+            i += 1
+            continue
+        vague = lex.vague_phrases.match_at(words, i)
+        if vague:
+            low, high = lex.vague[" ".join(words[i : i + vague])]
+            found[i] = (i, i + vague, Count(low, high, "vague"))
+            i += vague
+            continue
+        j, value = _spelled_number(sentence, language, lex, i)
+        if value is not None and j > i:
+            found[i] = (i, j, Count.exact(value))
+            i = j
+            continue
+        i += 1
+    return [found[k] for k in sorted(found)]
+
+
+def _spelled_number(
+    sentence: Sentence, language: str, lex: NumberLexicon, i: int
+) -> tuple[int, float | None]:
+    words = sentence.words
+    # "a hundred", "un millón": the article is the number's "one" and part of its words
+    if (
+        words[i] in _ARTICLES
+        and language in _TEXT2NUM_LANGUAGES
+        and i + 1 < len(words)
+        and _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS
+    ):
+        return _spelled_number(sentence, language, lex, i + 1)
+    if words[i] in _ARTICLES or lex.conj.match_at(words, i):
+        return i, None
+    if language in _TEXT2NUM_LANGUAGES:
+        j = i
+        while j < len(words):
+            if _word_value(_surface(sentence, j), language) is not None or (
+                j > i
+                and lex.conj.match_at(words, j)
+                and j + 1 < len(words)
+                and _word_value(_surface(sentence, j + 1), language) is not None
+            ):
+                j += 1
+            else:
+                break
+        if j == i:
+            return i, None
+        # the longest run text2num accepts: "cincuenta y cinco y noventa" is two numbers
+        while j > i:
+            phrase = sentence.text[
+                sentence.spans[i][0] - sentence.start : sentence.spans[j - 1][1] - sentence.start
+            ]
+            try:
+                return j, float(text2num(phrase, language))
+            except (ValueError, IndexError):
+                j -= 1
+        return i, None
+    if lex.grammar:
+        return _grammar_number(words, lex.grammar, i)
+    return i, None
+
+
+def _surface(sentence: Sentence, i: int) -> str:
+    s, e = sentence.spans[i]
+    return sentence.text[s - sentence.start : e - sentence.start]
+
+
+@lru_cache(maxsize=65536)
+def _word_value(word: str, language: str) -> float | None:
+    if word.isdigit() or len(word) < 2:
+        return None
+    try:
+        return float(text2num(word, language))
+    except (ValueError, IndexError):
+        return None
+
+
+def _grammar_number(words: list[str], grammar: dict[str, Any], i: int) -> tuple[int, float | None]:
+    """Compose Indonesian- or Tagalog-style numerals: units, teens, tens and multipliers."""
+    units: dict[str, int] = grammar.get("units", {})
+    fused: dict[str, int] = grammar.get("fused", {})
+    multipliers: dict[str, int] = grammar.get("multipliers", {})
+    teen, tens = grammar.get("teen"), grammar.get("tens")
+    teen_prefix = grammar.get("teen_prefix")
+    total = chunk = small = 0
+    j = i
+    seen = False
+    while j < len(words):
+        w = words[j]
+        if w not in units and w.endswith("ng") and w[:-2] in units:
+            w = w[:-2]  # Tagalog ligature: "dalawang bihag"
+        if w in units:
+            small += units[w]
+        elif teen and w == teen and seen:
+            chunk += 10 + small
+            small = 0
+        elif tens and w == tens and seen:
+            chunk += small * 10
+            small = 0
+        elif teen_prefix and w == teen_prefix:
+            chunk += 10
+        elif w in fused:
+            value = fused[w]
+            if value >= 1000:
+                total += value
+            elif value == 1 and j + 1 < len(words) and words[j + 1] in multipliers:
+                small += 1
+            else:
+                chunk += value
+        elif w in multipliers and seen:
+            m = multipliers[w]
+            if m >= 1000:
+                total += max(chunk + small, 1) * m
+                chunk = small = 0
+            else:
+                chunk += max(small, 1) * m
+                small = 0
+        elif seen and w == "t" and j + 1 < len(words):
+            pass  # Tagalog "dalawampu't dalawa"
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return i, None
+    return j, float(total + chunk + small)
+
+
+def _with_modifiers(
+    sentence: Sentence,
+    lex: NumberLexicon,
+    raw: list[tuple[int, int, Count]],
+    first: int,
+    last: int,
+    value: Count,
+    consumed: set[int],
+) -> NumberMention | None:
+    words = sentence.words
+    consumed.add(first)
+    # ages ("25-year-old", "de 20 años", "aged 34", "Tori Johnson, 34,") count nobody
+    if last < len(words) and lex.age.match_at(words, last):
+        return None
+    if any(lex.age_before.match_at(words, k) == first - k for k in range(max(0, first - 3), first)):
+        return None
+    if _apposed_age(sentence, first, last, value):
+        return None
+    # "one of two hostages": the first number is a part of the second
+    if (
+        last + 1 < len(words)
+        and words[last] in {"of", "dari", "de", "von", "di", "sur", "aus"}
+        and any(r[0] == last + 1 for r in raw)
+    ):
+        value = Count(value.low, None, "bound")
+    start_word = first
+    end_word = last
+    n = value.low
+    count = value
+    # a range "55 to 90", "55-90", "between 55 and 90"
+    nxt = next((r for r in raw if r[0] >= last), None)
+    if value.is_point and nxt is not None and nxt[2].is_point:
+        gap_words = nxt[0] - last
+        gap_text = sentence.gap(last - 1, nxt[0])
+        if (gap_words == 0 and _RANGE_DASH.match(gap_text)) or (
+            gap_words == 1 and lex.conj.match_at(words, last) == 1
+        ):
+            hi = nxt[2].low
+            if hi > n:
+                count = Count(n, hi, "approximate")
+                end_word = nxt[1]
+                consumed.add(nxt[0])
+    # modifiers before the number: look back up to four words
+    for back in range(1, 5):
+        k = first - back
+        if k < 0:
+            break
+        if lex.between.match_at(words, k) == back and count.high != count.low:
+            start_word = k
+            break
+        if lex.all_but.match_at(words, k) == back:
+            return NumberMention(
+                count, first, end_word, *_span(sentence, k, end_word), all_but=True
+            )
+        if lex.approx.match_at(words, k) == back:
+            spread = max(1.0, round(n * 0.1))
+            count = Count(max(0.0, n - spread), n + spread, "approximate")
+            start_word = k
+            break
+        if lex.near.match_at(words, k) == back:
+            count = Count(max(0.0, n - max(1.0, round(n * 0.1))), n, "approximate")
+            start_word = k
+            break
+        if lex.lower.match_at(words, k) == back:
+            count = Count(n, None, "bound")
+            start_word = k
+            break
+        if lex.upper.match_at(words, k) == back:
+            count = Count(0.0, n, "bound")
+            start_word = k
+            break
+    is_all = any(lex.all_words.match_at(words, k) for k in range(max(0, first - 2), first))
+    partitive = (
+        count.is_point
+        and end_word < len(words)
+        and lex.partitive.match_at(words, end_word) > 0
+        and not is_all
+    )
+    if partitive and count.is_point:
+        count = Count(count.low, None, "bound")
+    return NumberMention(
+        count,
+        first,
+        end_word,
+        *_span(sentence, start_word, end_word),
+        all=is_all,
+        partitive=partitive,
+    )
+
+
+def _apposed_age(sentence: Sentence, first: int, last: int, value: Count) -> bool:
+    """'Katrina Dawson, 38, a lawyer': a number set off by commas right after a name."""
+    if first == 0 or last >= len(sentence.words) or not value.is_point or not 1 <= value.low <= 110:
+        return False
+    before = sentence.gap(first - 1, first)
+    after = sentence.gap(last - 1, last)
+    s, e = sentence.spans[first - 1]
+    name_before = sentence.text[s - sentence.start : e - sentence.start][:1].isupper()
+    return before.strip() == "," and after.strip().startswith(",") and name_before
+
+
+def _bare_all(
+    sentence: Sentence, lex: NumberLexicon, taken: set[int], mentions: list[NumberMention]
+) -> list[NumberMention]:
+    """'all hostages', 'all the militants': a quantity relative to the whole group."""
+    out: list[NumberMention] = []
+    covered = {i for m in mentions for i in range(m.first - 2, m.last)}
+    words = sentence.words
+    for k, n in lex.all_words.find(words):
+        if k in taken or k in covered or k + n >= len(words):
+            continue
+        out.append(
+            NumberMention(
+                Count(0, None, "relative"), k + n, k + n, *_span(sentence, k, k + n), all=True
+            )
+        )
+    return out
+
+
+def _span(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    last = max(last, first + 1)
+    return sentence.spans[first][0], sentence.spans[last - 1][1]

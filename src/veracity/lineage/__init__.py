@@ -1,0 +1,100 @@
+"""Source lineage: which documents copy, mirror, syndicate or translate which.
+
+`find_lineage` returns one `Lineage` link per related pair; `witness_groups` folds the links into
+independent witnesses for resolution. The stages are public so that each can be swapped:
+profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from veracity.errors import InputError
+from veracity.lineage.blocking import candidate_pairs
+from veracity.lineage.fingerprints import fingerprint
+from veracity.lineage.groups import source_group_codes, witness_groups
+from veracity.lineage.report import lineage_lines
+from veracity.lineage.score import Profile, score_pair
+from veracity.lineage.shingles import Vocabulary, shingle_hashes
+from veracity.model import Document, Lineage
+
+
+def profiles(documents: Sequence[Document]) -> list[Profile]:
+    _check_unique_ids(documents)
+    vocab = Vocabulary()
+    return [
+        Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
+        for doc in documents
+    ]
+
+
+def find_lineage(documents: Sequence[Document], *, embeddings: bool = False) -> list[Lineage]:
+    """Every copy, near-duplicate, derived text and translation among `documents`.
+
+    With `embeddings=True` (the `[embed]` extra), cross-language candidates are also compared by
+    multilingual sentence embeddings, which finds translations that changed the numbers and names
+    more than the fingerprints tolerate.
+    """
+    _check_unique_ids(documents)
+    distinct, links = _exact_copies(documents)
+    profs = profiles(distinct)
+    pairs = sorted(candidate_pairs(profs, cross_language_all=embeddings))
+    scorer = None
+    if embeddings:
+        from veracity.lineage.embed import SentenceMatcher
+
+        scorer = SentenceMatcher()
+    for i, j in pairs:
+        a, b = profs[i], profs[j]
+        emb = None
+        if scorer is not None and a.document.language != b.document.language:
+            emb = scorer.score(a.document, b.document)
+        link = score_pair(a, b, emb)
+        if link is not None:
+            links.append(link)
+    return sorted(links, key=lambda link: (link.of, link.document))
+
+
+def _check_unique_ids(documents: Sequence[Document]) -> None:
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.id in seen:
+            raise InputError(f"two documents have the id {doc.id!r}", doc.path or None)
+        seen.add(doc.id)
+
+
+def _exact_copies(documents: Sequence[Document]) -> tuple[list[Document], list[Lineage]]:
+    """One document per distinct text, and a link from every other copy to it.
+
+    The same article posted a thousand times would otherwise put a thousand documents in one
+    LSH bucket and score every one of its half-million pairs; one link per copy says the same.
+    The kept copy is the earliest published, then the first by id, as `score_pair` would direct.
+    """
+    by_text: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_text.setdefault(doc.text, []).append(doc)
+    distinct: list[Document] = []
+    links: list[Lineage] = []
+    for copies in by_text.values():
+        dated = [d for d in copies if d.published]
+        original = min(dated or copies, key=lambda d: ((d.published or "")[:10], d.id))
+        distinct.append(original)
+        for doc in copies:
+            if doc is not original:
+                directed = (
+                    bool(doc.published)
+                    and bool(original.published)
+                    and ((doc.published or "")[:10] != (original.published or "")[:10])
+                )
+                links.append(Lineage(doc.id, original.id, "near-duplicate", 1.0, directed))
+    return distinct, links
+
+
+__all__ = [
+    "find_lineage",
+    "lineage_lines",
+    "profiles",
+    "score_pair",
+    "source_group_codes",
+    "witness_groups",
+]

@@ -1,0 +1,94 @@
+"""Score one candidate pair and decide its relation and direction.
+
+Same language: how much of each document's word shingles (digits masked) the other holds.
+- near-duplicate: one document is mostly the other's text (a mirror, a syndicated or edited copy,
+  a copy with sentences dropped or moved);
+- derived: a substantial shared passage inside otherwise own text (a pasted paragraph), or,
+  without shared wording, a long run of the same facts in the same order (a close rewrite).
+Different languages: the fingerprint alignment (`align.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from veracity.lineage.align import Alignment, align
+from veracity.lineage.fingerprints import Fingerprint
+from veracity.lineage.shingles import U64
+from veracity.model import Document, Lineage, Relation
+
+# A document at least this much made of the other's shingles is a copy of it.
+NEAR_DUPLICATE = 0.6
+# A shared passage counts when it is this many shingles (about a long sentence) and this share of
+# one of the two documents: independent articles share quotes and set phrases, not paragraphs.
+MIN_SHARED_SHINGLES = 20
+DERIVED_SHARE = 0.1
+# Fingerprint-order score from which two documents tell the same facts in the same order.
+SAME_FACTS = 0.5
+# Chained facts from which coverage is trusted in full, and the chain length that alone is
+# convincing: below these, short documents would align by chance.
+FULL_CHAIN = 8
+CONVINCING_RUN = 15
+# The fuller document must say this much more of its own (relative) to be called the original.
+FULLER_MARGIN = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What lineage needs to know about one document, computed once."""
+
+    document: Document
+    shingles: U64
+    fingerprint: Fingerprint
+
+
+def fact_order_score(al: Alignment) -> float:
+    """How strongly two fingerprints look like one text: full coverage or one long faithful run."""
+    coverage = al.coverage * min(1.0, al.chained / FULL_CHAIN)
+    run = min(1.0, al.longest / CONVINCING_RUN) * al.longest_density
+    return max(coverage, run)
+
+
+def _direction(
+    a: Document, b: Document, own_a: float, own_b: float
+) -> tuple[Document, Document, bool]:
+    """(copy, original, directed): earlier publication first, then the fuller text."""
+    if a.published and b.published and a.published[:10] != b.published[:10]:
+        return (b, a, True) if a.published[:10] < b.published[:10] else (a, b, True)
+    larger = max(own_a, own_b)
+    if larger > 0 and abs(own_a - own_b) >= max(2.0, FULLER_MARGIN * larger):
+        return (b, a, True) if own_a > own_b else (a, b, True)
+    first, second = sorted((a, b), key=lambda d: d.id)
+    return second, first, False
+
+
+def _link(
+    a: Document, b: Document, relation: Relation, score: float, own_a: float, own_b: float
+) -> Lineage:
+    copy, original, directed = _direction(a, b, own_a, own_b)
+    return Lineage(copy.id, original.id, relation, round(float(score), 4), directed)
+
+
+def score_pair(a: Profile, b: Profile, embedding_score: float | None = None) -> Lineage | None:
+    """The lineage link between two documents, or None when they look independent."""
+    al = align(a.fingerprint, b.fingerprint)
+    facts = fact_order_score(al)
+    if a.document.language != b.document.language:
+        score = facts if embedding_score is None else max(facts, embedding_score)
+        if score < SAME_FACTS:
+            return None
+        return _link(a.document, b.document, "translation", score, al.own_a, al.own_b)
+
+    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+    share_a = shared / a.shingles.size if a.shingles.size else 0.0
+    share_b = shared / b.shingles.size if b.shingles.size else 0.0
+    own_a, own_b = float(a.shingles.size - shared), float(b.shingles.size - shared)
+    if max(share_a, share_b) >= NEAR_DUPLICATE:
+        return _link(a.document, b.document, "near-duplicate", max(share_a, share_b), own_a, own_b)
+    if shared >= MIN_SHARED_SHINGLES and max(share_a, share_b) >= DERIVED_SHARE:
+        return _link(a.document, b.document, "derived", max(share_a, share_b), own_a, own_b)
+    if facts >= SAME_FACTS:
+        return _link(a.document, b.document, "derived", facts, al.own_a, al.own_b)
+    return None

@@ -1,0 +1,247 @@
+"""The whole method, stage by stage: ingest -> extract -> lineage -> link names -> reconcile."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from veracity.aliases import link_names
+from veracity.errors import InputError
+from veracity.extract import extract_claims, load_profile
+from veracity.extract.lexicon import Profile
+from veracity.ingest import load_documents
+from veracity.language import detect_language
+from veracity.lineage import find_lineage, witness_groups
+from veracity.model import Claim, Document, Lineage, Resolution, Verdict
+from veracity.reconcile import reconcile
+from veracity.resolve import algorithms
+from veracity.values import Name, fold
+
+_LINKED_NAMES = ("perpetrator.group",)
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    documents: list[str]
+    record: dict[str, Resolution]
+    checks: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    profile: str
+    resolver: str
+    documents: list[Document]
+    lineage: list[Lineage]
+    events: list[Event]
+    claims: list[Claim]
+    verdicts: dict[str, Verdict]
+    event_of_claim: dict[str, str]
+    reliability: dict[str, float]
+
+    def to_dict(self) -> dict[str, object]:
+        from veracity.report.json_report import report_dict
+
+        return report_dict(self)
+
+
+class Progress:
+    """Progress on stderr for long runs (never stdout: `--format json | jq` must work)."""
+
+    def __init__(self, total: int, label: str, enabled: bool) -> None:
+        self.total, self.label, self.enabled = total, label, enabled and total >= 50
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def step(self, done: int) -> None:
+        now = time.monotonic()
+        if self.enabled and (now - self.last > 1.0 or done == self.total):
+            self.last = now
+            rate = done / max(now - self.started, 1e-9)
+            print(f"\r{self.label}: {done}/{self.total} ({rate:.0f}/s)", end="", file=sys.stderr)
+            if done == self.total:
+                print(file=sys.stderr)
+
+
+def check(
+    paths: Sequence[str | Path],
+    *,
+    profile: str = "attack",
+    resolver: str = "default",
+    progress: bool = False,
+    events: str = "auto",
+) -> Report:
+    """Reconcile the documents under `paths` (files or folders) into one report.
+
+    `events`: "one" (all documents report one event), "cluster" (group them by event) or
+    "auto": cluster a JSONL feed or several folders, keep one folder as one event.
+    """
+    prof = _profile(profile)
+    _check_resolver(resolver)
+    if events not in ("auto", "one", "cluster"):
+        raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
+    documents = load_documents(paths, frozenset(prof.languages))
+    if events == "auto":
+        # a folder holds one event; a feed (JSONL) or several folders mix many
+        feeds = any(Path(p).suffix.lower() == ".jsonl" for p in paths)
+        folders = sum(1 for p in paths if Path(p).is_dir())
+        events = "cluster" if feeds or folders > 1 else "one"
+    return check_documents(
+        documents, profile=prof, resolver=resolver, progress=progress, events=events
+    )
+
+
+def check_texts(
+    documents: Sequence[tuple[str, str]], *, profile: str = "attack", resolver: str = "default"
+) -> Report:
+    """Reconcile (id, text) pairs: for callers that hold the text already (the web app)."""
+    prof = _profile(profile)
+    _check_resolver(resolver)
+    docs = []
+    for doc_id, text in documents:
+        if not text.strip():
+            raise InputError(f"empty document {doc_id!r}")
+        first = text.strip().split("\n", 1)[0].strip()
+        docs.append(
+            Document(
+                id=doc_id,
+                text=text,
+                language=detect_language(text, frozenset(prof.languages)),
+                title=first if len(first) <= 150 else "",
+            )
+        )
+    if not docs:
+        raise InputError("no documents given")
+    return check_documents(docs, profile=prof, resolver=resolver)
+
+
+def check_documents(
+    documents: Sequence[Document],
+    *,
+    profile: Profile,
+    resolver: str = "default",
+    progress: bool = False,
+    events: str = "one",
+) -> Report:
+    """Extract, find lineage, group into events and reconcile each event.
+
+    `events`: "one" treats all documents as one event (a folder about one event); "cluster"
+    groups them by the event they report (a feed of many events).
+    """
+    meter = Progress(len(documents), "extracting", progress)
+    claims: list[Claim] = []
+    pairs: list[tuple[str, str]] = []
+    for k, doc in enumerate(documents, start=1):
+        found = extract_claims(doc, profile)
+        claims.extend(found.claims)
+        pairs.extend(found.aliases)
+        meter.step(k)
+    claims = _link_names(claims, pairs, profile)
+    if progress and len(documents) >= 50:
+        print("finding copies and translations ...", file=sys.stderr)
+    lineage = find_lineage(documents)
+    ids = [d.id for d in documents]
+    groups = witness_groups(ids, lineage)
+    languages = {d.id: d.language for d in documents}
+    by_id = {d.id: d for d in documents}
+    grouped = _group_events(documents, events)
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in claims:
+        claims_of.setdefault(claim.document, []).append(claim)
+    report_events: list[Event] = []
+    all_claims: list[Claim] = []
+    verdicts: dict[str, Verdict] = {}
+    event_of_claim: dict[str, str] = {}
+    reliability: dict[str, float] = {}
+    meter = Progress(len(grouped), "reconciling events", progress)
+    for k, (event_id, primary, secondary) in enumerate(grouped, start=1):
+        event_claims = [c for d in primary for c in claims_of.get(d, [])]
+        outcome = reconcile(event_id, event_claims, primary, groups, resolver, languages)
+        members = list(primary) + [d for d in secondary if d not in primary]
+        report_events.append(
+            Event(
+                event_id,
+                _title([by_id[d] for d in primary]),
+                members,
+                outcome.record,
+                outcome.checks,
+            )
+        )
+        all_claims.extend(outcome.claims)
+        verdicts.update(outcome.verdicts)
+        event_of_claim.update({c.id: event_id for c in outcome.claims})
+        reliability.update({d: outcome.reliability[d] for d in primary})
+        meter.step(k)
+    return Report(
+        profile=profile.name,
+        resolver=resolver,
+        documents=list(documents),
+        lineage=lineage,
+        events=report_events,
+        claims=all_claims,
+        verdicts=verdicts,
+        event_of_claim=event_of_claim,
+        reliability=reliability,
+    )
+
+
+def _group_events(
+    documents: Sequence[Document], mode: str
+) -> list[tuple[str, list[str], list[str]]]:
+    """(event id, its documents, documents that report it in passing) for every event."""
+    if mode == "one" or len(documents) == 1:
+        return [("e1", [d.id for d in documents], [])]
+    from veracity.events import cluster_events
+
+    clusters = cluster_events(documents)
+    out = []
+    for k, cluster in enumerate(
+        sorted(clusters, key=lambda c: (-len(c.documents), c.documents)), 1
+    ):
+        out.append((f"e{k}", list(cluster.documents), list(cluster.secondary)))
+    return out
+
+
+def _profile(name: str) -> Profile:
+    from veracity.extract import available_profiles
+
+    if name not in available_profiles():
+        raise InputError(f"unknown profile {name!r}; available: {', '.join(available_profiles())}")
+    return load_profile(name)
+
+
+def _check_resolver(name: str) -> None:
+    from veracity.resolve import default, vote  # noqa: F401  (registers them)
+
+    if name not in algorithms():
+        raise InputError(f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}")
+
+
+def _link_names(claims: list[Claim], pairs: list[tuple[str, str]], profile: Profile) -> list[Claim]:
+    """Give every organisation name the key of its alias group (MRTA = Túpac Amaru ...)."""
+    names = [
+        c.value.canonical
+        for c in claims
+        if c.attribute in _LINKED_NAMES and isinstance(c.value, Name)
+    ]
+    if not names:
+        return claims
+    group_of, display = link_names(names, pairs, profile.connectors)
+    out = []
+    for c in claims:
+        if c.attribute in _LINKED_NAMES and isinstance(c.value, Name):
+            group = group_of.get(fold(c.value.canonical), fold(c.value.canonical))
+            c = replace(c, value=Name(display.get(group, c.value.canonical), group))
+        out.append(c)
+    return out
+
+
+def _title(documents: Sequence[Document]) -> str:
+    titles = [d.title for d in documents if d.title]
+    english = [d.title for d in documents if d.title and d.language == "en"]
+    return (english or titles or [documents[0].id])[0]

@@ -1,0 +1,328 @@
+"""From claims to a record: candidate values, the claim table, resolution, checks and verdicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+
+from veracity.model import Alternative, Claim, Resolution, Verdict
+from veracity.resolve import ClaimTable, resolve
+from veracity.values import Count, DateValue, Name, Text, Value, compatibility, specificity
+
+# A candidate counts as agreeing with a value from this compatibility on.
+AGREE = 0.5
+
+
+@dataclass
+class Outcome:
+    record: dict[str, Resolution]
+    reliability: dict[str, float]
+    verdicts: dict[str, Verdict]
+    checks: list[dict[str, object]]
+    claims: list[Claim]
+
+
+def reconcile(
+    event: str,
+    claims: Sequence[Claim],
+    document_ids: Sequence[str],
+    witness_group: dict[str, str],
+    resolver: str = "default",
+    languages: dict[str, str] | None = None,
+) -> Outcome:
+    """Resolve every attribute the claims speak of, in two passes so that relative claims
+    ("all but one of the militants") are read against the value they refer to."""
+    langs = languages or {}
+    # free text (a demand, an occasion) is worded differently by every source: resolved on its
+    # own so that wording never counts against a source's reliability
+    texts = [c for c in claims if isinstance(c.value, Text)]
+    facts = [c for c in claims if not isinstance(c.value, Text)]
+    absolute = [c for c in facts if "relative_to" not in c.qualifiers]
+    first = _resolve(event, absolute, document_ids, witness_group, resolver, langs)
+    concrete = [_materialise(c, first.record) for c in facts]
+    usable = [c for c in concrete if c is not None]
+    outcome = _resolve(event, usable, document_ids, witness_group, resolver, langs)
+    if texts:
+        worded = _resolve(event, texts, document_ids, witness_group, resolver, langs)
+        outcome.record.update(worded.record)
+        outcome.verdicts.update(worded.verdicts)
+        outcome.claims.extend(texts)
+    outcome.checks = _constraints(event, outcome.record)
+    return outcome
+
+
+def _materialise(claim: Claim, record: dict[str, Resolution]) -> Claim | None:
+    target = claim.qualifiers.get("relative_to")
+    if target is None:
+        return claim
+    base = record.get(target)
+    if base is None or not isinstance(base.value, Count) or not base.value.is_point:
+        return None
+    n = base.value.low + float(claim.qualifiers.get("offset", "0"))
+    if n < 0:
+        return None
+    return replace(claim, value=Count(n, n, "relative"))
+
+
+def _resolve(
+    event: str,
+    claims: Sequence[Claim],
+    document_ids: Sequence[str],
+    witness_group: dict[str, str],
+    resolver: str,
+    languages: dict[str, str],
+) -> Outcome:
+    doc_index = {d: i for i, d in enumerate(document_ids)}
+    groups = sorted(set(witness_group.get(d, d) for d in document_ids))
+    group_index = {g: i for i, g in enumerate(groups)}
+    by_attribute: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_attribute[claim.attribute].append(claim)
+    attributes = sorted(by_attribute)
+
+    cand_values: list[Value] = []
+    cand_item: list[int] = []
+    claim_cand: list[int] = []
+    claim_source: list[int] = []
+    ordered_claims: list[Claim] = []
+    blocks: list[tuple[int, int]] = []
+    for item, attribute in enumerate(attributes):
+        offset = len(cand_values)
+        keys: dict[str, int] = {}
+        for claim in by_attribute[attribute]:
+            key = claim.value.key()
+            if key not in keys:
+                keys[key] = len(cand_values)
+                cand_values.append(claim.value)
+                cand_item.append(item)
+            claim_cand.append(keys[key])
+            claim_source.append(doc_index[claim.document])
+            ordered_claims.append(claim)
+        blocks.append((offset, len(cand_values)))
+
+    n = len(cand_values)
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    eligible = np.ones(n, dtype=bool)
+    spec = np.array([specificity(v) for v in cand_values]) if n else np.zeros(0)
+    for lo, hi in blocks:
+        for a in range(lo, hi):
+            for b in range(lo, hi):
+                s = 1.0 if a == b else compatibility(cand_values[a], cand_values[b])
+                if s > 0:
+                    rows.append(a)
+                    cols.append(b)
+                    data.append(s)
+                # a vague or coarse value yields to a precise one it contains
+                if a != b and s >= AGREE and spec[b] > spec[a]:
+                    eligible[a] = False
+    table = ClaimTable(
+        source=np.array(claim_source, dtype=np.int64),
+        candidate=np.array(claim_cand, dtype=np.int64),
+        candidate_item=np.array(cand_item, dtype=np.int64),
+        n_sources=len(document_ids),
+        support=sparse.csr_matrix((data, (rows, cols)), shape=(n, n)),
+        source_group=np.array(
+            [group_index[witness_group.get(d, d)] for d in document_ids], dtype=np.int64
+        ),
+        candidate_eligible=eligible,
+        candidate_specificity=spec,
+    )
+    if n == 0:
+        return Outcome({}, {d: 0.5 for d in document_ids}, {}, [], list(claims))
+    result = resolve(table, resolver)
+    reliability = {d: float(result.reliability[i]) for d, i in doc_index.items()}
+
+    record: dict[str, Resolution] = {}
+    verdicts: dict[str, Verdict] = {}
+    group_of_claim = [witness_group.get(c.document, c.document) for c in ordered_claims]
+    claims_of_cand: dict[int, list[int]] = defaultdict(list)
+    for k, c in enumerate(claim_cand):
+        claims_of_cand[c].append(k)
+    for item, attribute in enumerate(attributes):
+        lo, hi = blocks[item]
+        winner = int(result.truth[item])
+        if winner < 0:
+            continue
+        winner_value = cand_values[winner]
+        item_claims = [k for c in range(lo, hi) for k in claims_of_cand[c]]
+        agrees = {
+            k: compatibility(ordered_claims[k].value, winner_value) >= AGREE for k in item_claims
+        }
+        speaking_groups = {group_of_claim[k] for k in item_claims}
+        agreeing_groups = {group_of_claim[k] for k in item_claims if agrees[k]}
+        free_text = isinstance(winner_value, Text)
+        agreeing_languages = {
+            languages.get(ordered_claims[k].document) for k in item_claims if agrees[k]
+        }
+        for k in item_claims:
+            others_speak = len(speaking_groups - {group_of_claim[k]}) > 0
+            if not agrees[k] and free_text:
+                # two wordings of a demand differ without contradicting each other
+                verdicts[ordered_claims[k].id] = "uncorroborated"
+            elif (
+                not agrees[k]
+                and isinstance(winner_value, Name)
+                and languages.get(ordered_claims[k].document) not in agreeing_languages
+            ):
+                # a name in another language may be a translation we cannot see: not a conflict
+                verdicts[ordered_claims[k].id] = "uncorroborated"
+            elif not agrees[k]:
+                verdicts[ordered_claims[k].id] = (
+                    "contradicted" if others_speak else "uncorroborated"
+                )
+            elif agreeing_groups - {group_of_claim[k]}:
+                verdicts[ordered_claims[k].id] = "supported"
+            else:
+                verdicts[ordered_claims[k].id] = "uncorroborated"
+        confidence = float(result.confidence[winner])
+        alternatives = []
+        for c in range(lo, hi):
+            if c == winner or compatibility(cand_values[c], winner_value) >= AGREE:
+                continue
+            alternatives.append(
+                Alternative(
+                    cand_values[c],
+                    round(float(result.confidence[c]), 3),
+                    _supporters(c, claims_of_cand, ordered_claims),
+                )
+            )
+        alternatives.sort(key=lambda a: -a.confidence)
+        supporters = tuple(sorted({ordered_claims[k].document for k in item_claims if agrees[k]}))
+        if len(speaking_groups) == 1:
+            status = "single-source"
+        elif not alternatives:
+            status = "agreed"
+        elif confidence >= 1.5 * max(a.confidence for a in alternatives) and confidence >= 0.4:
+            status = "resolved"
+        else:
+            status = "disputed"
+        record[attribute] = Resolution(
+            event=event,
+            attribute=attribute,
+            value=_display_value(winner, cand_values, claims_of_cand, ordered_claims, agrees),
+            confidence=round(confidence, 3),
+            status=status,  # type: ignore[arg-type]
+            supported_by=supporters,
+            alternatives=tuple(alternatives),
+        )
+        del agreeing_groups
+    return Outcome(record, reliability, verdicts, [], list(claims))
+
+
+def _supporters(
+    c: int, claims_of_cand: dict[int, list[int]], claims: list[Claim]
+) -> tuple[str, ...]:
+    return tuple(sorted({claims[k].document for k in claims_of_cand[c]}))
+
+
+def _display_value(
+    winner: int,
+    values: list[Value],
+    claims_of_cand: dict[int, list[int]],
+    claims: list[Claim],
+    agrees: dict[int, bool],
+) -> Value:
+    """Names are shown in the spelling most supporters use."""
+    value = values[winner]
+    if not isinstance(value, Name):
+        return value
+    forms: dict[str, int] = defaultdict(int)
+    for k in claims_of_cand[winner]:
+        v = claims[k].value
+        if isinstance(v, Name):
+            forms[v.canonical] += 1
+    if not forms:
+        return value
+    # the careful spelling (with its diacritics) first, then the commonest
+    best = max(forms, key=lambda f: (any(ord(ch) > 127 for ch in f), forms[f], len(f)))
+    return Name(best, value.group)
+
+
+def _is_point_count(value: Value) -> bool:
+    return isinstance(value, Count) and value.is_point
+
+
+def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
+    """Check facts against each other; fill a missing one when the others determine it."""
+    checks: list[dict[str, object]] = []
+    start, end = record.get("event.start_date"), record.get("event.end_date")
+    if start and end and isinstance(start.value, DateValue) and isinstance(end.value, DateValue):
+        s, e = start.value, end.value
+        if s.precision == 3 and e.precision == 3:
+            days = (
+                date(e.year, e.month or 1, e.day or 1) - date(s.year, s.month or 1, s.day or 1)
+            ).days
+            duration = record.get("event.duration_days")
+            if duration is None:
+                record["event.duration_days"] = Resolution(
+                    event,
+                    "event.duration_days",
+                    Count.exact(days),
+                    round(min(start.confidence, end.confidence), 3),
+                    "single-source",
+                    (),
+                    (),
+                    derived_from="event.end_date - event.start_date",
+                )
+                checks.append(
+                    {
+                        "check": "end_date - start_date = duration_days",
+                        "result": "filled",
+                        "value": days,
+                    }
+                )
+            elif isinstance(duration.value, Count):
+                ok = duration.value.contains(days) or duration.value.contains(days + 1)
+                checks.append(
+                    {
+                        "check": "end_date - start_date = duration_days",
+                        "result": "consistent" if ok else "inconsistent",
+                        "computed": days,
+                        "stated": duration.value.to_json(),
+                    }
+                )
+    parts = ["deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians"]
+    known = [record[p] for p in parts if p in record and _is_point_count(record[p].value)]
+    if known:
+        total = sum(float(r.value.low) for r in known if isinstance(r.value, Count))
+        stated = record.get("deaths.total")
+        if stated is None:
+            if len(known) >= 2:
+                record["deaths.total"] = Resolution(
+                    event,
+                    "deaths.total",
+                    Count(total, None, "bound"),
+                    round(min(r.confidence for r in known), 3),
+                    "single-source",
+                    (),
+                    (),
+                    derived_from=" + ".join(p for p in parts if p in record),
+                )
+                checks.append(
+                    {
+                        "check": "deaths.total >= sum of categories",
+                        "result": "filled",
+                        "value": total,
+                    }
+                )
+        elif isinstance(stated.value, Count) and stated.value.is_point:
+            ok = stated.value.low >= total - 1e-9
+            exact = abs(stated.value.low - total) < 1e-9 and len(known) == len(parts) - (
+                0 if "deaths.civilians" in record else 1
+            )
+            checks.append(
+                {
+                    "check": "deaths.total = sum of categories",
+                    "result": "consistent" if exact or ok else "inconsistent",
+                    "computed": total,
+                    "stated": stated.value.to_json(),
+                }
+            )
+    return checks

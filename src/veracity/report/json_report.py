@@ -1,0 +1,107 @@
+"""The JSON report of CONTRACT.md (format veracity.report/1)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from veracity.model import Resolution
+
+if TYPE_CHECKING:
+    from veracity.pipeline import Report
+
+FORMAT = "veracity.report/1"
+
+
+def _resolution(res: Resolution) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "value": res.value.to_json(),
+        "text": _text(res.value.to_json()),
+        "confidence": res.confidence,
+        "status": res.status,
+        "supported_by": list(res.supported_by),
+        "alternatives": [
+            {
+                "value": a.value.to_json(),
+                "text": _text(a.value.to_json()),
+                "confidence": a.confidence,
+                "supported_by": list(a.supported_by),
+            }
+            for a in res.alternatives
+        ],
+    }
+    if res.derived_from:
+        out["derived_from"] = res.derived_from
+    return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):
+        low, high = value.get("low"), value.get("high")
+        return f"{low}-{high}" if high is not None else f"{low} or more"
+    return str(value)
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    verdict_counts: dict[str, Counter[str]] = {d.id: Counter() for d in report.documents}
+    for claim in report.claims:
+        verdict_counts[claim.document][report.verdicts.get(claim.id, "uncorroborated")] += 1
+    return {
+        "format": FORMAT,
+        "profile": report.profile,
+        "resolver": report.resolver,
+        "documents": [
+            {
+                "id": d.id,
+                "path": d.path,
+                "language": d.language,
+                "title": d.title,
+                "chars": len(d.text),
+                "reliability": round(report.reliability.get(d.id, 0.0), 3),
+                "claims": sum(verdict_counts[d.id].values()),
+                "supported": verdict_counts[d.id]["supported"],
+                "contradicted": verdict_counts[d.id]["contradicted"],
+                "uncorroborated": verdict_counts[d.id]["uncorroborated"],
+                **({"source": d.source} if d.source else {}),
+                **({"url": d.url} if d.url else {}),
+                **({"published": d.published} if d.published else {}),
+            }
+            for d in report.documents
+        ],
+        "lineage": [
+            {
+                "document": link.document,
+                "of": link.of,
+                "relation": link.relation,
+                "score": round(link.score, 3),
+                "directed": link.directed,
+            }
+            for link in report.lineage
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "documents": e.documents,
+                "record": {a: _resolution(r) for a, r in sorted(e.record.items())},
+                "checks": e.checks,
+            }
+            for e in report.events
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "document": c.document,
+                "event": report.event_of_claim.get(c.id),
+                "attribute": c.attribute,
+                "value": c.value.to_json(),
+                "text": c.text,
+                "quote": c.quote,
+                "start": c.start,
+                "end": c.end,
+                "verdict": report.verdicts.get(c.id, "uncorroborated"),
+                **({"qualifiers": c.qualifiers} if c.qualifiers else {}),
+            }
+            for c in report.claims
+        ],
+    }

@@ -1,0 +1,62 @@
+"""Language-neutral fingerprints: the same facts give the same tokens in every language."""
+
+from __future__ import annotations
+
+from veracity.lineage.align import align
+from veracity.lineage.fingerprints import fingerprint, name_key
+
+
+def _tokens(text: str, language: str) -> tuple[str, ...]:
+    return fingerprint(text, language).tokens
+
+
+def test_fingerprints_dates_are_year_month_day_in_every_language() -> None:
+    expected = ("n2019", "m11", "n3")
+    assert _tokens("It began on November 3, 2019 at dawn.", "en") == expected
+    assert _tokens("Dimulai pada 3 November 2019 pagi.", "id") == expected
+    assert _tokens("Empezó el 3 de noviembre de 2019.", "es") == expected
+    assert _tokens("Es begann am 3. November 2019.", "de") == expected
+    assert _tokens("Report of 03/11/2019 only.", "en") == expected
+
+
+def test_fingerprints_times_and_separators_are_normalised() -> None:
+    assert _tokens("at 4:10 pm with 1,500 men", "en") == ("t16:10", "n1500")
+    assert _tokens("pukul 16.10 dengan 1.500 orang", "id") == ("t16:10", "n1500")
+    assert _tokens("a las 16.10 con 1.500 hombres y 2,5 toneladas", "es") == (
+        "t16:10",
+        "n1500",
+        "n2.5",
+    )
+
+
+def test_fingerprints_number_words_count_in_their_language_only() -> None:
+    assert _tokens("empat belas orang", "id") == ("n14",)
+    assert _tokens("fourteen people", "en") == ("n14",)
+    # "once" is eleven in Spanish, an ordinary word in English
+    assert _tokens("once upon a time", "en") == ()
+    assert _tokens("once personas", "es") == ("n11",)
+
+
+def test_fingerprints_names_skip_sentence_initial_common_words() -> None:
+    tokens = _tokens("The mayor met Ilse Drummond. Later the mayor left.", "en")
+    assert tokens == (f"p{name_key('ilse')}", f"p{name_key('drummond')}")
+
+
+def test_fingerprints_transliterated_names_share_a_key() -> None:
+    assert name_key("teheran") == name_key("tehran")
+    assert name_key("dubrowka") == name_key("dubrovka")
+
+
+def test_fingerprints_citation_marks_and_urls_are_ignored() -> None:
+    assert _tokens("He left in 1999.[12] See https://example.org/2004/05", "en") == ("n1999",)
+
+
+def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
+    facts = "Anna Berg came on 2 May 2001 with 45 men, 12 trucks and 300 rifles to Tarvos."
+    same_order = "Datang 2 Mei 2001: Anna Berg, 45 orang, 12 truk, 300 senapan, ke Tarvos."
+    shuffled = "To Tarvos, 300 rifles; 12 trucks came; 45 men; Anna Berg arrived; 2 May 2001."
+    a = fingerprint(facts, "en")
+    faithful = align(a, fingerprint(same_order, "id"))
+    scrambled = align(a, fingerprint(shuffled, "en"))
+    assert faithful.longest > scrambled.longest
+    assert faithful.coverage > scrambled.coverage

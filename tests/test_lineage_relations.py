@@ -1,0 +1,188 @@
+"""Each relation kind on small hand-written examples (an invented event written for the tests)."""
+
+from __future__ import annotations
+
+from veracity.lineage import find_lineage, lineage_lines, witness_groups
+from veracity.model import Document, Lineage
+
+# An invented flood story, its variants and an independent account of the same invented event.
+ORIGINAL = """\
+Floodwaters swept through the river town of Valmora on 14 March 2021, forcing 2,350 residents \
+from their homes. The Kessel river rose 4.2 metres in six hours after three days of rain.
+
+Mayor Ilse Drummond said 37 people were rescued from rooftops by boats of the Valmora fire \
+brigade. Two elderly men died when their car was swept off the Ostrow bridge at 3:45 pm.
+
+The regional governor, Pavel Anker, declared an emergency and sent 180 soldiers to build \
+sandbag walls along the eastern bank. Schools stayed closed for 11 days.
+
+Engineers from the Northern Water Board warned that the dam at Lake Corrin, built in 1958, had \
+not been inspected since 2009. The board promised a report within 30 days.
+
+Insurance companies estimated the damage at 48 million euros. The town council opened a relief \
+fund that collected 1.2 million euros in the first week."""
+
+# Same story as a syndicated copy: numbers changed, one sentence dropped, two swapped.
+EDITED_COPY = """\
+Floodwaters swept through the river town of Valmora on 14 March 2021, forcing 2,900 residents \
+from their homes. The Kessel river rose 4.8 metres in six hours after three days of rain.
+
+Two elderly men died when their car was swept off the Ostrow bridge at 3:45 pm. Mayor Ilse \
+Drummond said 41 people were rescued from rooftops by boats of the Valmora fire brigade.
+
+The regional governor, Pavel Anker, declared an emergency and sent 200 soldiers to build \
+sandbag walls along the eastern bank.
+
+Engineers from the Northern Water Board warned that the dam at Lake Corrin, built in 1958, had \
+not been inspected since 2009. The board promised a report within 30 days.
+
+Insurance companies estimated the damage at 52 million euros. The town council opened a relief \
+fund that collected 1.2 million euros in the first week."""
+
+# A column on river management that pastes two paragraphs of the original.
+PARTIAL_COPY = """\
+Every spring the same argument returns: who pays for the dykes that nobody notices until they \
+fail? Small towns along northern rivers have spent a decade waiting for money promised by \
+capitals that rarely send inspectors and never send engineers.
+
+The regional governor, Pavel Anker, declared an emergency and sent 180 soldiers to build \
+sandbag walls along the eastern bank. Schools stayed closed for 11 days.
+
+Engineers from the Northern Water Board warned that the dam at Lake Corrin, built in 1958, had \
+not been inspected since 2009. The board promised a report within 30 days.
+
+Reports are cheap. Concrete is not, and the towns that need it most have the fewest voters, \
+the smallest budgets and the longest memories of promises that came to nothing at all."""
+
+# Indonesian translation of the original, written for this test.
+INDONESIAN = """\
+Banjir melanda kota sungai Valmora pada 14 Maret 2021 dan memaksa 2.350 warga meninggalkan \
+rumah mereka. Sungai Kessel naik 4,2 meter dalam enam jam setelah hujan selama tiga hari.
+
+Wali kota Ilse Drummond mengatakan 37 orang diselamatkan dari atap rumah dengan perahu pemadam \
+kebakaran Valmora. Dua pria lanjut usia tewas ketika mobil mereka terseret dari jembatan Ostrow \
+pada pukul 15.45.
+
+Gubernur daerah, Pavel Anker, mengumumkan keadaan darurat dan mengirim 180 tentara untuk \
+membangun tanggul karung pasir di tepi timur. Sekolah ditutup selama 11 hari.
+
+Para insinyur dari Northern Water Board memperingatkan bahwa bendungan di Danau Corrin, yang \
+dibangun pada 1958, belum diperiksa sejak 2009. Badan itu menjanjikan laporan dalam 30 hari.
+
+Perusahaan asuransi memperkirakan kerugian mencapai 48 juta euro. Dewan kota membuka dana \
+bantuan yang mengumpulkan 1,2 juta euro pada minggu pertama."""
+
+# Spanish translation of the original, written for this test.
+SPANISH = """\
+Las inundaciones arrasaron la ciudad ribereña de Valmora el 14 de marzo de 2021 y obligaron a \
+2.350 vecinos a abandonar sus casas. El río Kessel subió 4,2 metros en seis horas tras tres días \
+de lluvia.
+
+La alcaldesa Ilse Drummond dijo que 37 personas fueron rescatadas de los tejados por las lanchas \
+de los bomberos de Valmora. Dos ancianos murieron cuando su coche fue arrastrado del puente de \
+Ostrow a las 15:45.
+
+El gobernador regional, Pavel Anker, declaró la emergencia y envió 180 soldados para levantar \
+muros de sacos de arena en la orilla este. Las escuelas cerraron durante 11 días.
+
+Ingenieros de la Northern Water Board advirtieron que la presa del lago Corrin, construida en \
+1958, no se inspeccionaba desde 2009. El organismo prometió un informe en 30 días.
+
+Las aseguradoras calcularon los daños en 48 millones de euros. El ayuntamiento abrió un fondo de \
+ayuda que recaudó 1,2 millones de euros en la primera semana."""
+
+# An independent report of the same invented event: same key figures, own order and own words.
+INDEPENDENT = """\
+Two men in their eighties were killed in Valmora when the Kessel burst its banks, police said \
+on Monday. Their car left the Ostrow bridge in the afternoon as the water reached the road.
+
+Around 2,350 people had to leave their homes, according to the town hall, and fire brigade \
+boats picked 37 residents off their roofs during the night. The army sent 180 soldiers.
+
+Local farmers blamed years of neglect. A spokesman for the Northern Water Board declined to \
+comment on the state of the Lake Corrin dam, which dates from 1958.
+
+Governor Pavel Anker toured the eastern bank on Tuesday and promised money for repairs. Damage \
+is put at 48 million euros; the relief fund has raised 1.2 million so far, on 14 March 2021."""
+
+
+def _doc(doc_id: str, text: str, language: str, published: str | None = None) -> Document:
+    return Document(doc_id, text, language, published=published)
+
+
+def _pairs(links: list[Lineage]) -> dict[frozenset[str], Lineage]:
+    return {frozenset((link.document, link.of)): link for link in links}
+
+
+def test_lineage_edited_copy_is_near_duplicate_despite_changed_numbers() -> None:
+    links = find_lineage([_doc("orig", ORIGINAL, "en"), _doc("copy", EDITED_COPY, "en")])
+    assert len(links) == 1
+    assert links[0].relation == "near-duplicate"
+    assert {links[0].document, links[0].of} == {"copy", "orig"}
+
+
+def test_lineage_direction_follows_publication_date() -> None:
+    links = find_lineage(
+        [
+            _doc("orig", ORIGINAL, "en", published="2021-03-14"),
+            _doc("copy", EDITED_COPY, "en", published="2021-03-15"),
+        ]
+    )
+    assert (links[0].document, links[0].of, links[0].directed) == ("copy", "orig", True)
+
+
+def test_lineage_partial_copy_is_derived_from_the_fuller_text() -> None:
+    links = find_lineage([_doc("orig", ORIGINAL, "en"), _doc("column", PARTIAL_COPY, "en")])
+    assert len(links) == 1
+    assert links[0].relation == "derived"
+
+
+def test_lineage_indonesian_translation_found_without_shared_words() -> None:
+    links = find_lineage([_doc("orig", ORIGINAL, "en"), _doc("terjemahan", INDONESIAN, "id")])
+    assert len(links) == 1
+    assert links[0].relation == "translation"
+    assert {links[0].document, links[0].of} == {"orig", "terjemahan"}
+
+
+def test_lineage_spanish_translation_found() -> None:
+    links = find_lineage([_doc("orig", ORIGINAL, "en"), _doc("traduccion", SPANISH, "es")])
+    assert [link.relation for link in links] == ["translation"]
+
+
+def test_lineage_independent_account_of_same_event_is_not_linked() -> None:
+    docs = [
+        _doc("orig", ORIGINAL, "en"),
+        _doc("other", INDEPENDENT, "en"),
+        _doc("terjemahan", INDONESIAN, "id"),
+        _doc("traduccion", SPANISH, "es"),
+    ]
+    pairs = _pairs(find_lineage(docs))
+    assert not any("other" in key for key in pairs)
+    # the three real relatives are all found, in one run
+    assert frozenset(("orig", "terjemahan")) in pairs
+    assert frozenset(("orig", "traduccion")) in pairs
+
+
+def test_lineage_unrelated_texts_give_no_links() -> None:
+    unrelated = (
+        "The chess olympiad opened in Tallinn with 184 teams. Grandmaster Oona Vellamo won her "
+        "first game in 41 moves after a long endgame with rooks and a single pawn."
+    )
+    assert find_lineage([_doc("orig", ORIGINAL, "en"), _doc("chess", unrelated, "en")]) == []
+
+
+def test_lineage_all_relatives_collapse_into_one_witness_group() -> None:
+    docs = [
+        _doc("orig", ORIGINAL, "en", published="2021-03-14"),
+        _doc("copy", EDITED_COPY, "en", published="2021-03-15"),
+        _doc("terjemahan", INDONESIAN, "id", published="2021-03-16"),
+        _doc("other", INDEPENDENT, "en", published="2021-03-15"),
+    ]
+    groups = witness_groups([d.id for d in docs], find_lineage(docs))
+    assert groups["copy"] == groups["terjemahan"] == groups["orig"] == "orig"
+    assert groups["other"] == "other"
+
+
+def test_lineage_lines_name_the_relation() -> None:
+    line = lineage_lines([Lineage("b", "a", "translation", 0.9)], {"a": "en", "b": "id"})
+    assert line == ["b (id) is a translation of a (en)  [0.90]"]
