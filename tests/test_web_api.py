@@ -232,5 +232,5 @@ def test_web_api_checks_the_seeds_with_the_pipeline(tmp_path: Path) -> None:
         tree = LexborHTMLParser(page.decode())
         # Every claim has its place in its document's text: none is listed apart.
         assert not tree.css("details.unplaced")
-        shown = {k for m in tree.css("mark.claim") for k in m.attributes["data-claims"].split()}
+        shown = {k for m in tree.css(".text mark.claim") for k in m.attributes["data-claims"].split()}
         assert len(shown) == len(report["claims"])
