@@ -60,7 +60,7 @@ def _submit(watched: Watched, pasted: str = "", files: list[tuple[str, str]] = (
 
 
 def _follow(frame: Any, attribute: str) -> str:
-    row = frame.locator("table.record tbody tr", has=frame.locator("th.attr", has_text=attribute))
+    row = frame.locator(f'table.record tr[data-attribute="{attribute}"]')
     row.locator("button.val").first.click()
     frame.wait_for_selector(".sent.lit")
     return str(frame.locator(".sent.lit").first.inner_text())
@@ -172,7 +172,7 @@ def test_browser_app_checks_the_seeds_with_the_pipeline(browser: Any, tmp_path: 
             watched.page.click("#check")
             frame = _report_frame(watched)
             assert frame.locator("article.doc").count() == 5
-            first = frame.locator("table.record tbody th.attr").first.inner_text()
+            first = frame.locator("table.record tbody tr").first.get_attribute("data-attribute")
             assert _follow(frame, first)
             watched.screenshot(f"app-seeds-{name}")
             assert watched.outside_requests == [] and watched.errors == []

@@ -35,8 +35,7 @@ def _write(tmp_path: Path, report: dict[str, Any], texts: dict[str, str]) -> str
 
 
 def _record_row(watched: Watched, attribute: str) -> Any:
-    return watched.page.locator("table.record tbody tr", has=watched.page.locator(
-        "th.attr", has_text=attribute))
+    return watched.page.locator(f'table.record tr[data-attribute="{attribute}"]')
 
 
 def _follow_value(watched: Watched, button: Any) -> list[str]:

@@ -77,8 +77,7 @@ def test_html_highlights_each_claim_with_its_verdict() -> None:
 def test_html_value_button_points_at_claims_of_its_supporters() -> None:
     report = make_report()
     tree = _page(report)
-    row = next(r for r in tree.css("table.record tbody tr")
-               if r.css_first("th.attr").text() == "hostages.initial")
+    row = tree.css_first('table.record tr[data-attribute="hostages.initial"]')
     winner, rival = row.css("button.val")
     assert winner.text() == "214" and rival.text() == "90"
 
@@ -95,7 +94,7 @@ def test_html_value_button_points_at_claims_of_its_supporters() -> None:
 
 def test_html_record_shows_confidence_status_supporters_and_rivals() -> None:
     tree = _page()
-    rows = {r.css_first("th.attr").text(): r for r in tree.css("table.record tbody tr")}
+    rows = {r.attributes["data-attribute"]: r for r in tree.css("table.record tbody tr")}
     assert set(rows) == set(make_report()["events"][0]["record"])
     count = rows["perpetrator.count"]
     assert count.css_first(".badge").text() == "disputed"
@@ -207,3 +206,15 @@ def test_sentence_bounds_widen_a_quote_cut_inside_a_word() -> None:
     start = text.index("12")
     bounds = sentence_bounds(text, start, start + 9, "angers found 12 hikers.")
     assert text[slice(*bounds)] == "Rangers found 12 hikers."
+
+
+def test_html_record_follows_the_profile_order_and_marks_copies() -> None:
+    tree = _page()
+    order = [r.attributes["data-attribute"] for r in tree.css("table.record tbody tr")]
+    assert order[:4] == ["event.start_date", "event.end_date", "event.duration_days",
+                         "location.site"]
+    assert order.index("hostages.initial") < order.index("deaths.hostages")
+    start = tree.css_first('tr[data-attribute="event.start_date"] th.attr')
+    assert start.attributes["title"] == "when it began"
+    copies = [c.text() for c in tree.css('tr[data-attribute="hostages.initial"] td.value .copy')]
+    assert copies == ["delta_es"]
