@@ -63,6 +63,11 @@ def _follow(frame: Any, attribute: str) -> str:
     row = frame.locator(f'table.record tr[data-attribute="{attribute}"]')
     row.locator("button.val").first.click()
     frame.wait_for_selector(".sent.lit")
+    # The report scrolls (smoothly) to the first sentence: wait until it is on screen.
+    frame.wait_for_function(
+        """() => { const m = document.querySelector('.docs mark.focus');
+                   const r = m.getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= window.innerHeight; }""")
     return str(frame.locator(".sent.lit").first.inner_text())
 
 
@@ -98,7 +103,20 @@ def test_browser_app_works_on_a_phone(browser: Any, app_url: str) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     watched.screenshot("app-empty-phone")
-    frame = _submit(watched, files=[("a.txt", ARTICLE_A), ("b.md", ARTICLE_B)])
+    # A real drop: the files arrive through a DataTransfer, as from a file manager.
+    watched.page.evaluate(
+        """([a, b]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([a], "a.txt", {type: "text/plain"}));
+            transfer.items.add(new File([b], "b.md", {type: "text/markdown"}));
+            const zone = document.getElementById("drop");
+            zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: transfer, bubbles: true,
+                                                          cancelable: true}));
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true,
+                                                      cancelable: true}));
+        }""", [ARTICLE_A, ARTICLE_B])
+    watched.page.wait_for_function("document.querySelectorAll('#chosen li').length == 2")
+    frame = _submit(watched)
     assert "12 hikers" in _follow(frame, "other.hikers")
     watched.screenshot("app-report-phone")
     assert watched.errors == []
