@@ -218,3 +218,17 @@ def test_html_record_follows_the_profile_order_and_marks_copies() -> None:
     assert start.attributes["title"] == "when it began"
     copies = [c.text() for c in tree.css('tr[data-attribute="hostages.initial"] td.value .copy')]
     assert copies == ["delta_es"]
+
+
+def test_html_derived_value_leads_to_the_facts_it_was_computed_from() -> None:
+    report = make_report()
+    record = report["events"][0]["record"]
+    record["event.duration_days"].update(supported_by=[], derived_from=(
+        "event.end_date - event.start_date"))
+    report["claims"] = [c for c in report["claims"] if c["attribute"] != "event.duration_days"]
+    tree = _page(report)
+    row = tree.css_first('tr[data-attribute="event.duration_days"]')
+    assert "derived from event.end_date - event.start_date" in row.css_first(".derived").text()
+    keys = row.css_first("button.val").attributes["data-claims"].split()
+    attributes = {report["claims"][int(k[1:])]["attribute"] for k in keys}
+    assert attributes == {"event.end_date", "event.start_date"}

@@ -27,6 +27,7 @@ from veracity.report.lineage_graph import LineageGraph, layout_lineage
 
 VERDICTS = ("supported", "contradicted", "uncorroborated")
 _PROFILE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 STATUSES = ("agreed", "resolved", "disputed", "single-source")
 
 
@@ -45,11 +46,13 @@ class Candidate:
 @dataclass
 class RecordRow:
     event_key: str
+    event_title: str
     attribute: str
     meaning: str
     status: str
     winner: Candidate
     rivals: list[Candidate]
+    derived_from: str = ""
 
 
 @dataclass
@@ -208,12 +211,15 @@ def _event_views(
             status = str(entry.get("status", ""))
             rows.append(RecordRow(
                 event_key=f"e{number}",
+                event_title=str(event.get("title") or f"Event {number + 1}"),
                 attribute=str(attribute),
                 meaning=meanings.get(attribute, ""),
                 status=status if status in STATUSES else "unknown",
                 winner=_candidate(entry, backing[0]),
                 rivals=[_candidate(r, b) for r, b in zip(rivals, backing[1:], strict=True)],
+                derived_from=str(entry.get("derived_from") or ""),
             ))
+        _follow_derivations(rows)
         views.append(EventView(
             key=f"e{number}",
             title=str(event.get("title") or ""),
@@ -221,6 +227,21 @@ def _event_views(
             rows=rows,
         ))
     return views
+
+
+def _follow_derivations(rows: Sequence[RecordRow]) -> None:
+    """A value computed from other facts (end - start = duration) is backed by their sentences."""
+    by_attribute = {row.attribute: row for row in rows}
+    for row in rows:
+        if not row.derived_from:
+            continue
+        sources = [by_attribute[name] for name in _ATTRIBUTE_NAME.findall(row.derived_from)
+                   if name in by_attribute and name != row.attribute]
+        for source in sources:
+            for key, quote in zip(source.winner.claim_keys, source.winner.quotes, strict=True):
+                if key not in row.winner.claim_keys:
+                    row.winner.claim_keys.append(key)
+                    row.winner.quotes.append(quote)
 
 
 def _lineage_notes(lineage: Sequence[Mapping[str, Any]], doc_id: str) -> list[str]:
