@@ -57,8 +57,10 @@ def test_web_api_creates_lists_and_serves_a_case(server: str) -> None:
     status, listed = get_json(f"{server}/api/cases")
     assert status == 200 and [c["id"] for c in listed] == [case["id"]]
 
-    status, report = get_json(f"{server}{case['report_url']}")
+    status, headers, body = request("GET", f"{server}{case['report_url']}")
+    report = json.loads(body)
     assert status == 200 and report["format"] == "veracity.report/1"
+    assert headers["x-content-type-options"] == "nosniff"
     assert [d["id"] for d in report["documents"]] == ["article-1", "article-2"]
     assert report["events"][0]["record"]["other.hikers"]["status"] == "agreed"
     assert report["events"][0]["record"]["other.days"]["status"] == "disputed"
@@ -234,3 +236,15 @@ def test_web_api_checks_the_seeds_with_the_pipeline(tmp_path: Path) -> None:
         assert not tree.css("details.unplaced")
         shown = {k for m in tree.css(".text mark.claim") for k in m.attributes["data-claims"].split()}
         assert len(shown) == len(report["claims"])
+
+
+def test_web_api_refuses_writes_from_other_sites_and_foreign_host_names(server: str) -> None:
+    payload = json.dumps({"documents": _documents(ARTICLE_A)}).encode()
+    status, _, body = request("POST", f"{server}/api/cases", body=payload, headers={
+        "Content-Type": "application/json", "Origin": "http://elsewhere.example"})
+    assert status == 403 and "another site" in json.loads(body)["detail"]
+    status, _, _ = request("POST", f"{server}/api/cases", body=payload, headers={
+        "Content-Type": "application/json", "Origin": server})
+    assert status == 201
+    # A page that reached the server under another name (DNS rebinding) gets nothing.
+    assert request("GET", f"{server}/api/cases", headers={"Host": "elsewhere.example"})[0] == 400

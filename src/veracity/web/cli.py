@@ -49,4 +49,7 @@ def serve(
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine can use "
                    "the app and read its cases", err=True)
     typer.echo(f"veracity: cases in {db}; open http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    # On loopback the app answers only to loopback names (a DNS-rebinding guard); shared on a
+    # network it cannot know the names people will use.
+    hosts = ["127.0.0.1", "localhost", "::1", "[::1]"] if is_loopback(host) else ["*"]
+    uvicorn.run(create_app(db, allowed_hosts=hosts), host=host, port=port, log_level="warning")
