@@ -107,7 +107,8 @@ RECORD: dict[str, dict[str, Any]] = {
                                 ["alpha_wire", "beta_daily", "delta_es"]),
     "perpetrator.count": _entry(
         7, "7", 0.48, "disputed", ["beta_daily"],
-        [{"value": 6, "text": "Six", "confidence": 0.45, "supported_by": ["alpha_wire", "delta_es"]}]),
+        [{"value": 6, "text": "Six", "confidence": 0.45,
+          "supported_by": ["alpha_wire", "delta_es"]}]),
     "hostages.initial": _entry(
         214, "214", 0.81, "resolved", ["alpha_wire", "beta_daily", "delta_es"],
         [{"value": 90, "text": "90", "confidence": 0.08, "supported_by": ["gamma_blog"]}]),

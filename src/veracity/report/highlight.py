@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -80,7 +81,9 @@ def sentence_bounds(text: str, start: int, end: int, quote: str = "") -> tuple[i
         # Accept only an occurrence that reaches the claim: a later copy of the same sentence
         # elsewhere in the text is not this claim's sentence.
         if found >= 0 and (found + len(core) >= end or cut_right) and found <= start:
-            left = _heuristic_left(text, found) if cut_left else found
+            # A quote that starts inside a word was cut there: widen it to its sentence.
+            mid_word = found > 0 and text[found - 1].isalnum() and text[found].isalnum()
+            left = _heuristic_left(text, found) if cut_left or mid_word else found
             right = found + len(core)
             if right < end or cut_right:
                 right = max(right, _heuristic_right(text, end))
@@ -140,7 +143,7 @@ def highlight(text: str, marks: Sequence[Mark], sentence_prefix: str) -> Markup:
     first_of = {m.key for m in shown}
     active: list[Mark] = []
     out: list[str] = []
-    for here, there in zip(points, points[1:], strict=False):
+    for here, there in pairwise(points):
         if here in sentence_ends:
             out.append("</span>")
         if here in sentence_at:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +26,8 @@ from veracity.report.highlight import Mark, highlight, valid_marks
 from veracity.report.lineage_graph import LineageGraph, layout_lineage
 
 VERDICTS = ("supported", "contradicted", "uncorroborated")
+_PROFILE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 STATUSES = ("agreed", "resolved", "disputed", "single-source")
 
 
@@ -42,10 +46,13 @@ class Candidate:
 @dataclass
 class RecordRow:
     event_key: str
+    event_title: str
     attribute: str
+    meaning: str
     status: str
     winner: Candidate
     rivals: list[Candidate]
+    derived_from: str = ""
 
 
 @dataclass
@@ -80,6 +87,7 @@ class ReportView:
     graph: LineageGraph | None
     totals: dict[str, int]
     doc_keys: dict[str, str]
+    copies: dict[str, str]  # document id -> what it is a copy of, for the supporters' chips
 
 
 def format_value(value: Any) -> str:
@@ -160,8 +168,32 @@ def _candidate(entry: Mapping[str, Any], backing: list[tuple[str, Mapping[str, A
     )
 
 
+@lru_cache(maxsize=8)
+def profile_attributes(profile: str) -> dict[str, str]:
+    """The profile's attributes in its own order, each with its meaning; empty if unknown.
+
+    Rows follow the profile (when, where, who, how many) rather than the alphabet.
+    """
+    if not _PROFILE_NAME.match(profile):
+        return {}
+    try:
+        data = (resources.files("veracity.profiles") / f"{profile}.toml").read_text("utf-8")
+        attributes = tomllib.loads(data).get("attributes", {})
+    except (ModuleNotFoundError, FileNotFoundError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(name): str(spec.get("meaning", "")) if isinstance(spec, Mapping) else ""
+            for name, spec in attributes.items()}
+
+
+def _in_profile_order(record: Mapping[str, Any], order: Mapping[str, str]) -> list[str]:
+    rank = {name: n for n, name in enumerate(order)}
+    return sorted(record, key=lambda a: (rank.get(a, len(rank)), a))
+
+
 def _event_views(
-    events: Sequence[Mapping[str, Any]], keyed_claims: Sequence[tuple[str, Mapping[str, Any]]]
+    events: Sequence[Mapping[str, Any]],
+    keyed_claims: Sequence[tuple[str, Mapping[str, Any]]],
+    meanings: Mapping[str, str],
 ) -> list[EventView]:
     single_event = len(events) == 1
     views = []
@@ -171,25 +203,45 @@ def _event_views(
                 if c.get("event") == event_id or (single_event and c.get("event") is None)]
         rows = []
         record = event.get("record") or {}
-        for attribute, entry in record.items():
+        for attribute in _in_profile_order(record, meanings):
+            entry = record[attribute]
             about = [(k, c) for k, c in mine if c.get("attribute") == attribute]
             rivals = list(entry.get("alternatives") or [])
             backing = _claims_behind([entry, *rivals], about)
             status = str(entry.get("status", ""))
             rows.append(RecordRow(
                 event_key=f"e{number}",
+                event_title=str(event.get("title") or f"Event {number + 1}"),
                 attribute=str(attribute),
+                meaning=meanings.get(attribute, ""),
                 status=status if status in STATUSES else "unknown",
                 winner=_candidate(entry, backing[0]),
                 rivals=[_candidate(r, b) for r, b in zip(rivals, backing[1:], strict=True)],
+                derived_from=str(entry.get("derived_from") or ""),
             ))
+        _follow_derivations(rows)
         views.append(EventView(
             key=f"e{number}",
-            title=str(event.get("title") or event_id or f"Event {number + 1}"),
+            title=str(event.get("title") or ""),
             document_ids=[str(d) for d in event.get("documents") or []],
             rows=rows,
         ))
     return views
+
+
+def _follow_derivations(rows: Sequence[RecordRow]) -> None:
+    """A value computed from other facts (end - start = duration) is backed by their sentences."""
+    by_attribute = {row.attribute: row for row in rows}
+    for row in rows:
+        if not row.derived_from:
+            continue
+        sources = [by_attribute[name] for name in _ATTRIBUTE_NAME.findall(row.derived_from)
+                   if name in by_attribute and name != row.attribute]
+        for source in sources:
+            for key, quote in zip(source.winner.claim_keys, source.winner.quotes, strict=True):
+                if key not in row.winner.claim_keys:
+                    row.winner.claim_keys.append(key)
+                    row.winner.quotes.append(quote)
 
 
 def _lineage_notes(lineage: Sequence[Mapping[str, Any]], doc_id: str) -> list[str]:
@@ -268,7 +320,8 @@ def build_view(report: Mapping[str, Any], texts: Mapping[str, str]) -> ReportVie
     doc_keys = {str(d.get("id")): f"d{n}" for n, d in enumerate(documents)}
     keyed_claims = [(f"k{n}", c) for n, c in enumerate(claims)]
 
-    event_views = _event_views(events, keyed_claims)
+    event_views = _event_views(events, keyed_claims,
+                               profile_attributes(str(report.get("profile") or "")))
     conflicts = sorted(
         (row for event in event_views for row in event.rows
          if row.rivals or row.status == "disputed"),
@@ -278,7 +331,7 @@ def build_view(report: Mapping[str, Any], texts: Mapping[str, str]) -> ReportVie
     totals = {v: sum(c.get("verdict") == v for c in claims) for v in VERDICTS}
     totals.update(documents=len(documents), claims=len(claims), conflicts=len(conflicts))
     if len(event_views) == 1:
-        title = event_views[0].title
+        title = event_views[0].title or f"One event in {len(documents)} documents"
     else:
         title = f"{len(event_views)} events" if event_views else "No event found"
     return ReportView(
@@ -290,6 +343,8 @@ def build_view(report: Mapping[str, Any], texts: Mapping[str, str]) -> ReportVie
         graph=layout_lineage(lineage, doc_keys, details),
         totals=totals,
         doc_keys=doc_keys,
+        copies={str(r.get("document")): f"{r.get('relation', 'copy')} of {r.get('of')}"
+                for r in lineage},
     )
 
 

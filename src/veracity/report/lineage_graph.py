@@ -14,7 +14,7 @@ from typing import Any
 
 NODE_RADIUS = 22.0
 MAX_WHOLE = 12
-_LABEL_ROOM = 100.0  # space around the circle for the node labels
+_LABEL_ROOM = 170.0  # space around the circle for the node labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +59,15 @@ def _positions(count: int) -> tuple[list[Point], list[Point], float, float]:
     if count <= 2:
         xs = [90.0, 270.0][:count] if count == 2 else [180.0]
         return [(x, 45.0) for x in xs], [(0.0, 1.0)] * count, 360.0, 110.0
-    radius = max(90.0, 30.0 * count / math.pi)
-    size = 2 * (radius + _LABEL_ROOM)
-    centre = size / 2
+    radius = max(105.0, 30.0 * count / math.pi)
+    # Names sit beside the nodes on the left and right, above and below at the top and bottom.
+    width, height = 2 * (radius + _LABEL_ROOM), 2 * (radius + NODE_RADIUS + 28)
     directions = [
         (math.sin(2 * math.pi * n / count), -math.cos(2 * math.pi * n / count))
         for n in range(count)
     ]
-    points = [(centre + radius * dx, centre + radius * dy) for dx, dy in directions]
-    return points, directions, size, size
+    points = [(width / 2 + radius * dx, height / 2 + radius * dy) for dx, dy in directions]
+    return points, directions, width, height
 
 
 def _label_place(x: float, y: float, dx: float, dy: float) -> tuple[float, float, str]:

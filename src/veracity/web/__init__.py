@@ -1,4 +1,5 @@
-"""The web app (optional extra `[web]`): `create_app(db_path)` builds it, `veracity serve` runs it."""
+"""The web app (optional extra `[web]`): `create_app(db_path)` builds it; `veracity serve` runs it.
+"""
 
 from __future__ import annotations
 

@@ -8,24 +8,26 @@ CDN; the OpenAPI schema itself is served at /openapi.json.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.formparsers import MultiPartException
 
 from veracity.errors import InputError
 from veracity.report.html import render_html, report_content_security_policy
 from veracity.web.analysis import Analyse, analyse_with_pipeline
 from veracity.web.cases import CaseStore, CaseSummary, StoredDocument, is_case_id
-from veracity.web.limits import BodySizeLimit
+from veracity.web.limits import BodySizeLimit, SameOriginWrites
 from veracity.web.pages import app_page, report_headers
 from veracity.web.uploads import (
     Limits,
@@ -95,13 +97,21 @@ def _status_for(error: InputError) -> int:
     return 413 if isinstance(error, TooLarge) else 400
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
 def create_app(
-    db_path: str | Path, *, analyse: Analyse = analyse_with_pipeline, limits: Limits | None = None
+    db_path: str | Path,
+    *,
+    analyse: Analyse = analyse_with_pipeline,
+    limits: Limits | None = None,
+    allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
 ) -> FastAPI:
     """The application, storing its cases in the DuckDB file `db_path` (or ":memory:").
 
     `analyse` turns (id, text) pairs into a report and the texts as read; the default runs the
-    veracity pipeline.
+    veracity pipeline. `allowed_hosts` are the names the app answers to (a DNS-rebinding guard);
+    `["*"]` for any.
     """
     bounds = limits or Limits()
     store = CaseStore(db_path)
@@ -121,6 +131,16 @@ def create_app(
     )
     app.state.store = store
     app.add_middleware(BodySizeLimit, max_bytes=bounds.max_request_bytes)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def plain_headers(request: Request, call_next: Any) -> Response:
+        # JSON answers too: never sniffed as HTML, never leaking the page address.
+        response: Response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
 
     @app.exception_handler(InputError)
     async def input_error(_: Request, error: InputError) -> JSONResponse:
@@ -204,8 +224,8 @@ def create_app(
             raise HTTPException(404, "no case with that id")
         return case
 
-    @app.get("/api/cases/{case_id}", response_model=CaseDetailOut, responses={404: {"model": ErrorOut}},
-             summary="A case and its documents")
+    @app.get("/api/cases/{case_id}", response_model=CaseDetailOut,
+             responses={404: {"model": ErrorOut}}, summary="A case and its documents")
     def get_case(case_id: CaseId) -> CaseDetailOut:
         case = find(case_id)
         return CaseDetailOut(

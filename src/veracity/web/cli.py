@@ -25,13 +25,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+DEFAULT_DB = default_db_path()
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on. Keep the default "
                                            "(this machine only) unless you mean to share it.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     db: Annotated[Path, typer.Option(help="DuckDB file the cases are kept in.",
-                                     dir_okay=False)] = default_db_path(),
+                                     dir_okay=False)] = DEFAULT_DB,
 ) -> None:
     """Serve the web app: drop or paste articles, get the report; REST API under /api."""
     try:
@@ -46,4 +49,7 @@ def serve(
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine can use "
                    "the app and read its cases", err=True)
     typer.echo(f"veracity: cases in {db}; open http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    # On loopback the app answers only to loopback names (a DNS-rebinding guard); shared on a
+    # network it cannot know the names people will use.
+    hosts = ["127.0.0.1", "localhost", "::1", "[::1]"] if is_loopback(host) else ["*"]
+    uvicorn.run(create_app(db, allowed_hosts=hosts), host=host, port=port, log_level="warning")

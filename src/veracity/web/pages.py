@@ -41,13 +41,15 @@ def app_page(limits: Limits) -> tuple[str, dict[str, str]]:
         "default-src 'none'; "
         f"style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
         "connect-src 'self'; frame-src 'self'; img-src data:; "
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+        "base-uri 'none'; form-action 'self'; object-src 'none'"
     )
     page = _environment().get_template("index.html.j2").render(
         style=Markup(style), script=Markup(script), csp=policy, limits=limits,
         accept=",".join(ACCEPTED_SUFFIXES),
     )
-    return page, {**COMMON_HEADERS, "Content-Security-Policy": policy}
+    # frame-ancestors only works as a header (browsers ignore it in a <meta>).
+    header = f"{policy}; frame-ancestors 'none'"
+    return page, {**COMMON_HEADERS, "Content-Security-Policy": header}
 
 
 def report_headers(page_policy: str) -> dict[str, str]:
