@@ -20,8 +20,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.formparsers import MultiPartException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from veracity.errors import InputError
 from veracity.report.html import render_html, report_content_security_policy
