@@ -216,8 +216,6 @@ def _profile(name: str) -> Profile:
 
 
 def _check_resolver(name: str) -> None:
-    from veracity.resolve import default, vote  # noqa: F401  (registers them)
-
     if name not in algorithms():
         raise InputError(f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}")
 

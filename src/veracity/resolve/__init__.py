@@ -1,12 +1,27 @@
 """Truth discovery: several algorithms behind one interface (`resolve`)."""
 
-from veracity.resolve.base import ClaimTable, Result, algorithms, get
+from veracity.resolve.base import ClaimTable, Result, get
+from veracity.resolve.base import algorithms as _registered
+
+
+def _register_all() -> None:
+    # importing a module of this package registers the algorithms it defines under their names
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+def algorithms() -> list[str]:
+    """Names of every truth-discovery algorithm available."""
+    _register_all()
+    return _registered()
 
 
 def resolve(table: ClaimTable, algorithm: str = "default", **params: object) -> Result:
     """Run the named algorithm on a claim table."""
-    from veracity.resolve import accu, crh, default, truthfinder, vote  # noqa: F401  (registers them)
-
+    _register_all()
     return get(algorithm)(table, **params)
 
 
