@@ -33,3 +33,15 @@ def test_ingest_title_skips_a_leading_address_line(tmp_path: Path):
     page.write_text("URL: https://example.org/a-b-c-123\nHarbour siege ends\n\nNine gunmen surrendered.")
     doc = load_documents([page], frozenset({"en"}))[0]
     assert doc.title == "Harbour siege ends"
+
+
+def test_sentences_do_not_restart_at_an_earlier_repeat_of_their_first_words(shared: Path):
+    """A sentence whose opening words also occur earlier is found where it really starts."""
+    from veracity.extract.text import split_sentences
+
+    text = (shared / "seeds").glob("000_*.txt").__next__().read_text()
+    sentences = split_sentences(text)
+    first = text[sentences[0].start : sentences[0].end]
+    assert first.rstrip().endswith(".")
+    starts = [s.start for s in sentences]
+    assert starts == sorted(set(starts))

@@ -98,7 +98,9 @@ def _sentence_starts(line: str) -> list[int]:
         # "Am 4. Mai 2003": a day number with its full stop does not end a sentence
         if not _DAY_STOP.search(previous):
             starts.append(found)
-        pos = found + max(1, len(head))
+        # blingfire only ever drops characters (collapsed spaces), so the next sentence starts no
+        # earlier than this one's length on: searching from there never finds an earlier copy
+        pos = found + max(1, len(piece.strip()) - 2)
         previous = piece.strip()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
