@@ -23,7 +23,10 @@ from veracity.resolve import similarity
 from veracity.resolve.encode import EncodedClaims
 
 DATA = Path(
-    os.environ.get("VERACITY_TRUTH_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "truth")
+    os.environ.get(
+        "VERACITY_TRUTH_DATA",
+        Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "truth",
+    )
 )
 
 FLIGHT_TIMES = ("sched_dep", "actual_dep", "sched_arr", "actual_arr")
@@ -44,13 +47,14 @@ class Benchmark:
     name: str
     claims: pa.Table
     build_support: Callable[[EncodedClaims], sparse.csr_matrix | None]
-    score: Callable[[EncodedClaims, np.ndarray], Score]
+    score: Callable[[pa.Table], Score]  # chosen (object, attribute, value) -> accuracy
     published: dict[str, float]
     note: str
     specificity: Callable[[EncodedClaims], np.ndarray | None] = lambda enc: None
 
 
 # --------------------------------------------------------------------------------------- flight
+
 
 # time of day in minutes from a raw string: the first h:mm, with am/pm/noon/midnight when given
 def _minutes_expr(column: str) -> str:
@@ -70,7 +74,9 @@ def _minutes_expr(column: str) -> str:
 def _gate_expr(column: str) -> str:
     # "Terminal 2 - 45" and "Term C - C12" give the gate after the dash; a bare terminal is no gate
     after_dash = f"trim(regexp_replace({column}, '^.* - ', ''))"
-    cleaned = f"upper(regexp_replace(regexp_replace({after_dash}, '(?i)^gate\\s*', ''), '\\s+', '', 'g'))"
+    cleaned = (
+        f"upper(regexp_replace(regexp_replace({after_dash}, '(?i)^gate\\s*', ''), '\\s+', '', 'g'))"
+    )
     return f"""(CASE
         WHEN {column} IS NULL OR trim({column}) IN ('', '-', '--') THEN NULL
         WHEN lower({column}) LIKE '%not provided%' OR lower({column}) LIKE '%n/a%' THEN NULL
@@ -104,8 +110,8 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
       ),
       norm AS (
         SELECT source, object, attribute,
-          CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr('raw_value')} END AS minutes,
-          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr('raw_value')} END AS gate
+          CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END AS minutes,
+          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate
         FROM long
       )
       SELECT source, object, attribute,
@@ -124,9 +130,9 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
         UNPIVOT raw ON sched_dep, actual_dep, dep_gate, sched_arr, actual_arr, arr_gate
         INTO NAME attribute VALUE raw_value
       )
-      SELECT object, attribute,
-        CASE WHEN attribute LIKE '%gate' THEN {_gate_expr('raw_value')} END AS gate,
-        CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr('raw_value')} END::DOUBLE AS minutes
+      SELECT DISTINCT object, attribute,
+        CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate,
+        CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END::DOUBLE AS minutes
       FROM long
     """
     return claims_sql, gold_sql
@@ -139,8 +145,8 @@ def flight_days() -> list[str]:
 def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benchmark:
     con = duckdb.connect()
     claims_sql, gold_sql = _flight_sql(days)
-    claims = con.execute(claims_sql).to_arrow_table()
-    gold = con.execute(gold_sql).to_arrow_table()
+    claims = con.sql(claims_sql).to_arrow_table()
+    gold = con.sql(gold_sql).to_arrow_table()
 
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
         # times a few minutes apart are the same event read at different moments: full support
@@ -151,8 +157,8 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
             enc.table.candidate_item, number, tolerance=FLIGHT_TOLERANCE_MINUTES, scale=None
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        return _score_flight(enc, truth, gold)
+    def score(chosen: pa.Table) -> Score:
+        return _score_flight(chosen, gold)
 
     note = (
         "items = (day, flight, attribute) for the 6 attributes; gold items with a value ('--' = none)"
@@ -162,19 +168,8 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
     return Benchmark(name, claims, build_support, score, published, note)
 
 
-def _score_flight(enc: EncodedClaims, truth: np.ndarray, gold: pa.Table) -> Score:
+def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:
     con = duckdb.connect()
-    ok = truth >= 0
-    number = enc.table.candidate_number
-    assert number is not None
-    chosen = pa.table(
-        {
-            "object": enc.item_object[ok].tolist(),
-            "attribute": enc.item_attribute[ok].tolist(),
-            "value": enc.candidate_value[truth[ok]].tolist(),
-            "minutes": number[truth[ok]],
-        }
-    )
     con.register("chosen", chosen)
     con.register("gold", gold)
     rows = con.execute(
@@ -185,7 +180,12 @@ def _score_flight(enc: EncodedClaims, truth: np.ndarray, gold: pa.Table) -> Scor
                  WHEN g.gate IS NOT NULL THEN c.value = g.gate
                  ELSE least(abs(c.minutes - g.minutes), 1440 - abs(c.minutes - g.minutes)) <= ?
                END) AS correct
-        FROM gold g JOIN chosen c USING (object, attribute)
+        FROM gold g JOIN (
+          SELECT object, attribute, value,
+                 TRY_CAST(split_part(value, ':', 1) AS INT) * 60
+                 + TRY_CAST(split_part(value, ':', 2) AS INT) AS minutes
+          FROM chosen
+        ) c USING (object, attribute)
         WHERE g.gate IS NOT NULL OR g.minutes IS NOT NULL
         GROUP BY ALL ORDER BY day
         """,
@@ -216,7 +216,7 @@ def _author_tokens_expr(column: str) -> str:
     no_roles = f"regexp_replace({lowered}, '\\([^)]*\\)', ' ', 'g')"
     tokens = f"regexp_split_to_array({no_roles}, '[^a-z]+')"
     return (
-        f"list_sort(list_distinct(list_filter({tokens}, t -> t <> '' "
+        f"list_sort(list_distinct(list_filter({tokens}, lambda t: t <> '' "
         f"AND NOT list_contains({_AUTHOR_STOPWORDS}, t))))"
     )
 
@@ -236,7 +236,7 @@ def load_book() -> Benchmark:
           FROM {read.format(p=path, c="{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}")}
         ),
         tok AS (
-          SELECT source, object, {_author_tokens_expr('authors')} AS tokens FROM raw
+          SELECT source, object, {_author_tokens_expr("authors")} AS tokens FROM raw
           WHERE authors IS NOT NULL AND lower(authors) NOT LIKE '%not available%'
         )
         SELECT DISTINCT source, object, 'authors' AS attribute, array_to_string(tokens, ' ') AS value,
@@ -258,7 +258,7 @@ def load_book() -> Benchmark:
         SELECT object,
                list_distinct(flatten(list(regexp_split_to_array(last, '[^a-z]+')))) AS last_tokens,
                list_distinct(flatten(list(list_concat(regexp_split_to_array(last, '[^a-z]+'), firsts,
-                   list_transform(firsts, f -> left(f, 1)))))) AS allowed
+                   list_transform(firsts, lambda f: left(f, 1)))))) AS allowed
         FROM people GROUP BY object
         """
     ).to_arrow_table()
@@ -269,8 +269,7 @@ def load_book() -> Benchmark:
             enc.table.candidate_item, enc.candidate_value.tolist(), threshold=0.9
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        chosen = enc.truths(truth)
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
         c2.register("chosen", chosen)
         c2.register("gold", gold)
@@ -291,32 +290,49 @@ def load_book() -> Benchmark:
         " accents and role words like '(Author)' ignored)"
     )
     return Benchmark(
-        "book", claims, build_support, score, {"vote": 0.71, "best": 0.87}, note,
-        specificity=lambda enc: np.array([len(v.split()) for v in enc.candidate_value], dtype=np.float64),
+        "book",
+        claims,
+        build_support,
+        score,
+        {"vote": 0.71, "best": 0.87},
+        note,
+        specificity=lambda enc: np.array(
+            [len(v.split()) for v in enc.candidate_value], dtype=np.float64
+        ),
     )
 
 
 # ----------------------------------------------------------------------------------- population
 
 
+def _read_latin1_tsv(path: Path, names: list[str]) -> pa.Table:
+    text = path.read_bytes().decode("latin-1")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip()]
+    width = len(names)
+    rows = [(r + [""] * width)[:width] for r in rows]
+    return pa.table({name: [r[k] for r in rows] for k, name in enumerate(names)})
+
+
 def load_population() -> Benchmark:
     con = duckdb.connect()
     base = DATA / "population"
+    # the file mixes encodings (a few editor names are not valid UTF-8): decode it as latin-1
+    raw = _read_latin1_tsv(base / "population-new-new.txt", ["c0", "c1", "c2", "c3"])
+    con.register("raw", raw)
     claims = con.execute(
-        f"""
+        """
         SELECT DISTINCT trim(c1) AS source, trim(c0) AS object, 'population' AS attribute,
                (TRY_CAST(trim(c2) AS DOUBLE)::BIGINT)::VARCHAR AS value,
                TRY_CAST(trim(c2) AS DOUBLE) AS number
-        FROM read_csv('{base / 'population-new-new.txt'}', delim='\\t', header=false, quote='',
-                      columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
-        WHERE TRY_CAST(trim(c2) AS DOUBLE) IS NOT NULL
+        FROM raw WHERE TRY_CAST(trim(c2) AS DOUBLE) IS NOT NULL
         """
     ).to_arrow_table()
     gold = con.execute(
         f"""
         SELECT lower(trim(c0)) || ', ' || lower(trim(c1)) || '_' || trim(c2) AS object,
                TRY_CAST(trim(c3) AS DOUBLE) AS number
-        FROM read_csv('{base / 'population-gd.txt'}', delim=',', header=false, quote='"',
+        FROM read_csv('{base / "population-gd.txt"}', delim=',', header=false, quote='"',
+                      encoding='latin-1',
                       columns={{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}})
         """
     ).to_arrow_table()
@@ -329,16 +345,12 @@ def load_population() -> Benchmark:
             enc.table.candidate_item, number, tolerance=0.0, scale=0.01, relative=True
         )
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
-        number = enc.table.candidate_number
-        assert number is not None
-        ok = truth >= 0
-        chosen = pa.table({"object": enc.item_object[ok].tolist(), "number": number[truth[ok]]})
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
         c2.register("chosen", chosen)
         c2.register("gold", gold)
         correct, scored = c2.execute(
-            "SELECT count(*) FILTER (WHERE c.number = g.number), count(*) "
+            "SELECT count(*) FILTER (WHERE TRY_CAST(c.value AS DOUBLE) = g.number), count(*) "
             "FROM gold g JOIN chosen c ON lower(c.object) = g.object"
         ).fetchone() or (0, 0)
         return Score(correct / max(scored, 1), correct, scored)
@@ -347,7 +359,9 @@ def load_population() -> Benchmark:
         "daz45 preprocessing (4,183 claims); gold city-years present in the claims; correct when"
         " the chosen figure equals the census figure exactly"
     )
-    return Benchmark("population", claims, build_support, score, {"vote": 0.799, "best": 0.861}, note)
+    return Benchmark(
+        "population", claims, build_support, score, {"vote": 0.799, "best": 0.861}, note
+    )
 
 
 # --------------------------------------------------------------------------------- hierarchical
@@ -366,15 +380,15 @@ def load_hierarchical(name: str) -> Benchmark:
         f"""
         SELECT DISTINCT src AS source, obj AS object, 'place' AS attribute, trim(value) AS value,
                NULL::DOUBLE AS number
-        FROM read_csv('{base / 'claims.csv'}', header=true, all_varchar=true)
+        FROM read_csv('{base / "claims.csv"}', header=true, all_varchar=true)
         WHERE value IS NOT NULL
         """
     ).to_arrow_table()
     gold = con.execute(
         f"""
         SELECT obj AS object, trim(string_split(value, ',')[1]) AS leaf,
-               list_transform(string_split(value, ','), x -> trim(x)) AS path
-        FROM read_csv('{base / 'groundtruths.csv'}', header=true, all_varchar=true)
+               list_transform(string_split(value, ','), lambda x: trim(x)) AS path
+        FROM read_csv('{base / "groundtruths.csv"}', header=true, all_varchar=true)
         """
     ).to_arrow_table()
     names = np.asarray(hierarchy["name"], dtype=object)
@@ -385,7 +399,12 @@ def load_hierarchical(name: str) -> Benchmark:
         depth = similarity.node_depth(parent)
         c2 = duckdb.connect()
         c2.register("nodes", pa.table({"id": ids, "name": names.tolist(), "depth": depth[ids]}))
-        c2.register("cand", pa.table({"cid": np.arange(enc.table.n_candidates), "name": enc.candidate_value.tolist()}))
+        c2.register(
+            "cand",
+            pa.table(
+                {"cid": np.arange(enc.table.n_candidates), "name": enc.candidate_value.tolist()}
+            ),
+        )
         rows = c2.execute(
             "SELECT cid, arg_max(id, depth * 1000000 - id) AS node FROM cand JOIN nodes USING (name) GROUP BY cid"
         ).fetchnumpy()
@@ -401,16 +420,18 @@ def load_hierarchical(name: str) -> Benchmark:
         depth = similarity.node_depth(parent)
         return np.where(node >= 0, depth[np.maximum(node, 0)], 0).astype(np.float64)
 
-    def score(enc: EncodedClaims, truth: np.ndarray) -> Score:
+    def score(chosen: pa.Table) -> Score:
         c2 = duckdb.connect()
-        c2.register("chosen", enc.truths(truth))
+        c2.register("chosen", chosen)
         c2.register("gold", gold)
         correct, general, scored = c2.execute(
             "SELECT count(*) FILTER (WHERE c.value = g.leaf), "
             "count(*) FILTER (WHERE list_contains(g.path, c.value)), count(*) "
             "FROM gold g JOIN chosen c USING (object)"
         ).fetchone() or (0, 0, 0)
-        return Score(correct / max(scored, 1), correct, scored, {"gen_accuracy": general / max(scored, 1)})
+        return Score(
+            correct / max(scored, 1), correct, scored, {"gen_accuracy": general / max(scored, 1)}
+        )
 
     note = (
         "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"

@@ -119,3 +119,20 @@ def test_values_month_agrees_with_a_day_inside_it():
     assert compatibility(DateValue(1997, 12), DateValue(1996, 12, 17)) == 0.0
     assert compatibility(Count(200, 999, "vague"), Count.exact(610)) == 1.0
     assert compatibility(Count(200, 999, "vague"), Count.exact(72)) == 0.0
+
+
+def test_check_mixed_events_are_told_apart(shared):
+    """Seeds and the five dev events in one run: one event per folder, none merged or split."""
+    import veracity
+
+    folders = [
+        shared / "seeds",
+        *sorted(p for p in (shared / "data" / "events").iterdir() if p.is_dir()),
+    ]
+    files = [f for folder in folders for f in sorted(folder.glob("*.txt"))]
+    report = veracity.check(files, events="cluster")
+    found = sorted(sorted(e.documents) for e in report.events)
+    expected = sorted(sorted(f.stem for f in folder.glob("*.txt")) for folder in folders)
+    assert found == expected
+    claim_events = {report.event_of_claim[c.id] for c in report.claims}
+    assert claim_events == {e.id for e in report.events}

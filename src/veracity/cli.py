@@ -40,13 +40,16 @@ def check_cli(
     resolver: Annotated[
         str, typer.Option(help="Truth-discovery model: default, vote, ...")
     ] = "default",
+    events: Annotated[
+        str, typer.Option(help="auto: cluster a JSONL feed or several folders; one; cluster")
+    ] = "auto",
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
 
     if output is not None:
         _check_output(output)  # before the work, not after it
-    report = check(paths, profile=profile, resolver=resolver, progress=True)
+    report = check(paths, profile=profile, resolver=resolver, progress=True, events=events)
     data = report.to_dict()
     if format is Format.json:
         content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -85,6 +88,17 @@ def _check_output(output: Path) -> None:
         raise InputError("output folder does not exist", str(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError("output folder is not writable", str(folder))
+
+
+def _register_serve() -> None:
+    # the web app is an optional extra ([web]); the command is listed either way and explains
+    # what to install when its packages are missing
+    from veracity.web.cli import serve
+
+    app.command("serve")(serve)
+
+
+_register_serve()
 
 
 @app.callback()

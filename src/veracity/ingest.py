@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import json
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -244,7 +245,16 @@ def _optional_str(value: object) -> str | None:
 
 
 def _first_line_title(text: str) -> str:
-    first = text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    # saved pages often open with their address ("URL: https://..."): the title follows it
+    while lines and re.match(r"^(url|source|link)\s*:\s*\S+$|^https?://\S+$", lines[0], re.I):
+        lines.pop(0)
+    # a bare label ("Answer:") is not a title either
+    while lines and lines[0].endswith(":") and len(lines[0].split()) <= 2:
+        lines.pop(0)
+    if not lines:
+        return ""
+    first = lines[0].strip("#=* \t")
     if 0 < len(first) <= 150 and not first.endswith((".", "!", "?")):
         return first
     return ""

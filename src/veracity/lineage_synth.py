@@ -15,6 +15,7 @@ not the target language's. Real translations are tested separately (the seeds pa
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Sequence
@@ -445,7 +446,8 @@ def random_corpus(n: int, seed: int = 1, vocabulary: Sequence[str] = ()) -> Gene
         "".join(rng.choice(_LETTERS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 4)))
         for _ in range(20_000)
     ]
-    weights = [1.0 / (rank + 1) for rank in range(len(vocab))]
+    # cumulative weights once: random.choices would otherwise re-add 20,000 weights per call
+    cum_weights = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(vocab))))
     names = [w.capitalize() for w in rng.sample(vocab, min(2000, len(vocab)))]
     languages = ("en", "es", "id")
     docs: list[Document] = []
@@ -454,7 +456,7 @@ def random_corpus(n: int, seed: int = 1, vocabulary: Sequence[str] = ()) -> Gene
     def base_text() -> str:
         out = []
         for _ in range(rng.randint(6, 12)):
-            words = rng.choices(vocab, weights, k=rng.randint(10, 20))
+            words = rng.choices(vocab, cum_weights=cum_weights, k=rng.randint(10, 20))
             for _ in range(rng.randint(1, 3)):
                 pos = rng.randrange(1, len(words))
                 words[pos] = (

@@ -74,12 +74,26 @@ def check(
     profile: str = "attack",
     resolver: str = "default",
     progress: bool = False,
+    events: str = "auto",
 ) -> Report:
-    """Reconcile the documents under `paths` (files or folders) into one report."""
+    """Reconcile the documents under `paths` (files or folders) into one report.
+
+    `events`: "one" (all documents report one event), "cluster" (group them by event) or
+    "auto": cluster a JSONL feed or several folders, keep one folder as one event.
+    """
     prof = _profile(profile)
     _check_resolver(resolver)
+    if events not in ("auto", "one", "cluster"):
+        raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
     documents = load_documents(paths, frozenset(prof.languages))
-    return check_documents(documents, profile=prof, resolver=resolver, progress=progress)
+    if events == "auto":
+        # a folder holds one event; a feed (JSONL) or several folders mix many
+        feeds = any(Path(p).suffix.lower() == ".jsonl" for p in paths)
+        folders = sum(1 for p in paths if Path(p).is_dir())
+        events = "cluster" if feeds or folders > 1 else "one"
+    return check_documents(
+        documents, profile=prof, resolver=resolver, progress=progress, events=events
+    )
 
 
 def check_texts(
@@ -112,7 +126,13 @@ def check_documents(
     profile: Profile,
     resolver: str = "default",
     progress: bool = False,
+    events: str = "one",
 ) -> Report:
+    """Extract, find lineage, group into events and reconcile each event.
+
+    `events`: "one" treats all documents as one event (a folder about one event); "cluster"
+    groups them by the event they report (a feed of many events).
+    """
     meter = Progress(len(documents), "extracting", progress)
     claims: list[Claim] = []
     pairs: list[tuple[str, str]] = []
@@ -122,25 +142,69 @@ def check_documents(
         pairs.extend(found.aliases)
         meter.step(k)
     claims = _link_names(claims, pairs, profile)
+    if progress and len(documents) >= 50:
+        print("finding copies and translations ...", file=sys.stderr)
     lineage = find_lineage(documents)
     ids = [d.id for d in documents]
     groups = witness_groups(ids, lineage)
-    event_id = "e1"
-    outcome = reconcile(
-        event_id, claims, ids, groups, resolver, {d.id: d.language for d in documents}
-    )
-    event = Event(event_id, _title(documents), ids, outcome.record, outcome.checks)
+    languages = {d.id: d.language for d in documents}
+    by_id = {d.id: d for d in documents}
+    grouped = _group_events(documents, events)
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in claims:
+        claims_of.setdefault(claim.document, []).append(claim)
+    report_events: list[Event] = []
+    all_claims: list[Claim] = []
+    verdicts: dict[str, Verdict] = {}
+    event_of_claim: dict[str, str] = {}
+    reliability: dict[str, float] = {}
+    meter = Progress(len(grouped), "reconciling events", progress)
+    for k, (event_id, primary, secondary) in enumerate(grouped, start=1):
+        event_claims = [c for d in primary for c in claims_of.get(d, [])]
+        outcome = reconcile(event_id, event_claims, primary, groups, resolver, languages)
+        members = list(primary) + [d for d in secondary if d not in primary]
+        report_events.append(
+            Event(
+                event_id,
+                _title([by_id[d] for d in primary]),
+                members,
+                outcome.record,
+                outcome.checks,
+            )
+        )
+        all_claims.extend(outcome.claims)
+        verdicts.update(outcome.verdicts)
+        event_of_claim.update({c.id: event_id for c in outcome.claims})
+        reliability.update({d: outcome.reliability[d] for d in primary})
+        meter.step(k)
     return Report(
         profile=profile.name,
         resolver=resolver,
         documents=list(documents),
         lineage=lineage,
-        events=[event],
-        claims=outcome.claims,
-        verdicts=outcome.verdicts,
-        event_of_claim={c.id: event_id for c in outcome.claims},
-        reliability=outcome.reliability,
+        events=report_events,
+        claims=all_claims,
+        verdicts=verdicts,
+        event_of_claim=event_of_claim,
+        reliability=reliability,
     )
+
+
+def _group_events(
+    documents: Sequence[Document], mode: str
+) -> list[tuple[str, list[str], list[str]]]:
+    """(event id, its documents, documents that report it in passing) for every event."""
+    if mode == "one" or len(documents) == 1:
+        return [("e1", [d.id for d in documents], [])]
+    from veracity.events import cluster_events
+
+    clusters = cluster_events(documents)
+    out = []
+    for k, cluster in enumerate(
+        sorted(clusters, key=lambda c: (-len(c.documents), c.documents)), 1
+    ):
+        out.append((f"e{k}", list(cluster.documents), list(cluster.secondary)))
+    return out
 
 
 def _profile(name: str) -> Profile:

@@ -37,12 +37,21 @@ def reconcile(
 ) -> Outcome:
     """Resolve every attribute the claims speak of, in two passes so that relative claims
     ("all but one of the militants") are read against the value they refer to."""
-    absolute = [c for c in claims if "relative_to" not in c.qualifiers]
     langs = languages or {}
+    # free text (a demand, an occasion) is worded differently by every source: resolved on its
+    # own so that wording never counts against a source's reliability
+    texts = [c for c in claims if isinstance(c.value, Text)]
+    facts = [c for c in claims if not isinstance(c.value, Text)]
+    absolute = [c for c in facts if "relative_to" not in c.qualifiers]
     first = _resolve(event, absolute, document_ids, witness_group, resolver, langs)
-    concrete = [_materialise(c, first.record) for c in claims]
+    concrete = [_materialise(c, first.record) for c in facts]
     usable = [c for c in concrete if c is not None]
     outcome = _resolve(event, usable, document_ids, witness_group, resolver, langs)
+    if texts:
+        worded = _resolve(event, texts, document_ids, witness_group, resolver, langs)
+        outcome.record.update(worded.record)
+        outcome.verdicts.update(worded.verdicts)
+        outcome.claims.extend(texts)
     outcome.checks = _constraints(event, outcome.record)
     return outcome
 

@@ -14,9 +14,12 @@ import datetime as dt
 import hashlib
 import json
 import random
+import re
 import string
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -59,29 +62,59 @@ from veracity.synth_words import (
 from veracity.values import fold
 
 COUNT_ATTRIBUTES = (
-    "perpetrator.count", "hostages.initial", "hostages.final", "hostages.released",
-    "deaths.total", "deaths.hostages", "deaths.security", "deaths.perpetrators",
-    "deaths.civilians", "injured.total", "operation.personnel", "operation.duration_minutes",
+    "perpetrator.count",
+    "hostages.initial",
+    "hostages.final",
+    "hostages.released",
+    "deaths.total",
+    "deaths.hostages",
+    "deaths.security",
+    "deaths.perpetrators",
+    "deaths.civilians",
+    "injured.total",
+    "operation.personnel",
+    "operation.duration_minutes",
     "event.duration_days",
 )
 DATE_ATTRIBUTES = ("event.start_date", "event.end_date", "operation.date")
 NAME_ATTRIBUTES = (
-    "location.city", "location.country", "location.site", "perpetrator.group",
-    "perpetrator.leader", "operation.name",
+    "location.city",
+    "location.country",
+    "location.site",
+    "perpetrator.group",
+    "perpetrator.leader",
+    "operation.name",
 )
 OPERATION_ATTRIBUTES = (
-    "operation.name", "operation.date", "operation.personnel", "operation.duration_minutes",
+    "operation.name",
+    "operation.date",
+    "operation.personnel",
+    "operation.duration_minutes",
 )
 
 # How likely an original article mentions each attribute (news always says where and when).
 _MENTION = {
-    "location.city": 0.95, "event.start_date": 0.9, "location.site": 0.7,
-    "location.country": 0.5, "perpetrator.group": 0.6, "hostages.initial": 0.6,
-    "perpetrator.count": 0.4, "perpetrator.leader": 0.35, "event.end_date": 0.4,
-    "event.duration_days": 0.3, "deaths.total": 0.45, "deaths.hostages": 0.35,
-    "deaths.security": 0.3, "deaths.perpetrators": 0.35, "deaths.civilians": 0.2,
-    "injured.total": 0.3, "hostages.final": 0.3, "hostages.released": 0.25,
-    "operation.name": 0.4, "operation.date": 0.15, "operation.personnel": 0.2,
+    "location.city": 0.95,
+    "event.start_date": 0.93,
+    "location.site": 0.7,
+    "location.country": 0.5,
+    "perpetrator.group": 0.6,
+    "hostages.initial": 0.6,
+    "perpetrator.count": 0.4,
+    "perpetrator.leader": 0.35,
+    "event.end_date": 0.4,
+    "event.duration_days": 0.3,
+    "deaths.total": 0.45,
+    "deaths.hostages": 0.35,
+    "deaths.security": 0.3,
+    "deaths.perpetrators": 0.35,
+    "deaths.civilians": 0.2,
+    "injured.total": 0.3,
+    "hostages.final": 0.3,
+    "hostages.released": 0.25,
+    "operation.name": 0.4,
+    "operation.date": 0.15,
+    "operation.personnel": 0.2,
     "operation.duration_minutes": 0.2,
 }
 _FIRST_DAY = dt.date(1970, 1, 1)
@@ -142,8 +175,14 @@ class Statement:
     form: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"event": self.event, "attribute": self.attribute, "value": self.value,
-                "text": self.text, "true": self.true, "form": self.form}
+        return {
+            "event": self.event,
+            "attribute": self.attribute,
+            "value": self.value,
+            "text": self.text,
+            "true": self.true,
+            "form": self.form,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +200,26 @@ class SyntheticArticle:
 
     def to_json(self) -> dict[str, Any]:
         """The article as one line of the JSONL input format."""
-        return {"id": self.id, "text": self.text, "source": self.source,
-                "published": self.published, "language": self.language, "url": self.url}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "source": self.source,
+            "published": self.published,
+            "language": self.language,
+            "url": self.url,
+        }
 
     def to_document(self) -> Document:
-        return Document(id=self.id, text=self.text, language=self.language, path="",
-                        title=self.text.split("\n", 1)[0], source=self.source, url=self.url,
-                        published=self.published)
+        return Document(
+            id=self.id,
+            text=self.text,
+            language=self.language,
+            path="",
+            title=self.text.split("\n", 1)[0],
+            source=self.source,
+            url=self.url,
+            published=self.published,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +233,7 @@ class CorpusConfig:
     copy_edit_rate: float
     two_event_rate: float
     shuffle_block: int
+    error_scale: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,30 +364,39 @@ def generate_corpus(
     copy_edit_rate: float = 0.3,
     two_event_rate: float = 0.01,
     shuffle_block: int = 2000,
+    error_scale: float = 1.0,
 ) -> SyntheticCorpus:
     """A corpus of `n_events` invented events, each reported by `docs_per_event` articles.
 
     `copy_rate` is the share of articles that copy an earlier article of the same event;
     `translation_share` of those are translations, the rest same-language near-duplicates,
     and `copy_edit_rate` of the near-duplicates change one number. `two_event_rate` of the
-    original articles end with a paragraph about an earlier event.
+    original articles end with a paragraph about an earlier event. Each publisher's error rate
+    is drawn once (most 1-8%, some 10-20%, a few 30-50%) and multiplied by `error_scale`.
     """
     if n_events < 1:
         raise InputError(f"n_events must be at least 1, not {n_events}")
-    low, high = (docs_per_event, docs_per_event) if isinstance(docs_per_event, int) else (
-        docs_per_event
+    low, high = (
+        (docs_per_event, docs_per_event) if isinstance(docs_per_event, int) else (docs_per_event)
     )
     if not 1 <= low <= high:
-        raise InputError(f"docs_per_event must be a count or a range low <= high, not "
-                         f"{docs_per_event!r}")
+        raise InputError(
+            f"docs_per_event must be a count or a range low <= high, not {docs_per_event!r}"
+        )
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise InputError(f"languages must be among {', '.join(LANGUAGES)}; got {languages!r}")
     config = CorpusConfig(
-        n_events=n_events, docs_per_event=(low, high), seed=seed,
-        languages=tuple(languages), copy_rate=copy_rate, translation_share=translation_share,
-        copy_edit_rate=copy_edit_rate, two_event_rate=two_event_rate,
+        n_events=n_events,
+        docs_per_event=(low, high),
+        seed=seed,
+        languages=tuple(languages),
+        copy_rate=copy_rate,
+        translation_share=translation_share,
+        copy_edit_rate=copy_edit_rate,
+        two_event_rate=two_event_rate,
         shuffle_block=shuffle_block,
+        error_scale=error_scale,
     )
     return SyntheticCorpus(config)
 
@@ -358,13 +420,21 @@ def _make_pools(config: CorpusConfig) -> _Pools:
         seen.add(name)
         domain = fold(name).replace(" ", "") + rng.choice((".com", ".net", ".news", ".org"))
         tier = rng.random()
-        error = (rng.uniform(0.01, 0.08) if tier < 0.7 else rng.uniform(0.1, 0.2)
-                 if tier < 0.9 else rng.uniform(0.3, 0.5))
+        error = (
+            rng.uniform(0.01, 0.08)
+            if tier < 0.7
+            else rng.uniform(0.1, 0.2)
+            if tier < 0.9
+            else rng.uniform(0.3, 0.5)
+        )
+        error = min(1.0, error * config.error_scale)
         publishers.append(Publisher(name, domain, lang, round(error, 3)))
-    by_lang = {lang: tuple(p for p in publishers if p.language == lang)
-               for lang in config.languages}
+    by_lang = {
+        lang: tuple(p for p in publishers if p.language == lang) for lang in config.languages
+    }
 
-    n_cities = max(3 * len(COUNTRIES), config.n_events // 25)
+    # A town rarely sees more than a few such crises in half a century; a group commits many.
+    n_cities = max(3 * len(COUNTRIES), config.n_events // 4)
     names: set[str] = set()
     cities: list[list[str]] = [[] for _ in COUNTRIES]
     for k in range(n_cities):
@@ -382,13 +452,15 @@ def _make_pools(config: CorpusConfig) -> _Pools:
             f"{rng.choice(FIRST_NAMES)} {invent_word(rng, rng.choice((2, 3)))}"
             for _ in range(rng.choice((1, 1, 2, 3)))
         )
-        groups.append(Group(
-            kind=rng.choice(tuple(GROUP_TYPES)),
-            adjective=rng.choice(tuple(GROUP_ADJECTIVES)),
-            region=invent_word(rng, rng.choice((2, 3))),
-            native_language=rng.choice(config.languages),
-            leaders=leaders,
-        ))
+        groups.append(
+            Group(
+                kind=rng.choice(tuple(GROUP_TYPES)),
+                adjective=rng.choice(tuple(GROUP_ADJECTIVES)),
+                region=invent_word(rng, rng.choice((2, 3))),
+                native_language=rng.choice(config.languages),
+                leaders=leaders,
+            )
+        )
     return _Pools(tuple(publishers), by_lang, tuple(tuple(c) for c in cities), tuple(groups))
 
 
@@ -414,26 +486,39 @@ def _make_event(config: CorpusConfig, pools: _Pools, index: int) -> SyntheticEve
     r = rng.random()
     d_sec = 0 if r < 0.45 else 1 if r < 0.7 else rng.randint(2, 12)
     r = rng.random()
-    d_perp = (pcount if r < 0.35 else pcount - 1 if r < 0.5 and pcount >= 3
-              else rng.randint(0, pcount))
+    d_perp = (
+        pcount if r < 0.35 else pcount - 1 if r < 0.5 and pcount >= 3 else rng.randint(0, pcount)
+    )
     d_civ = 0 if rng.random() < 0.6 else rng.randint(1, 25)
     values: dict[str, Any] = {
-        "event.start_date": start, "event.end_date": end, "event.duration_days": duration,
-        "location.city": rng.choice(pools.cities[country]), "location.country": country,
+        "event.start_date": start,
+        "event.end_date": end,
+        "event.duration_days": duration,
+        "location.city": rng.choice(pools.cities[country]),
+        "location.country": country,
         "location.site": (rng.choice(tuple(SITES)), invent_word(rng, rng.choice((2, 3)))),
-        "perpetrator.group": group_index, "perpetrator.count": pcount,
+        "perpetrator.group": group_index,
+        "perpetrator.count": pcount,
         "perpetrator.leader": rng.choice(group.leaders),
-        "hostages.initial": initial, "hostages.final": final, "hostages.released": released,
-        "deaths.total": d_host + d_sec + d_perp + d_civ, "deaths.hostages": d_host,
-        "deaths.security": d_sec, "deaths.perpetrators": d_perp, "deaths.civilians": d_civ,
+        "hostages.initial": initial,
+        "hostages.final": final,
+        "hostages.released": released,
+        "deaths.total": d_host + d_sec + d_perp + d_civ,
+        "deaths.hostages": d_host,
+        "deaths.security": d_sec,
+        "deaths.perpetrators": d_perp,
+        "deaths.civilians": d_civ,
         "injured.total": rng.randint(0, 30) if rng.random() < 0.6 else rng.randint(31, 400),
     }
     if rng.random() < 0.7:
-        values.update({
-            "operation.name": invent_word(rng, rng.choice((2, 3))), "operation.date": end,
-            "operation.personnel": rng.randint(20, 600),
-            "operation.duration_minutes": rng.randint(10, 240),
-        })
+        values.update(
+            {
+                "operation.name": invent_word(rng, rng.choice((2, 3))),
+                "operation.date": end,
+                "operation.personnel": rng.randint(20, 600),
+                "operation.duration_minutes": rng.randint(10, 240),
+            }
+        )
     event_id = "ev" + _digest(f"{config.seed}:event-id:{index}", 10)
     truth = {attr: _json_value(attr, value, pools) for attr, value in values.items()}
     return SyntheticEvent(event_id, index, values, truth)
@@ -489,17 +574,28 @@ class _ArticleWriter:
         lang = self.rng.choice(self.config.languages)
         return self.rng.choice(self.pools.publishers_by_language[lang])
 
-    def _plan(self, event: SyntheticEvent, publisher: Publisher, extra: bool = False
-              ) -> _Plan:
+    def _plan(self, event: SyntheticEvent, publisher: Publisher, extra: bool = False) -> _Plan:
         rng = self.rng
         group = self.pools.groups[event.values["perpetrator.group"]]
         if extra:
             # The paragraph on an earlier event says where and when, and a little more.
             mention = {"location.city", "event.start_date"}
-            mention.update(rng.sample(("perpetrator.group", "hostages.initial", "location.site",
-                                       "deaths.total", "location.country"), 2))
+            mention.update(
+                rng.sample(
+                    (
+                        "perpetrator.group",
+                        "hostages.initial",
+                        "location.site",
+                        "deaths.total",
+                        "location.country",
+                    ),
+                    2,
+                )
+            )
         else:
             mention = {a for a, p in _MENTION.items() if rng.random() < p}
+            if "event.start_date" not in mention and rng.random() < 0.7:
+                mention.add("event.end_date")  # news says when, one way or another
         mention &= set(event.values)
         plan = _Plan(event, dict(event.values), set(), mention, group, publisher)
         for attribute in sorted(mention):
@@ -510,14 +606,14 @@ class _ArticleWriter:
     def _corrupt(self, plan: _Plan, attribute: str) -> None:
         rng = self.rng
         value = plan.values[attribute]
+        new: Any
         if attribute in COUNT_ATTRIBUTES:
             new = _wrong_count(value, rng)
         elif attribute in DATE_ATTRIBUTES:
             shift = rng.choice((1, -1, 30, -30, 365, -365))
             new = value + dt.timedelta(days=shift)
         elif attribute == "location.city":
-            others = [c for c in self.pools.cities[plan.values["location.country"]]
-                      if c != value]
+            others = [c for c in self.pools.cities[plan.values["location.country"]] if c != value]
             new = rng.choice(others) if others else invent_word(rng, 3)
         elif attribute == "location.country":
             new = (value + rng.randrange(1, len(COUNTRIES))) % len(COUNTRIES)
@@ -539,22 +635,26 @@ class _ArticleWriter:
         lang = publisher.language
         headline, sentences = _render(plan, lang, random.Random(render_seed))
         paragraphs = [sentences]
-        events = (self.event.id,)
+        events: tuple[str, ...] = (self.event.id,)
         if self.event.index > 0 and self.rng.random() < self.config.two_event_rate:
-            earlier = _make_event(self.config, self.pools,
-                                  self.rng.randrange(max(0, self.event.index - 5000),
-                                                     self.event.index))
+            earlier = _make_event(
+                self.config,
+                self.pools,
+                self.rng.randrange(max(0, self.event.index - 5000), self.event.index),
+            )
             other_plan = self._plan(earlier, publisher, extra=True)
             _, other = _render(other_plan, lang, random.Random(self.rng.randrange(2**32)))
             opener = _Sentence(self.rng.choice(EARLIER_EVENT[lang]))
             paragraphs.append([opener, *other])
             events = (self.event.id, earlier.id)
-        published = self._published(self.event.values["event.start_date"],
-                                    self.event.values["event.duration_days"])
+        published = self._published(
+            self.event.values["event.start_date"], self.event.values["event.duration_days"]
+        )
         return _assemble(article_id, publisher, headline, paragraphs, published, events)
 
-    def _copy(self, article_id: str, original: SyntheticArticle, plan: _Plan,
-              render_seed: int) -> tuple[SyntheticArticle, _Plan]:
+    def _copy(
+        self, article_id: str, original: SyntheticArticle, plan: _Plan, render_seed: int
+    ) -> tuple[SyntheticArticle, _Plan]:
         rng = self.rng
         translate = len(self.config.languages) > 1 and rng.random() < self.config.translation_share
         if translate:
@@ -564,8 +664,15 @@ class _ArticleWriter:
             lang = original.language
             relation = "near-duplicate"
         publisher = rng.choice(self.pools.publishers_by_language[lang])
-        copied = _Plan(plan.event, dict(plan.values), set(plan.wrong), set(plan.mention),
-                       plan.group, publisher, plan.wrong_group)
+        copied = _Plan(
+            plan.event,
+            dict(plan.values),
+            set(plan.wrong),
+            set(plan.mention),
+            plan.group,
+            publisher,
+            plan.wrong_group,
+        )
         if not translate and rng.random() < self.config.copy_edit_rate:
             counts = sorted(a for a in copied.mention if a in COUNT_ATTRIBUTES)
             if counts:
@@ -574,9 +681,18 @@ class _ArticleWriter:
         if not translate and len(sentences) > 3 and rng.random() < 0.4:
             del sentences[rng.randrange(1, len(sentences))]
         published_day = dt.date.fromisoformat(original.published) + dt.timedelta(
-            days=rng.randint(0, 2))
-        article = _assemble(article_id, publisher, headline, [sentences], published_day,
-                            original.events[:1], copy_of=original.id, relation=relation)
+            days=rng.randint(0, 2)
+        )
+        article = _assemble(
+            article_id,
+            publisher,
+            headline,
+            [sentences],
+            published_day,
+            original.events[:1],
+            copy_of=original.id,
+            relation=relation,
+        )
         return article, copied
 
     def _published(self, start: dt.date, duration: int) -> dt.date:
@@ -585,30 +701,50 @@ class _ArticleWriter:
         return start + dt.timedelta(days=self.rng.randint(0, min(duration, 30) + 3))
 
 
-def _assemble(article_id: str, publisher: Publisher, headline: _Sentence,
-              paragraphs: list[list[_Sentence]], published: dt.date,
-              events: tuple[str, ...], copy_of: str | None = None,
-              relation: str | None = None) -> SyntheticArticle:
+def _assemble(
+    article_id: str,
+    publisher: Publisher,
+    headline: _Sentence,
+    paragraphs: list[list[_Sentence]],
+    published: dt.date,
+    events: tuple[str, ...],
+    copy_of: str | None = None,
+    relation: str | None = None,
+) -> SyntheticArticle:
     blocks = [headline.text]
     statements: list[Statement] = list(headline.statements)
     for sentences in paragraphs:
         blocks.append(" ".join(s.text for s in sentences))
         for s in sentences:
             statements.extend(s.statements)
-    slug = "-".join(fold(headline.text).split())[:70]
+    slug = "-".join(
+        _SLUG_WORDS.findall(
+            unicodedata.normalize("NFKD", headline.text).encode("ascii", "ignore").decode().lower()
+        )
+    )[:70]
     url = f"https://www.{publisher.domain}/{published:%Y/%m/%d}/{slug}"
     return SyntheticArticle(
-        id=article_id, text="\n\n".join(blocks), source=publisher.name,
-        published=published.isoformat(), language=publisher.language, url=url, events=events,
-        copy_of=copy_of, relation=relation, statements=_unique(statements),
+        id=article_id,
+        text="\n\n".join(blocks),
+        source=publisher.name,
+        published=published.isoformat(),
+        language=publisher.language,
+        url=url,
+        events=events,
+        copy_of=copy_of,
+        relation=relation,
+        statements=_unique(statements),
     )
+
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _unique(statements: list[Statement]) -> tuple[Statement, ...]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for s in statements:
-        key = (s.event, s.attribute, json.dumps(s.value))
+        key = (s.event, s.attribute, repr(s.value))
         if key not in seen:
             seen.add(key)
             out.append(s)
@@ -645,6 +781,7 @@ class _Compiled:
 _SUFFIXES = ("_bare", "_obj", "_at", "_of", "_n")
 
 
+@cache
 def _slot_stem(slot: str) -> str:
     for suffix in _SUFFIXES:
         if slot.endswith(suffix) and slot[: -len(suffix)] in SLOT_ATTRIBUTES:
@@ -661,10 +798,12 @@ def _compile(template: Template, index: int) -> _Compiled:
     return _Compiled(index, text, slots, frozenset(attributes), condition)
 
 
-_COMPILED = {lang: tuple(_compile(t, i) for i, t in enumerate(ts))
-             for lang, ts in TEMPLATES.items()}
-_COMPILED_HEADLINES = {lang: tuple(_compile(t, i) for i, t in enumerate(ts))
-                       for lang, ts in HEADLINES.items()}
+_COMPILED = {
+    lang: tuple(_compile(t, i) for i, t in enumerate(ts)) for lang, ts in TEMPLATES.items()
+}
+_COMPILED_HEADLINES = {
+    lang: tuple(_compile(t, i) for i, t in enumerate(ts)) for lang, ts in HEADLINES.items()
+}
 # Counts that read badly as "0 hostages" or "1 hostages": stated only through a relative
 # template, or not at all.
 _MIN_COUNT = 2
@@ -676,8 +815,9 @@ def _usable(t: _Compiled, v: dict[str, Any]) -> bool:
     if t.condition == "all_perp_killed":
         return bool(v["deaths.perpetrators"] == v["perpetrator.count"] >= 2)
     if t.condition == "all_but_one_perp":
-        return bool(v["perpetrator.count"] >= 3
-                    and v["deaths.perpetrators"] == v["perpetrator.count"] - 1)
+        return bool(
+            v["perpetrator.count"] >= 3 and v["deaths.perpetrators"] == v["perpetrator.count"] - 1
+        )
     if t.condition == "one_security":
         return bool(v["deaths.security"] == 1)
     for slot in t.slots:
@@ -703,8 +843,11 @@ def _render(plan: _Plan, lang: str, rng: random.Random) -> tuple[_Sentence, list
             remaining -= t.attributes
     chosen.sort(key=lambda t: t.index)
     sentences = [_fill(t, plan, lang, rng) for t in chosen]
-    headlines = [t for t in _COMPILED_HEADLINES[lang]
-                 if t.attributes <= plan.mention and _usable(t, plan.values)]
+    headlines = [
+        t
+        for t in _COMPILED_HEADLINES[lang]
+        if t.attributes <= plan.mention and _usable(t, plan.values)
+    ]
     if headlines:
         headline = _fill(rng.choice(headlines), plan, lang, rng)
     else:  # the opening words of the first sentence, as agencies do for briefs
@@ -723,15 +866,34 @@ def _fill(t: _Compiled, plan: _Plan, lang: str, rng: random.Random) -> _Sentence
         sentence.statements.append(statement)
     if t.condition:
         attribute = CONDITIONS[t.condition]
-        sentence.statements.append(_statement(plan, attribute, plan.values[attribute],
-                                              t.text, "relative"))
+        sentence.statements.append(
+            _statement(plan, attribute, plan.values[attribute], t.text, "relative")
+        )
     text = t.text.format(**filled)
     sentence.text = text[0].upper() + text[1:]
     return sentence
 
 
 def _statement(plan: _Plan, attribute: str, value: Any, text: str, form: str) -> Statement:
-    return Statement(plan.event.id, attribute, value, text, attribute not in plan.wrong, form)
+    # True when what the words say agrees with the truth: a date shifted by a day but written
+    # as its month, or a wrong count written as "hundreds", may still be right.
+    return Statement(
+        plan.event.id, attribute, value, text, _agrees(value, plan.event.truth[attribute]), form
+    )
+
+
+def _agrees(stated: Any, truth: Any) -> bool:
+    if isinstance(stated, dict):
+        high = stated["high"] if stated["high"] is not None else float("inf")
+        return bool(stated["low"] <= truth <= high)
+    if (
+        isinstance(stated, str)
+        and isinstance(truth, str)
+        and len(stated) < len(truth)
+        and stated[:4].isdigit()
+    ):
+        return truth.startswith(stated)  # a date at a coarser precision
+    return bool(stated == truth)
 
 
 def _slot(slot: str, plan: _Plan, lang: str, rng: random.Random) -> tuple[str, Statement]:
@@ -779,8 +941,7 @@ def _group_text(group: Group, slot: str, lang: str, rng: random.Random) -> str:
     return f"{the}{named}"
 
 
-def _count(value: int, lang: str, noun_follows: bool, rng: random.Random
-           ) -> tuple[str, Any, str]:
+def _count(value: int, lang: str, noun_follows: bool, rng: random.Random) -> tuple[str, Any, str]:
     """How a writer puts a count: digits, words, "about 70", "hundreds of", "more than 100".
 
     Returns the text, the value it states in the report's JSON form, and the form's name.
@@ -814,9 +975,13 @@ def _gold_record(event: SyntheticEvent, articles: list[SyntheticArticle]) -> dic
         "event": event.id,
         "values": event.gold(),
         "documents": [a.id for a in articles],
-        "lineage": [{"document": a.id, "of": a.copy_of, "relation": a.relation}
-                    for a in articles if a.copy_of],
+        "lineage": [
+            {"document": a.id, "of": a.copy_of, "relation": a.relation}
+            for a in articles
+            if a.copy_of
+        ],
         "sources": {a.id: a.source for a in articles},
-        "statements": {a.id: [s.to_json() for s in a.statements if s.event == event.id]
-                       for a in articles},
+        "statements": {
+            a.id: [s.to_json() for s in a.statements if s.event == event.id] for a in articles
+        },
     }

@@ -13,13 +13,27 @@ from __future__ import annotations
 
 # slot stem -> attribute of the attack profile
 SLOT_ATTRIBUTES = {
-    "start": "event.start_date", "end": "event.end_date", "dur": "event.duration_days",
-    "city": "location.city", "country": "location.country", "site": "location.site",
-    "group": "perpetrator.group", "pcount": "perpetrator.count", "leader": "perpetrator.leader",
-    "h_init": "hostages.initial", "h_final": "hostages.final", "h_rel": "hostages.released",
-    "d_total": "deaths.total", "d_host": "deaths.hostages", "d_sec": "deaths.security",
-    "d_perp": "deaths.perpetrators", "d_civ": "deaths.civilians", "inj": "injured.total",
-    "op": "operation.name", "op_date": "operation.date", "op_pers": "operation.personnel",
+    "start": "event.start_date",
+    "end": "event.end_date",
+    "dur": "event.duration_days",
+    "city": "location.city",
+    "country": "location.country",
+    "site": "location.site",
+    "group": "perpetrator.group",
+    "pcount": "perpetrator.count",
+    "leader": "perpetrator.leader",
+    "h_init": "hostages.initial",
+    "h_final": "hostages.final",
+    "h_rel": "hostages.released",
+    "d_total": "deaths.total",
+    "d_host": "deaths.hostages",
+    "d_sec": "deaths.security",
+    "d_perp": "deaths.perpetrators",
+    "d_civ": "deaths.civilians",
+    "inj": "injured.total",
+    "op": "operation.name",
+    "op_date": "operation.date",
+    "op_pers": "operation.personnel",
     "op_min": "operation.duration_minutes",
 }
 
@@ -35,9 +49,10 @@ Template = str | tuple[str, str]
 
 TEMPLATES: dict[str, tuple[Template, ...]] = {
     "en": (
-        "{start}, gunmen from {group} stormed {site} in {city} and took {h_init_n} people "
-        "hostage.",
+        "{start}, gunmen from {group} stormed {site} in {city} and took {h_init_n} people hostage.",
         "Armed men seized {site} in {city}, {country}, {start}.",
+        "The drama unfolded in {city} {start}.",
+        "The siege began {start}.",
         "The attack on {site} began {start}, when {pcount_n} fighters forced their way inside.",
         "{group} claimed responsibility for the assault {site_at}.",
         "Police sealed off the streets around {site} in {city} as negotiators arrived.",
@@ -47,6 +62,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "At the outset {h_init_n} people were held inside the building.",
         "Over the following days the captors let {h_rel_n} hostages go.",
         "By the time the siege ended {end}, {h_final_n} hostages were still being held.",
+        "It ended {end}.",
         "Security forces stormed the building {end} in a raid known as {op}.",
         "{op}, carried out by {op_pers_n} soldiers, lasted {op_min} minutes.",
         "{op} was launched {op_date}.",
@@ -69,6 +85,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, sekelompok pria bersenjata dari {group} menyerbu {site} di {city} dan "
         "menyandera {h_init_n} orang.",
         "Orang-orang bersenjata menguasai {site} di {city}, {country}, {start}.",
+        "Peristiwa itu terjadi di {city} {start}.",
+        "Pengepungan dimulai {start}.",
         "Serangan terhadap {site} dimulai {start}, ketika {pcount_n} anggota kelompok itu masuk "
         "secara paksa.",
         "{group} mengaku bertanggung jawab atas serangan {site_at}.",
@@ -80,6 +98,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Pada awalnya {h_init_n} orang disandera di dalam gedung itu.",
         "Dalam beberapa hari berikutnya, para penyandera membebaskan {h_rel_n} sandera.",
         "Ketika pengepungan berakhir {end}, masih ada {h_final_n} sandera yang ditahan.",
+        "Krisis itu berakhir {end}.",
         "Pasukan keamanan menyerbu gedung itu {end} dalam {op}.",
         "{op} melibatkan {op_pers_n} tentara dan berlangsung selama {op_min} menit.",
         "{op} dilancarkan {op_date}.",
@@ -103,6 +122,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, hombres armados {group_of} irrumpieron en {site} de {city} y tomaron como "
         "rehenes a {h_init_n} personas.",
         "Un grupo armado tomó {site} en {city}, {country}, {start}.",
+        "Los hechos ocurrieron en {city} {start}.",
+        "El asedio comenzó {start}.",
         "El ataque contra {site} comenzó {start}, cuando {pcount_n} guerrilleros entraron por la "
         "fuerza.",
         "{group} se atribuyó el ataque {site_at}.",
@@ -114,6 +135,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Al principio había {h_init_n} personas retenidas en el edificio.",
         "En los días siguientes, los captores liberaron a {h_rel_n} rehenes.",
         "Cuando terminó el asedio, {end}, aún quedaban {h_final_n} rehenes en su poder.",
+        "La crisis terminó {end}.",
         "Las fuerzas de seguridad asaltaron el edificio {end} en la {op}.",
         "En la {op} participaron {op_pers_n} soldados y duró {op_min} minutos.",
         "La {op} se lanzó {op_date}.",
@@ -136,8 +158,9 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, homens armados {group_of} invadiram {site} em {city} e fizeram {h_init_n} "
         "reféns.",
         "Um grupo armado tomou {site} em {city}, {country}, {start}.",
-        "O ataque contra {site} começou {start}, quando {pcount_n} guerrilheiros entraram à "
-        "força.",
+        "Os fatos ocorreram em {city} {start}.",
+        "O cerco começou {start}.",
+        "O ataque contra {site} começou {start}, quando {pcount_n} guerrilheiros entraram à força.",
         "{group} reivindicou o ataque {site_at}.",
         "A polícia cercou {site} em {city} enquanto os negociadores chegavam.",
         "Os sequestradores, {pcount} no total, eram membros {group_of}.",
@@ -147,6 +170,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "No início, {h_init_n} pessoas estavam presas no edifício.",
         "Nos dias seguintes, os sequestradores libertaram {h_rel_n} reféns.",
         "Quando o cerco terminou, {end}, {h_final_n} reféns ainda estavam em poder do grupo.",
+        "A crise terminou {end}.",
         "As forças de segurança invadiram o prédio {end} na {op}.",
         "A {op} envolveu {op_pers_n} soldados e durou {op_min} minutos.",
         "A {op} foi lançada {op_date}.",
@@ -169,6 +193,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, des hommes armés {group_of} ont pris d'assaut {site} à {city} et pris "
         "{h_init_n} personnes en otage.",
         "Un groupe armé a investi {site} à {city} ({country}) {start}.",
+        "Les faits se sont déroulés à {city} {start}.",
+        "Le siège a commencé {start}.",
         "L'attaque contre {site} a commencé {start}, lorsque {pcount_n} combattants sont entrés "
         "de force.",
         "{group} a revendiqué l'attaque {site_at}.",
@@ -180,6 +206,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Au départ, {h_init_n} personnes étaient retenues dans le bâtiment.",
         "Dans les jours suivants, les ravisseurs ont libéré {h_rel_n} otages.",
         "À la fin du siège, {end}, {h_final_n} otages étaient encore retenus.",
+        "La crise a pris fin {end}.",
         "Les forces de sécurité ont donné l'assaut {end} lors de l'{op}.",
         "L'{op} a mobilisé {op_pers_n} soldats et a duré {op_min} minutes.",
         "L'{op} a été lancée {op_date}.",
@@ -202,6 +229,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start} stürmten Bewaffnete {group_of} {site_obj} in {city} und nahmen {h_init_n} "
         "Menschen als Geiseln.",
         "Bewaffnete besetzten {start} {site_obj} in {city} ({country}).",
+        "Das Drama spielte sich {start} in {city} ab.",
+        "Die Belagerung begann {start}.",
         "Der Angriff begann {start}, als {pcount_n} Kämpfer in das Gebäude eindrangen.",
         "{group} bekannte sich zu dem Anschlag {site_at}.",
         "Die Polizei riegelte die Umgebung ab, während in {city} Unterhändler eintrafen.",
@@ -212,6 +241,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "Zu Beginn befanden sich {h_init_n} Menschen in der Gewalt der Geiselnehmer.",
         "In den folgenden Tagen ließen die Entführer {h_rel_n} Geiseln frei.",
         "Als die Belagerung {end} endete, waren noch {h_final_n} Geiseln in ihrer Gewalt.",
+        "Die Krise endete {end}.",
         "Sicherheitskräfte stürmten das Gebäude {end} im Rahmen der {op}.",
         "An der {op} waren {op_pers_n} Soldaten beteiligt; sie dauerte {op_min} Minuten.",
         "Die {op} begann {op_date}.",
@@ -234,6 +264,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{start}, uomini armati {group_of} hanno assaltato {site} a {city} e preso in ostaggio "
         "{h_init_n} persone.",
         "Un gruppo armato ha occupato {site} a {city} ({country}) {start}.",
+        "I fatti sono avvenuti a {city} {start}.",
+        "L'assedio è iniziato {start}.",
         "L'attacco contro {site} è iniziato {start}, quando {pcount_n} miliziani hanno fatto "
         "irruzione.",
         "{group} ha rivendicato l'attacco {site_at}.",
@@ -245,8 +277,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "All'inizio {h_init_n} persone erano trattenute nell'edificio.",
         "Nei giorni successivi i sequestratori hanno rilasciato {h_rel_n} ostaggi.",
         "Quando l'assedio è finito, {end}, {h_final_n} ostaggi erano ancora nelle loro mani.",
-        "Le forze di sicurezza hanno fatto irruzione nell'edificio {end} nel corso "
-        "dell'{op}.",
+        "La crisi è terminata {end}.",
+        "Le forze di sicurezza hanno fatto irruzione nell'edificio {end} nel corso dell'{op}.",
         "L'{op} ha impiegato {op_pers_n} soldati ed è durata {op_min} minuti.",
         "L'{op} è scattata {op_date}.",
         "Il sequestro è durato {dur}, dal {start_bare} al {end_bare}.",
@@ -267,27 +299,48 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
 }
 
 HEADLINES: dict[str, tuple[str, ...]] = {
-    "en": ("Gunmen seize {site} in {city}", "Hostage crisis in {city}: {h_init} held",
-           "Siege in {city} ends after {dur}", "Hostage drama in {city}"),
-    "id": ("Pria bersenjata kuasai {site} di {city}",
-           "Krisis sandera di {city}: {h_init} orang disandera",
-           "Pengepungan di {city} berakhir setelah {dur}",
-           "Drama penyanderaan di {city}"),
-    "es": ("Hombres armados toman {site} en {city}",
-           "Crisis de rehenes en {city}: {h_init} retenidos",
-           "Termina el asedio en {city} tras {dur}", "Drama de rehenes en {city}"),
-    "pt": ("Homens armados tomam {site} em {city}",
-           "Crise de reféns em {city}: {h_init} pessoas detidas",
-           "Termina o cerco em {city} após {dur}", "Drama de reféns em {city}"),
-    "fr": ("Des hommes armés prennent {site} à {city}",
-           "Prise d'otages à {city} : {h_init} personnes retenues",
-           "Fin du siège à {city} après {dur}", "Drame des otages à {city}"),
-    "de": ("Bewaffnete stürmen {site_obj} in {city}",
-           "Geiselnahme in {city}: {h_init} Menschen festgehalten",
-           "Belagerung in {city} nach {dur} beendet", "Geiseldrama in {city}"),
-    "it": ("Uomini armati assaltano {site} a {city}",
-           "Ostaggi a {city}: {h_init} persone trattenute",
-           "Finito l'assedio di {city} dopo {dur}", "Dramma degli ostaggi a {city}"),
+    "en": (
+        "Gunmen seize {site} in {city}",
+        "Hostage crisis in {city}: {h_init} held",
+        "Siege in {city} ends after {dur}",
+        "Hostage drama in {city}",
+    ),
+    "id": (
+        "Pria bersenjata kuasai {site} di {city}",
+        "Krisis sandera di {city}: {h_init} orang disandera",
+        "Pengepungan di {city} berakhir setelah {dur}",
+        "Drama penyanderaan di {city}",
+    ),
+    "es": (
+        "Hombres armados toman {site} en {city}",
+        "Crisis de rehenes en {city}: {h_init} retenidos",
+        "Termina el asedio en {city} tras {dur}",
+        "Drama de rehenes en {city}",
+    ),
+    "pt": (
+        "Homens armados tomam {site} em {city}",
+        "Crise de reféns em {city}: {h_init} pessoas detidas",
+        "Termina o cerco em {city} após {dur}",
+        "Drama de reféns em {city}",
+    ),
+    "fr": (
+        "Des hommes armés prennent {site} à {city}",
+        "Prise d'otages à {city} : {h_init} personnes retenues",
+        "Fin du siège à {city} après {dur}",
+        "Drame des otages à {city}",
+    ),
+    "de": (
+        "Bewaffnete stürmen {site_obj} in {city}",
+        "Geiselnahme in {city}: {h_init} Menschen festgehalten",
+        "Belagerung in {city} nach {dur} beendet",
+        "Geiseldrama in {city}",
+    ),
+    "it": (
+        "Uomini armati assaltano {site} a {city}",
+        "Ostaggi a {city}: {h_init} persone trattenute",
+        "Finito l'assedio di {city} dopo {dur}",
+        "Dramma degli ostaggi a {city}",
+    ),
 }
 
 # Opens the paragraph of a roundup article that turns to an earlier, different event.
@@ -296,9 +349,13 @@ EARLIER_EVENT: dict[str, tuple[str, ...]] = {
     "id": ("Ini bukan serangan pertama semacam itu.", "Kasus ini mengingatkan pada krisis lain."),
     "es": ("No era el primer ataque de este tipo.", "El caso recuerda una crisis anterior."),
     "pt": ("Não foi o primeiro ataque do gênero.", "O caso lembra uma crise anterior."),
-    "fr": ("Ce n'était pas la première attaque de ce genre.",
-           "L'affaire rappelle une crise antérieure."),
-    "de": ("Es war nicht der erste Angriff dieser Art.",
-           "Der Fall erinnert an eine frühere Krise."),
+    "fr": (
+        "Ce n'était pas la première attaque de ce genre.",
+        "L'affaire rappelle une crise antérieure.",
+    ),
+    "de": (
+        "Es war nicht der erste Angriff dieser Art.",
+        "Der Fall erinnert an eine frühere Krise.",
+    ),
     "it": ("Non era il primo attacco di questo tipo.", "Il caso ricorda una crisi precedente."),
 }

@@ -12,45 +12,301 @@ import random
 LANGUAGES = ("en", "id", "es", "pt", "fr", "de", "it")
 
 MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-           "September", "Oktober", "November", "Dezember"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "pt": (
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "it": (
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ),
 }
 
 # --- numbers -------------------------------------------------------------------------------
 
-_EN_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ID_ONES = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
-_ES_ONES = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
-            "quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós "
-            "veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho "
-            "veintinueve").split()
-_ES_TENS = "_ _ veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
-_PT_ONES = ("zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze "
-            "quinze dezesseis dezessete dezoito dezenove").split()
-_PT_TENS = "_ _ vinte trinta quarenta cinquenta sessenta setenta oitenta noventa".split()
-_FR_ONES = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-            "quinze seize dix-sept dix-huit dix-neuf").split()
-_FR_TENS = "_ _ vingt trente quarante cinquante soixante".split()
-_DE_ONES = ("null ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn "
-            "vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn").split()
-_DE_TENS = "_ _ zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig".split()
-_IT_ONES = ("zero uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
-            "quattordici quindici sedici diciassette diciotto diciannove").split()
-_IT_TENS = "_ _ venti trenta quaranta cinquanta sessanta settanta ottanta novanta".split()
+_EN_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ID_ONES = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+_ES_ONES = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+]
+_ES_TENS = [
+    "_",
+    "_",
+    "veinte",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+]
+_PT_ONES = [
+    "zero",
+    "um",
+    "dois",
+    "três",
+    "quatro",
+    "cinco",
+    "seis",
+    "sete",
+    "oito",
+    "nove",
+    "dez",
+    "onze",
+    "doze",
+    "treze",
+    "catorze",
+    "quinze",
+    "dezesseis",
+    "dezessete",
+    "dezoito",
+    "dezenove",
+]
+_PT_TENS = [
+    "_",
+    "_",
+    "vinte",
+    "trinta",
+    "quarenta",
+    "cinquenta",
+    "sessenta",
+    "setenta",
+    "oitenta",
+    "noventa",
+]
+_FR_ONES = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
+_FR_TENS = ["_", "_", "vingt", "trente", "quarante", "cinquante", "soixante"]
+_DE_ONES = [
+    "null",
+    "ein",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+    "dreizehn",
+    "vierzehn",
+    "fünfzehn",
+    "sechzehn",
+    "siebzehn",
+    "achtzehn",
+    "neunzehn",
+]
+_DE_TENS = [
+    "_",
+    "_",
+    "zwanzig",
+    "dreißig",
+    "vierzig",
+    "fünfzig",
+    "sechzig",
+    "siebzig",
+    "achtzig",
+    "neunzig",
+]
+_IT_ONES = [
+    "zero",
+    "uno",
+    "due",
+    "tre",
+    "quattro",
+    "cinque",
+    "sei",
+    "sette",
+    "otto",
+    "nove",
+    "dieci",
+    "undici",
+    "dodici",
+    "tredici",
+    "quattordici",
+    "quindici",
+    "sedici",
+    "diciassette",
+    "diciotto",
+    "diciannove",
+]
+_IT_TENS = [
+    "_",
+    "_",
+    "venti",
+    "trenta",
+    "quaranta",
+    "cinquanta",
+    "sessanta",
+    "settanta",
+    "ottanta",
+    "novanta",
+]
 
 
 def number_words(n: int, lang: str) -> str | None:
@@ -166,20 +422,44 @@ def digits(n: int, lang: str) -> str:
 
 # Vague quantities: (phrase before a noun, low, high). "dozens of" = 24-99, "hundreds of" = 200-999.
 VAGUE: dict[str, dict[str, str]] = {
-    "dozens": {"en": "dozens of", "id": "puluhan", "es": "decenas de", "pt": "dezenas de",
-               "fr": "des dizaines de", "de": "Dutzende", "it": "decine di"},
-    "hundreds": {"en": "hundreds of", "id": "ratusan", "es": "cientos de", "pt": "centenas de",
-                 "fr": "des centaines de", "de": "Hunderte", "it": "centinaia di"},
+    "dozens": {
+        "en": "dozens of",
+        "id": "puluhan",
+        "es": "decenas de",
+        "pt": "dezenas de",
+        "fr": "des dizaines de",
+        "de": "Dutzende",
+        "it": "decine di",
+    },
+    "hundreds": {
+        "en": "hundreds of",
+        "id": "ratusan",
+        "es": "cientos de",
+        "pt": "centenas de",
+        "fr": "des centaines de",
+        "de": "Hunderte",
+        "it": "centinaia di",
+    },
 }
 VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999)}
 ABOUT: dict[str, tuple[str, ...]] = {
-    "en": ("about", "some", "around", "roughly"), "id": ("sekitar", "kurang lebih"),
+    "en": ("about", "some", "around", "roughly"),
+    "id": ("sekitar", "kurang lebih"),
     "es": ("alrededor de", "cerca de", "aproximadamente"),
-    "pt": ("cerca de", "aproximadamente"), "fr": ("environ", "près de"),
-    "de": ("etwa", "rund", "ungefähr"), "it": ("circa", "quasi"),
+    "pt": ("cerca de", "aproximadamente"),
+    "fr": ("environ", "près de"),
+    "de": ("etwa", "rund", "ungefähr"),
+    "it": ("circa", "quasi"),
 }
-MORE_THAN = {"en": "more than", "id": "lebih dari", "es": "más de", "pt": "mais de",
-             "fr": "plus de", "de": "mehr als", "it": "più di"}
+MORE_THAN = {
+    "en": "more than",
+    "id": "lebih dari",
+    "es": "más de",
+    "pt": "mais de",
+    "fr": "plus de",
+    "de": "mehr als",
+    "it": "più di",
+}
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -195,8 +475,11 @@ def format_date(day: dt.date, precision: int, lang: str, rng: random.Random) -> 
         )
     d, m, y = day.day, day.month, day.year
     choices = {
-        "en": (f"{d} {month} {y}", f"{month} {d}, {y}", f"{month[:3]}. {d}, {y}"
-               if len(month) > 4 else f"{month} {d}, {y}"),
+        "en": (
+            f"{d} {month} {y}",
+            f"{month} {d}, {y}",
+            f"{month[:3]}. {d}, {y}" if len(month) > 4 else f"{month} {d}, {y}",
+        ),
         "id": (f"{d} {month} {y}", f"{d} {month} {y}", f"{d}/{m}/{y}"),
         "es": (f"{d} de {month} de {y}", f"{d} de {month} de {y}", f"{d}/{m}/{y}"),
         "pt": (f"{d} de {month} de {y}", f"{d} de {month} de {y}", f"{d}/{m:02d}/{y}"),
@@ -209,18 +492,35 @@ def format_date(day: dt.date, precision: int, lang: str, rng: random.Random) -> 
 
 # The preposition a date takes, by precision (1 year, 2 month, 3 day): "on 17 May", "in May".
 DATE_PREP: dict[str, tuple[str, str, str]] = {
-    "en": ("in", "in", "on"), "id": ("pada tahun", "pada bulan", "pada"),
-    "es": ("en", "en", "el"), "pt": ("em", "em", "em"), "fr": ("en", "en", "le"),
-    "de": ("im Jahr", "im", "am"), "it": ("nel", "nel", "il"),
+    "en": ("in", "in", "on"),
+    "id": ("pada tahun", "pada bulan", "pada"),
+    "es": ("en", "en", "el"),
+    "pt": ("em", "em", "em"),
+    "fr": ("en", "en", "le"),
+    "de": ("im Jahr", "im", "am"),
+    "it": ("nel", "nel", "il"),
 }
 
 # --- durations -----------------------------------------------------------------------------
 
-DAYS = {"en": ("day", "days"), "id": ("hari", "hari"), "es": ("día", "días"),
-        "pt": ("dia", "dias"), "fr": ("jour", "jours"), "de": ("Tag", "Tage"),
-        "it": ("giorno", "giorni")}
-MINUTES = {"en": "minutes", "id": "menit", "es": "minutos", "pt": "minutos", "fr": "minutes",
-           "de": "Minuten", "it": "minuti"}
+DAYS = {
+    "en": ("day", "days"),
+    "id": ("hari", "hari"),
+    "es": ("día", "días"),
+    "pt": ("dia", "dias"),
+    "fr": ("jour", "jours"),
+    "de": ("Tag", "Tage"),
+    "it": ("giorno", "giorni"),
+}
+MINUTES = {
+    "en": "minutes",
+    "id": "menit",
+    "es": "minutos",
+    "pt": "minutos",
+    "fr": "minutes",
+    "de": "Minuten",
+    "it": "minuti",
+}
 
 # --- countries (real) ----------------------------------------------------------------------
 
@@ -237,8 +537,15 @@ COUNTRIES: tuple[tuple[str, ...], ...] = (
     ("Germany", "Jerman", "Alemania", "Alemanha", "Allemagne", "Deutschland", "Germania"),
     ("Italy", "Italia", "Italia", "Itália", "Italie", "Italien", "Italia"),
     ("Indonesia", "Indonesia", "Indonesia", "Indonésia", "Indonésie", "Indonesien", "Indonesia"),
-    ("Philippines", "Filipina", "Filipinas", "Filipinas", "Philippines", "Philippinen",
-     "Filippine"),
+    (
+        "Philippines",
+        "Filipina",
+        "Filipinas",
+        "Filipinas",
+        "Philippines",
+        "Philippinen",
+        "Filippine",
+    ),
     ("India", "India", "India", "Índia", "Inde", "Indien", "India"),
     ("Pakistan", "Pakistan", "Pakistán", "Paquistão", "Pakistan", "Pakistan", "Pakistan"),
     ("Nigeria", "Nigeria", "Nigeria", "Nigéria", "Nigeria", "Nigeria", "Nigeria"),
@@ -262,8 +569,32 @@ def country_name(index: int, lang: str) -> str:
 
 # --- invented proper names -----------------------------------------------------------------
 
-_ONSETS = ("b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br",
-           "tr", "dr", "st", "gr", "ch", "kr", "pl", "sv")
+_ONSETS = (
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "br",
+    "tr",
+    "dr",
+    "st",
+    "gr",
+    "ch",
+    "kr",
+    "pl",
+    "sv",
+)
 _VOWELS = ("a", "e", "i", "o", "u", "a", "e", "o", "ia", "ei")
 _CODAS = ("", "", "", "n", "r", "l", "s", "sk", "nt", "rd", "m", "x", "th")
 
@@ -275,10 +606,46 @@ def invent_word(rng: random.Random, syllables: int) -> str:
 
 
 FIRST_NAMES = (
-    "Tomas", "Rafael", "Amir", "Jonas", "Diego", "Karim", "Yusuf", "Marco", "Ivan", "Luca",
-    "Omar", "Pavel", "Nikolai", "Andres", "Hassan", "Rudi", "Bayu", "Emil", "Sergio", "Farid",
-    "Mateo", "Ilias", "Adnan", "Viktor", "Samuel", "Hugo", "Anton", "Kemal", "Julian", "Teodor",
-    "Elena", "Marta", "Leila", "Nadia", "Sofia", "Irina", "Dewi", "Carla", "Amina", "Vera",
+    "Tomas",
+    "Rafael",
+    "Amir",
+    "Jonas",
+    "Diego",
+    "Karim",
+    "Yusuf",
+    "Marco",
+    "Ivan",
+    "Luca",
+    "Omar",
+    "Pavel",
+    "Nikolai",
+    "Andres",
+    "Hassan",
+    "Rudi",
+    "Bayu",
+    "Emil",
+    "Sergio",
+    "Farid",
+    "Mateo",
+    "Ilias",
+    "Adnan",
+    "Viktor",
+    "Samuel",
+    "Hugo",
+    "Anton",
+    "Kemal",
+    "Julian",
+    "Teodor",
+    "Elena",
+    "Marta",
+    "Leila",
+    "Nadia",
+    "Sofia",
+    "Irina",
+    "Dewi",
+    "Carla",
+    "Amina",
+    "Vera",
 )
 
 # --- sites ---------------------------------------------------------------------------------
@@ -286,27 +653,41 @@ FIRST_NAMES = (
 # {n} is the site's invented proper name. The English subject form without article is canonical.
 SITES: dict[str, dict[str, tuple[str, str]]] = {
     "hotel": {
-        "en": ("the {n} Hotel", "at the {n} Hotel"), "id": ("Hotel {n}", "di Hotel {n}"),
-        "es": ("el Hotel {n}", "en el Hotel {n}"), "pt": ("o Hotel {n}", "no Hotel {n}"),
-        "fr": ("l'hôtel {n}", "à l'hôtel {n}"), "de": ("das Hotel {n}", "im Hotel {n}"),
-        "it": ("l'hotel {n}", "all'hotel {n}")},
+        "en": ("the {n} Hotel", "at the {n} Hotel"),
+        "id": ("Hotel {n}", "di Hotel {n}"),
+        "es": ("el Hotel {n}", "en el Hotel {n}"),
+        "pt": ("o Hotel {n}", "no Hotel {n}"),
+        "fr": ("l'hôtel {n}", "à l'hôtel {n}"),
+        "de": ("das Hotel {n}", "im Hotel {n}"),
+        "it": ("l'hotel {n}", "all'hotel {n}"),
+    },
     "theatre": {
-        "en": ("the {n} Theatre", "at the {n} Theatre"), "id": ("Teater {n}", "di Teater {n}"),
-        "es": ("el Teatro {n}", "en el Teatro {n}"), "pt": ("o Teatro {n}", "no Teatro {n}"),
-        "fr": ("le théâtre {n}", "au théâtre {n}"), "de": ("das Theater {n}", "im Theater {n}"),
-        "it": ("il teatro {n}", "al teatro {n}")},
+        "en": ("the {n} Theatre", "at the {n} Theatre"),
+        "id": ("Teater {n}", "di Teater {n}"),
+        "es": ("el Teatro {n}", "en el Teatro {n}"),
+        "pt": ("o Teatro {n}", "no Teatro {n}"),
+        "fr": ("le théâtre {n}", "au théâtre {n}"),
+        "de": ("das Theater {n}", "im Theater {n}"),
+        "it": ("il teatro {n}", "al teatro {n}"),
+    },
     "school": {
-        "en": ("the {n} School", "at the {n} School"), "id": ("Sekolah {n}", "di Sekolah {n}"),
-        "es": ("la Escuela {n}", "en la Escuela {n}"), "pt": ("a Escola {n}", "na Escola {n}"),
-        "fr": ("l'école {n}", "à l'école {n}"), "de": ("die {n}-Schule", "in der {n}-Schule"),
-        "it": ("la scuola {n}", "alla scuola {n}")},
+        "en": ("the {n} School", "at the {n} School"),
+        "id": ("Sekolah {n}", "di Sekolah {n}"),
+        "es": ("la Escuela {n}", "en la Escuela {n}"),
+        "pt": ("a Escola {n}", "na Escola {n}"),
+        "fr": ("l'école {n}", "à l'école {n}"),
+        "de": ("die {n}-Schule", "in der {n}-Schule"),
+        "it": ("la scuola {n}", "alla scuola {n}"),
+    },
     "hospital": {
         "en": ("the {n} Hospital", "at the {n} Hospital"),
         "id": ("Rumah Sakit {n}", "di Rumah Sakit {n}"),
-        "es": ("el Hospital {n}", "en el Hospital {n}"), "pt": ("o Hospital {n}", "no Hospital {n}"),
+        "es": ("el Hospital {n}", "en el Hospital {n}"),
+        "pt": ("o Hospital {n}", "no Hospital {n}"),
         "fr": ("l'hôpital {n}", "à l'hôpital {n}"),
         "de": ("das Krankenhaus {n}", "im Krankenhaus {n}"),
-        "it": ("l'ospedale {n}", "all'ospedale {n}")},
+        "it": ("l'ospedale {n}", "all'ospedale {n}"),
+    },
     "airport": {
         "en": ("{n} International Airport", "at {n} International Airport"),
         "id": ("Bandara Internasional {n}", "di Bandara Internasional {n}"),
@@ -314,12 +695,17 @@ SITES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("o Aeroporto Internacional {n}", "no Aeroporto Internacional {n}"),
         "fr": ("l'aéroport international {n}", "à l'aéroport international {n}"),
         "de": ("der Flughafen {n}", "am Flughafen {n}"),
-        "it": ("l'aeroporto internazionale {n}", "all'aeroporto internazionale {n}")},
+        "it": ("l'aeroporto internazionale {n}", "all'aeroporto internazionale {n}"),
+    },
     "bank": {
-        "en": ("the {n} Bank", "at the {n} Bank"), "id": ("Bank {n}", "di Bank {n}"),
-        "es": ("el Banco {n}", "en el Banco {n}"), "pt": ("o Banco {n}", "no Banco {n}"),
-        "fr": ("la banque {n}", "à la banque {n}"), "de": ("die {n}-Bank", "in der {n}-Bank"),
-        "it": ("la banca {n}", "alla banca {n}")},
+        "en": ("the {n} Bank", "at the {n} Bank"),
+        "id": ("Bank {n}", "di Bank {n}"),
+        "es": ("el Banco {n}", "en el Banco {n}"),
+        "pt": ("o Banco {n}", "no Banco {n}"),
+        "fr": ("la banque {n}", "à la banque {n}"),
+        "de": ("die {n}-Bank", "in der {n}-Bank"),
+        "it": ("la banca {n}", "alla banca {n}"),
+    },
     "mall": {
         "en": ("the {n} shopping centre", "at the {n} shopping centre"),
         "id": ("pusat perbelanjaan {n}", "di pusat perbelanjaan {n}"),
@@ -327,7 +713,8 @@ SITES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("o centro comercial {n}", "no centro comercial {n}"),
         "fr": ("le centre commercial {n}", "au centre commercial {n}"),
         "de": ("das Einkaufszentrum {n}", "im Einkaufszentrum {n}"),
-        "it": ("il centro commerciale {n}", "al centro commerciale {n}")},
+        "it": ("il centro commerciale {n}", "al centro commerciale {n}"),
+    },
     "university": {
         "en": ("{n} University", "at {n} University"),
         "id": ("Universitas {n}", "di Universitas {n}"),
@@ -335,12 +722,17 @@ SITES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": ("a Universidade {n}", "na Universidade {n}"),
         "fr": ("l'université {n}", "à l'université {n}"),
         "de": ("die Universität {n}", "an der Universität {n}"),
-        "it": ("l'università {n}", "all'università {n}")},
+        "it": ("l'università {n}", "all'università {n}"),
+    },
     "stadium": {
-        "en": ("the {n} Stadium", "at the {n} Stadium"), "id": ("Stadion {n}", "di Stadion {n}"),
-        "es": ("el Estadio {n}", "en el Estadio {n}"), "pt": ("o Estádio {n}", "no Estádio {n}"),
-        "fr": ("le stade {n}", "au stade {n}"), "de": ("das {n}-Stadion", "im {n}-Stadion"),
-        "it": ("lo stadio {n}", "allo stadio {n}")},
+        "en": ("the {n} Stadium", "at the {n} Stadium"),
+        "id": ("Stadion {n}", "di Stadion {n}"),
+        "es": ("el Estadio {n}", "en el Estadio {n}"),
+        "pt": ("o Estádio {n}", "no Estádio {n}"),
+        "fr": ("le stade {n}", "au stade {n}"),
+        "de": ("das {n}-Stadion", "im {n}-Stadion"),
+        "it": ("lo stadio {n}", "allo stadio {n}"),
+    },
 }
 
 
@@ -361,49 +753,120 @@ def site_canonical(kind: str, name: str) -> str:
 # Types, with grammatical gender where adjectives agree (m/f); all German ones are feminine so
 # the adjective ending stays the same.
 GROUP_TYPES: dict[str, dict[str, tuple[str, str]]] = {
-    "front": {"en": ("Front", ""), "id": ("Front", ""), "es": ("Frente", "m"),
-              "pt": ("Frente", "f"), "fr": ("Front", "m"), "de": ("Front", "f"),
-              "it": ("Fronte", "m")},
-    "movement": {"en": ("Movement", ""), "id": ("Gerakan", ""), "es": ("Movimiento", "m"),
-                 "pt": ("Movimento", "m"), "fr": ("Mouvement", "m"), "de": ("Bewegung", "f"),
-                 "it": ("Movimento", "m")},
-    "army": {"en": ("Army", ""), "id": ("Tentara", ""), "es": ("Ejército", "m"),
-             "pt": ("Exército", "m"), "fr": ("Armée", "f"), "de": ("Armee", "f"),
-             "it": ("Esercito", "m")},
-    "alliance": {"en": ("Alliance", ""), "id": ("Aliansi", ""), "es": ("Alianza", "f"),
-                 "pt": ("Aliança", "f"), "fr": ("Alliance", "f"), "de": ("Allianz", "f"),
-                 "it": ("Alleanza", "f")},
-    "league": {"en": ("League", ""), "id": ("Liga", ""), "es": ("Liga", "f"), "pt": ("Liga", "f"),
-               "fr": ("Ligue", "f"), "de": ("Liga", "f"), "it": ("Lega", "f")},
+    "front": {
+        "en": ("Front", ""),
+        "id": ("Front", ""),
+        "es": ("Frente", "m"),
+        "pt": ("Frente", "f"),
+        "fr": ("Front", "m"),
+        "de": ("Front", "f"),
+        "it": ("Fronte", "m"),
+    },
+    "movement": {
+        "en": ("Movement", ""),
+        "id": ("Gerakan", ""),
+        "es": ("Movimiento", "m"),
+        "pt": ("Movimento", "m"),
+        "fr": ("Mouvement", "m"),
+        "de": ("Bewegung", "f"),
+        "it": ("Movimento", "m"),
+    },
+    "army": {
+        "en": ("Army", ""),
+        "id": ("Tentara", ""),
+        "es": ("Ejército", "m"),
+        "pt": ("Exército", "m"),
+        "fr": ("Armée", "f"),
+        "de": ("Armee", "f"),
+        "it": ("Esercito", "m"),
+    },
+    "alliance": {
+        "en": ("Alliance", ""),
+        "id": ("Aliansi", ""),
+        "es": ("Alianza", "f"),
+        "pt": ("Aliança", "f"),
+        "fr": ("Alliance", "f"),
+        "de": ("Allianz", "f"),
+        "it": ("Alleanza", "f"),
+    },
+    "league": {
+        "en": ("League", ""),
+        "id": ("Liga", ""),
+        "es": ("Liga", "f"),
+        "pt": ("Liga", "f"),
+        "fr": ("Ligue", "f"),
+        "de": ("Liga", "f"),
+        "it": ("Lega", "f"),
+    },
 }
 GROUP_ADJECTIVES: dict[str, dict[str, tuple[str, str]]] = {
     # (masculine, feminine)
-    "revolutionary": {"en": ("Revolutionary",) * 2, "id": ("Revolusioner",) * 2,
-                      "es": ("Revolucionario", "Revolucionaria"),
-                      "pt": ("Revolucionário", "Revolucionária"),
-                      "fr": ("Révolutionnaire",) * 2, "de": ("Revolutionäre",) * 2,
-                      "it": ("Rivoluzionario", "Rivoluzionaria")},
-    "national": {"en": ("National",) * 2, "id": ("Nasional",) * 2, "es": ("Nacional",) * 2,
-                 "pt": ("Nacional",) * 2, "fr": ("National", "Nationale"),
-                 "de": ("Nationale",) * 2, "it": ("Nazionale",) * 2},
-    "united": {"en": ("United",) * 2, "id": ("Bersatu",) * 2, "es": ("Unido", "Unida"),
-               "pt": ("Unido", "Unida"), "fr": ("Uni", "Unie"), "de": ("Vereinigte",) * 2,
-               "it": ("Unito", "Unita")},
+    "revolutionary": {
+        "en": ("Revolutionary",) * 2,
+        "id": ("Revolusioner",) * 2,
+        "es": ("Revolucionario", "Revolucionaria"),
+        "pt": ("Revolucionário", "Revolucionária"),
+        "fr": ("Révolutionnaire",) * 2,
+        "de": ("Revolutionäre",) * 2,
+        "it": ("Rivoluzionario", "Rivoluzionaria"),
+    },
+    "national": {
+        "en": ("National",) * 2,
+        "id": ("Nasional",) * 2,
+        "es": ("Nacional",) * 2,
+        "pt": ("Nacional",) * 2,
+        "fr": ("National", "Nationale"),
+        "de": ("Nationale",) * 2,
+        "it": ("Nazionale",) * 2,
+    },
+    "united": {
+        "en": ("United",) * 2,
+        "id": ("Bersatu",) * 2,
+        "es": ("Unido", "Unida"),
+        "pt": ("Unido", "Unida"),
+        "fr": ("Uni", "Unie"),
+        "de": ("Vereinigte",) * 2,
+        "it": ("Unito", "Unita"),
+    },
     "liberation": {},  # a phrase, not an adjective: see group_name
 }
-_LIBERATION = {"en": "{t} for the Liberation of {r}", "id": "{t} Pembebasan {r}",
-               "es": "{t} de Liberación de {r}", "pt": "{t} de Libertação de {r}",
-               "fr": "{t} de Libération de {r}", "de": "{t} zur Befreiung von {r}",
-               "it": "{t} di Liberazione di {r}"}
-_ADJECTIVAL = {"en": "{a} {t} of {r}", "id": "{t} {a} {r}", "es": "{t} {a} de {r}",
-               "pt": "{t} {a} de {r}", "fr": "{t} {a} de {r}", "de": "{a} {t} von {r}",
-               "it": "{t} {a} di {r}"}
+_LIBERATION = {
+    "en": "{t} for the Liberation of {r}",
+    "id": "{t} Pembebasan {r}",
+    "es": "{t} de Liberación de {r}",
+    "pt": "{t} de Libertação de {r}",
+    "fr": "{t} de Libération de {r}",
+    "de": "{t} zur Befreiung von {r}",
+    "it": "{t} di Liberazione di {r}",
+}
+_ADJECTIVAL = {
+    "en": "{a} {t} of {r}",
+    "id": "{t} {a} {r}",
+    "es": "{t} {a} de {r}",
+    "pt": "{t} {a} de {r}",
+    "fr": "{t} {a} de {r}",
+    "de": "{a} {t} von {r}",
+    "it": "{t} {a} di {r}",
+}
 # The article and "of the" before a group name, by gender.
-_GROUP_THE = {"en": ("the ", "the "), "id": ("", ""), "es": ("el ", "la "), "pt": ("o ", "a "),
-              "fr": ("le ", "la "), "de": ("die ", "die "), "it": ("il ", "la ")}
-_GROUP_OF = {"en": ("of the ", "of the "), "id": ("", ""), "es": ("del ", "de la "),
-             "pt": ("do ", "da "), "fr": ("du ", "de la "), "de": ("der ", "der "),
-             "it": ("del ", "della ")}
+_GROUP_THE = {
+    "en": ("the ", "the "),
+    "id": ("", ""),
+    "es": ("el ", "la "),
+    "pt": ("o ", "a "),
+    "fr": ("le ", "la "),
+    "de": ("die ", "die "),
+    "it": ("il ", "la "),
+}
+_GROUP_OF = {
+    "en": ("of the ", "of the "),
+    "id": ("", ""),
+    "es": ("del ", "de la "),
+    "pt": ("do ", "da "),
+    "fr": ("du ", "de la "),
+    "de": ("der ", "der "),
+    "it": ("del ", "della "),
+}
 _MINOR_WORDS = {"of", "for", "the", "de", "di", "del", "von", "zur"}
 
 
@@ -432,9 +895,15 @@ def group_articles(kind: str, lang: str) -> tuple[str, str]:
     return the, of
 
 
-OPERATION = {"en": "Operation {w}", "id": "Operasi {w}", "es": "Operación {w}",
-             "pt": "Operação {w}", "fr": "opération {w}", "de": "Operation {w}",
-             "it": "Operazione {w}"}
+OPERATION = {
+    "en": "Operation {w}",
+    "id": "Operasi {w}",
+    "es": "Operación {w}",
+    "pt": "Operação {w}",
+    "fr": "opération {w}",
+    "de": "Operation {w}",
+    "it": "Operazione {w}",
+}
 
 # Publisher names: (pattern, language). {w} is an invented word.
 PUBLISHER_PATTERNS: dict[str, tuple[str, ...]] = {

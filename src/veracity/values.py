@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
@@ -128,6 +129,7 @@ def _plain_number(x: float | None) -> Any:
     return int(x) if float(x).is_integer() else x
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
     decomposed = unicodedata.normalize("NFKD", text)

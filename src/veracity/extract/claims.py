@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veracity.extract.dates import find_dates, find_times
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
@@ -24,6 +24,8 @@ from veracity.values import Count, Name, Text, Value
 
 _REFERENCE_LINE = re.compile(r"^\s*(\d+\.\s*)?\^|^\s*\[\d+\]")
 _DURATION_CLASSES = ("day", "week", "month", "hour", "minute", "year")
+_BREAKS = "_breaks"
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _STOP_AFTER = re.compile(r"[.;:()\[\]!?]")
 
 
@@ -44,53 +46,57 @@ class DocumentClaims:
 
 
 def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
+    original = document
+    # web addresses carry numbers and names that are not claims ("...-1008652", "sydney-cafe");
+    # blank them (same length, so every offset still points into the original text)
+    document = replace(document, text=_URL.sub(lambda m: " " * len(m.group()), document.text))
     language = document.language if document.language in profile.languages else "en"
     sentences = split_sentences(document.text)
     years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", document.text)]
     default_year = Counter(years).most_common(1)[0][0] if years else None
     drafts: list[_Draft] = []
-    cues = profile.cues_for(language)
+    matcher = profile.cue_matcher(language)
     nouns = profile.nouns_for(language)
     for sentence in sentences:
-        if _is_reference(sentence, cues["reference"]):
+        all_hits = matcher.find_all(sentence.words)
+        if _REFERENCE_LINE.match(sentence.text) or all_hits["reference"]:
             continue
-        limit = _comparison_cut(sentence, cues["comparison"])
+        # what follows "second only to ..." is about the event compared with, not this one
+        limit = all_hits["comparison"][0][0] if all_hits["comparison"] else len(sentence.words)
         cue_hits = {
-            name: [(i, i + n) for i, n in phrases.find(sentence.words) if i < limit]
-            for name, phrases in cues.items()
+            name: [(i, i + n) for i, n in hits if i < limit] for name, hits in all_hits.items()
         }
+        # words followed by a comma, semicolon or colon: a cue across one is weaker
+        cue_hits[_BREAKS] = [
+            (i, i + 1)
+            for i in range(len(sentence.words) - 1)
+            if any(ch in ",;:" for ch in sentence.gap(i, i + 1))
+        ]
         taken: set[int] = set()
         drafts += _dates(sentence, language, default_year, cue_hits, limit, taken)
         drafts += _counts(sentence, language, profile, nouns, cue_hits, limit, taken)
         drafts += _leaders(sentence, profile, cue_hits, limit)
-        if not any(d.attribute == "demands" for d in drafts):
-            drafts += _demands(sentence, cue_hits, limit)
+        for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
+            if not any(d.attribute == attribute for d in drafts):
+                drafts += _text_attribute(attribute, cue, sentence, cue_hits, limit)
         drafts += _operations(sentence, profile, language, limit)
-    drafts += _document_level(document, sentences, profile, language)
+    aliases = alias_pairs(document.text, profile.connectors)
+    drafts += _document_level(document, sentences, profile, language, aliases)
     claims = [
         Claim(
             id=f"{document.id}#{k}",
             document=document.id,
             attribute=d.attribute,
             value=d.value,
-            text=document.text[d.start : d.end],
-            quote=d.sentence.text.strip(),
+            text=original.text[d.start : d.end],
+            quote=original.text[d.sentence.start : d.sentence.end].strip(),
             start=d.start,
             end=d.end,
             qualifiers=d.qualifiers,
         )
         for k, d in enumerate(sorted(drafts, key=lambda d: (d.start, d.attribute)))
     ]
-    return DocumentClaims(claims, alias_pairs(document.text, profile.connectors))
-
-
-def _is_reference(sentence: Sentence, reference: PhraseSet) -> bool:
-    return bool(_REFERENCE_LINE.match(sentence.text)) or bool(reference.find(sentence.words))
-
-
-def _comparison_cut(sentence: Sentence, comparison: PhraseSet) -> int:
-    hits = comparison.find(sentence.words)
-    return hits[0][0] if hits else len(sentence.words)
+    return DocumentClaims(claims, aliases)
 
 
 def _nearest(
@@ -106,13 +112,17 @@ def _nearest(
     best: tuple[str | None, float] = (None, float("inf"))
     right_edge = last if noun_at is None else max(last, noun_at + 1)
     joins = [s for s, _e in cue_hits.get("conjunction", [])]
+    breaks = [b for b, _ in cue_hits.get(_BREAKS, [])]
     for name in names:
         for s, e in cue_hits.get(name, []):
             if s < right_edge and e > first:
                 continue  # the cue is the counted word (or its noun) itself
-            if s >= right_edge and any(right_edge <= c < s and s - c <= 3 for c in joins):
+            if s >= right_edge and any(right_edge <= c < s and s - c <= 2 for c in joins):
                 continue  # "... and the death of ...": that cue starts the next phrase
             distance = float(first - e + 1 if e <= first else s - right_edge + 1)
+            lo, hi = (e - 1, first) if e <= first else (right_edge - 1, s)
+            if any(lo <= b < hi for b in breaks):
+                distance += 2  # "Drei Tote, sechs Verletzte": the comma ends the phrase
             if name in decisive and distance <= 3:
                 distance *= 0.25
             elif name in strong:
@@ -144,10 +154,15 @@ def _dates(
         last = sentence.word_index_at(end)
         taken.update(range(first, last))
         roles: list[str] = []
-        if mention.range_role == "from":
-            roles.append("event.start_date")
-        elif mention.range_role == "to":
-            roles.append("event.end_date")
+        if mention.range_role is not None:
+            # "the raid on the night of 3-4 July": a range can be the operation's, not the event's
+            nearest, _d = _nearest(cue_hits, ["operation", "attack", "start", "end"], first, last)
+            if nearest == "operation":
+                roles.append("operation.date" if mention.range_role == "from" else "event.end_date")
+            else:
+                roles.append(
+                    "event.start_date" if mention.range_role == "from" else "event.end_date"
+                )
         else:
             # an explicit beginning or end decides; the attack itself dates the start otherwise
             for cue_names, role in (
@@ -156,13 +171,19 @@ def _dates(
                 (["attack"], "event.start_date"),
             ):
                 cue, distance = _nearest(cue_hits, cue_names, first, last)
-                # a bare year is weak evidence: only a cue right beside it gives it a role
-                reach = 24 if mention.value.month is not None else 4
+                # a bare year is weak evidence: only a cue right beside it gives it a role,
+                # and a year far from the ones the document is about is another story
+                bare = mention.value.month is None
+                reach = 4 if bare else 24
+                if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
+                    break
                 if cue and distance <= reach:
+                    if role == "event.start_date" and _operation_begins(cue_hits, first, last):
+                        role = "operation.date"  # "the rescue began on ...": not the event
                     roles.append(role)
                     break
         op_cue, op_distance = _nearest(cue_hits, ["operation"], first, last)
-        if op_cue and op_distance <= 14 and "event.start_date" not in roles:
+        if op_cue and op_distance <= 8 and "event.start_date" not in roles:
             roles.append("operation.date")
         for role in roles:
             out.append(_Draft(role, mention.value, start, end, sentence, {}))
@@ -175,6 +196,18 @@ def _dates(
                 _Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
             )
     return out
+
+
+def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, last: int) -> bool:
+    """The beginning nearest the date is an operation's ("comenzó el rescate", "rescue began")."""
+    start = _nearest(cue_hits, ["start"], first, last)
+    if start[0] is None:
+        return False
+    starts = cue_hits["start"]
+    nearest = min(starts, key=lambda h: min(abs(h[0] - last), abs(first - h[1])))
+    return any(
+        abs(s - nearest[0]) <= 3 for s, _e in cue_hits.get("operation", []) if (s, _e) != nearest
+    )
 
 
 def _noun_after(
@@ -206,6 +239,44 @@ def _noun_after(
     return None, None, None
 
 
+_OF = frozenset(
+    {"of", "de", "von", "dari", "di", "des", "dos", "das", "dei", "degli", "delle", "der"}
+)
+_THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gli", "le", "la"})
+
+
+def _named_individuals(
+    sentence: Sentence, nouns: dict[str, PhraseSet], mentions: list[NumberMention], taken: set[int]
+) -> list[NumberMention]:
+    """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
+    counted = {i for m in mentions for i in range(m.first, m.last + 2)}
+    out: list[NumberMention] = []
+    for cls in ("hostages", "security", "perpetrators", "civilians"):
+        for i, n in nouns[cls].find(sentence.words):
+            j = i + n
+            if i in counted or i in taken or j >= len(sentence.words):
+                continue
+            s, e = sentence.spans[j]
+            name = sentence.text[s - sentence.start : e - sentence.start]
+            plural = sentence.words[i].endswith("s") and len(sentence.words[i]) > 4
+            if name[:1].isupper() and not plural and sentence.gap(j - 1, j).strip() == "":
+                start, end = (
+                    sentence.spans[i][0],
+                    sentence.spans[min(j + 1, len(sentence.spans) - 1)][1],
+                )
+                out.append(NumberMention(Count(1, None, "bound"), i, i, start, end))
+    return out
+
+
+def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
+    """'three of the 106 hostages': 106 is the group the three belong to, said in passing."""
+    k = mention.first
+    w = sentence.words
+    if k >= 2 and w[k - 1] in _OF and (k - 1) in ends:
+        return True
+    return k >= 3 and w[k - 1] in _THE and w[k - 2] in _OF and (k - 2) in ends
+
+
 def _noun_before(
     sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
 ) -> str | None:
@@ -229,8 +300,14 @@ def _counts(
     taken: set[int],
 ) -> list[_Draft]:
     out: list[_Draft] = []
-    for mention in find_numbers(sentence, language, taken):
+    listed: list[tuple[_Draft, int, int]] = []
+    mentions = find_numbers(sentence, language, taken)
+    mentions += _named_individuals(sentence, nouns, mentions, taken)
+    ends = {m.last for m in mentions}
+    for mention in mentions:
         if mention.first >= limit:
+            continue
+        if _is_whole_of_part(sentence, mention, ends):
             continue
         cls, noun, noun_at = _noun_after(sentence, mention, nouns)
         if cls is None and noun is None:
@@ -278,6 +355,9 @@ def _counts(
                 continue
             attribute, value, qualifiers = relative
         out.append(_Draft(attribute, value, *span, sentence, qualifiers))
+        listed.append(
+            (out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1)
+        )
         if (
             mention.all
             and mention.value.is_point
@@ -286,7 +366,52 @@ def _counts(
             and attribute != "perpetrator.count"
         ):
             out.append(_Draft("perpetrator.count", value, *span, sentence, {}))
-    return out
+    return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _sum_coordinated(
+    drafts: list[_Draft],
+    listed: list[tuple[_Draft, int, int]],
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+) -> list[_Draft]:
+    """'ten customers and eight staff were held': one count of 18, not rival counts 10 and 8."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    merged: list[_Draft] = []
+    k = 0
+    while k < len(listed):
+        run = [listed[k]]
+        while k + 1 < len(listed):
+            prev, nxt = run[-1], listed[k + 1]
+            between = range(prev[2] + 1, nxt[1])
+            joined = len(between) <= 1 and all(i in joins for i in between)
+            if not (joined and nxt[0].attribute == prev[0].attribute):
+                break
+            if not (isinstance(prev[0].value, Count) and prev[0].value.is_point):
+                break
+            if not (isinstance(nxt[0].value, Count) and nxt[0].value.is_point):
+                break
+            if len(between) == 0 and "," not in sentence.gap(prev[2], nxt[1]):
+                break
+            run.append(nxt)
+            k += 1
+        if len(run) >= 2:
+            total = sum(float(d.value.low) for d, _, _ in run if isinstance(d.value, Count))
+            first, last = run[0][0], run[-1][0]
+            merged.append(
+                _Draft(
+                    first.attribute,
+                    Count.exact(total),
+                    first.start,
+                    last.end,
+                    sentence,
+                    {"sum_of": str(len(run))},
+                )
+            )
+            for d, _, _ in run:
+                d.attribute = ""  # replaced by the sum
+        k += 1
+    return [d for d in drafts if d.attribute] + merged
 
 
 def _relative(
@@ -360,23 +485,29 @@ def _leaders(
     return out
 
 
-def _demands(
-    sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+def _text_attribute(
+    attribute: str,
+    cue: str,
+    sentence: Sentence,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
 ) -> list[_Draft]:
-    hits = [h for h in cue_hits.get("demand", []) if h[0] < limit]
+    """A free-text attribute: the words from its cue to the end of the clause (at most 12)."""
+    hits = [h for h in cue_hits.get(cue, []) if h[0] < limit]
     if not hits:
         return []
-    _s, e = hits[0]
-    end_word = min(len(sentence.words), limit, e + 12)
-    if end_word <= e:
+    s, e = hits[0]
+    # the demand is what follows "demanded"; the occasion includes its own word ("a reception")
+    first = e if cue == "demand" else s
+    end_word = min(len(sentence.words), limit, first + 12)
+    if end_word <= first:
         return []
-    start_char, end_char = sentence.spans[e][0], sentence.spans[end_word - 1][1]
-    phrase = re.split(
-        r"[.;:!?]", sentence.text[start_char - sentence.start : end_char - sentence.start]
-    )[0].strip()
+    start_char, end_char = sentence.spans[first][0], sentence.spans[end_word - 1][1]
+    raw = sentence.text[start_char - sentence.start : end_char - sentence.start]
+    phrase = re.split(r"[.;:!?,()\n]", raw)[0].strip()
     if len(phrase.split()) < 2:
         return []
-    return [_Draft("demands", Text(phrase), start_char, start_char + len(phrase), sentence, {})]
+    return [_Draft(attribute, Text(phrase), start_char, start_char + len(phrase), sentence, {})]
 
 
 def _operations(sentence: Sentence, profile: Profile, language: str, limit: int) -> list[_Draft]:
@@ -389,7 +520,11 @@ def _operations(sentence: Sentence, profile: Profile, language: str, limit: int)
 
 
 def _document_level(
-    document: Document, sentences: list[Sentence], profile: Profile, language: str
+    document: Document,
+    sentences: list[Sentence],
+    profile: Profile,
+    language: str,
+    aliases: list[tuple[str, str]],
 ) -> list[_Draft]:
     """Attributes a document states by what it names most: the group, the country, city, site."""
     out: list[_Draft] = []
@@ -405,8 +540,7 @@ def _document_level(
 
     orgs = organisation_mentions(text, 0, profile, language)
     # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
-    pairs = alias_pairs(text, profile.connectors)
-    tied = {fold_word(a) for a, _ in pairs}
+    tied = {fold_word(a) for a, _ in aliases}
     full_names = [m.text for m in orgs if " " in m.text]
     orgs = [
         m

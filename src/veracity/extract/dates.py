@@ -131,23 +131,24 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
 
 def _day_ranges(text: str, names: dict[str, int], taken: list[bool]) -> list[DateMention]:
-    """'3–4 July 1976': the first day of a day range written once with its month."""
+    """'3–4 July 1976', 'am 15. und 16. Dezember': the first day of a range written once."""
     out: list[DateMention] = []
-    for m in re.finditer(r"(?<!\d)([0-3]?\d)\s*[-–]\s*([0-3]?\d)(?=\s+\w)", text):
-        if any(taken[m.start() : m.end()]):
-            continue
-        after = [i for i in range(m.end(), min(len(text), m.end() + 3)) if taken[i]]
-        if not after:
+    joined = r"(?<![\d.])([0-3]?\d)\.?\s*(?:[-–]|and|und|y|e|et|dan|at|&)\s*([0-3]?\d)\.?(?=\s+\w)"
+    for m in re.finditer(joined, text):
+        # the first day stands alone; the second opens a date already read ("16. Dezember 2014")
+        if any(taken[m.start(1) : m.end(1)]) or not taken[m.start(2)]:
             continue
         # the second day belongs to the date that follows; the first day shares its month and year
-        follow = re.match(r"\s+(\w+)\W+(\d{4})", text[m.end() :])
+        follow = re.match(r"\.?\s+(\w+)\W+(\d{4})", text[m.end(2) :])
         if not follow:
             continue
         month = names.get(fold_word(follow.group(1)))
         day = int(m.group(1))
         if month and _real_day(int(follow.group(2)), month, day):
             out.append(
-                DateMention(DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1))
+                DateMention(
+                    DateValue(int(follow.group(2)), month, day), m.start(1), m.end(1), "from"
+                )
             )
     return out
 
@@ -162,6 +163,9 @@ def _mark_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
+        if a.range_role == "from" and b.start - a.end <= 8:
+            out[i + 1] = DateMention(b.value, b.start, b.end, "to")
+            continue
         if re.fullmatch(
             r"\s*([-–—]|to|until|till|hingga|sampai|al|hasta|a|ate|até|au|bis|al|fino al|hanggang)\s*",
             gap,

@@ -14,6 +14,8 @@ from veracity.errors import ProfileError
 
 def fold_word(word: str) -> str:
     """Lower case without accents: the form lexicon entries are matched on."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -47,10 +49,15 @@ class Phrase:
 
 @dataclass
 class PhraseSet:
-    """Entries of one class in one language, indexed by their first word for quick lookup."""
+    """Entries of one class in one language, indexed by their first word for quick lookup.
+
+    Exact first words are looked up in a dict; stems (prefix entries) in buckets keyed by their
+    first three letters, so a word is compared only with the stems it could start with.
+    """
 
     exact_first: dict[str, list[Phrase]] = field(default_factory=dict)
-    prefix_first: list[Phrase] = field(default_factory=list)
+    prefix_buckets: dict[str, list[Phrase]] = field(default_factory=dict)
+    short_prefixes: list[Phrase] = field(default_factory=list)
 
     @classmethod
     def build(cls, entries: list[str]) -> PhraseSet:
@@ -60,19 +67,23 @@ class PhraseSet:
             if not phrase.words:
                 continue
             if phrase.prefix[0]:
-                out.prefix_first.append(phrase)
+                stem = phrase.words[0]
+                if len(stem) >= 3:
+                    out.prefix_buckets.setdefault(stem[:3], []).append(phrase)
+                else:
+                    out.short_prefixes.append(phrase)
             else:
                 out.exact_first.setdefault(phrase.words[0], []).append(phrase)
-        for phrases in out.exact_first.values():
-            phrases.sort(key=lambda p: -len(p.words))
-        out.prefix_first.sort(key=lambda p: -len(p.words))
         return out
 
     def match_at(self, words: list[str], i: int) -> int:
+        word = words[i]
         best = 0
-        for phrase in self.exact_first.get(words[i], ()):
+        for phrase in self.exact_first.get(word, ()):
             best = max(best, phrase.match_at(words, i))
-        for phrase in self.prefix_first:
+        for phrase in self.prefix_buckets.get(word[:3], ()):
+            best = max(best, phrase.match_at(words, i))
+        for phrase in self.short_prefixes:
             best = max(best, phrase.match_at(words, i))
         return best
 
@@ -87,6 +98,48 @@ class PhraseSet:
                 i += n
             else:
                 i += 1
+        return found
+
+
+@dataclass
+class MultiMatcher:
+    """Many named PhraseSets searched in one pass over a sentence's words."""
+
+    exact_first: dict[str, list[tuple[str, Phrase]]] = field(default_factory=dict)
+    prefix_buckets: dict[str, list[tuple[str, Phrase]]] = field(default_factory=dict)
+    short_prefixes: list[tuple[str, Phrase]] = field(default_factory=list)
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, sets: dict[str, PhraseSet]) -> MultiMatcher:
+        out = cls(names=tuple(sets))
+        for name, ps in sets.items():
+            for word, phrases in ps.exact_first.items():
+                out.exact_first.setdefault(word, []).extend((name, p) for p in phrases)
+            for key, phrases in ps.prefix_buckets.items():
+                out.prefix_buckets.setdefault(key, []).extend((name, p) for p in phrases)
+            out.short_prefixes.extend((name, p) for p in ps.short_prefixes)
+        return out
+
+    def find_all(self, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """For every set: (start, length) of its matches, longest first, no overlaps."""
+        found: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        busy_until: dict[str, int] = {}
+        for i, word in enumerate(words):
+            best: dict[str, int] = {}
+            for bucket in (
+                self.exact_first.get(word, ()),
+                self.prefix_buckets.get(word[:3], ()),
+                self.short_prefixes,
+            ):
+                for name, phrase in bucket:
+                    n = phrase.match_at(words, i)
+                    if n > best.get(name, 0):
+                        best[name] = n
+            for name, n in best.items():
+                if i >= busy_until.get(name, 0):
+                    found[name].append((i, n))
+                    busy_until[name] = i + n
         return found
 
 
@@ -125,11 +178,19 @@ class Profile:
             return spec["kind"]
         return "count"
 
+    def cue_matcher(self, language: str) -> MultiMatcher:
+        return _cue_matcher(self.name, language)
+
     def nouns_for(self, language: str) -> dict[str, PhraseSet]:
         return {cls: by_lang.get(language) or by_lang["en"] for cls, by_lang in self.nouns.items()}
 
     def cues_for(self, language: str) -> dict[str, PhraseSet]:
         return {cls: by_lang.get(language) or by_lang["en"] for cls, by_lang in self.cues.items()}
+
+
+@lru_cache(maxsize=64)
+def _cue_matcher(profile: str, language: str) -> MultiMatcher:
+    return MultiMatcher.build(load_profile(profile).cues_for(language))
 
 
 def _by_language(table: dict[str, list[str]]) -> dict[str, PhraseSet]:
@@ -191,6 +252,7 @@ class NumberLexicon:
     partitive: PhraseSet
     ordinal_suffix: frozenset[str]
     age: PhraseSet
+    age_before: PhraseSet
     grammar: dict[str, Any]
 
 
@@ -217,5 +279,6 @@ def number_lexicon(language: str) -> NumberLexicon:
         partitive=PhraseSet.build(table["partitive"]),
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
+        age_before=PhraseSet.build(table.get("age_before", [])),
         grammar=table.get("grammar", {}),
     )

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from veracity.extract.lexicon import Profile, fold_word
+from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.places import city_names, country_code, country_names
 
 _CAP_RUN = re.compile(
@@ -59,6 +59,8 @@ def organisation_mentions(
     heads_en = profile.organisation_heads["en"]
     out: list[NameMention] = []
     for run in capitalised_runs(text, offset, profile.connectors):
+        if language == "de":
+            run = _after_last_connector_noun(run, heads, profile.connectors)
         words = [fold_word(w) for w in re.findall(r"\w+", run.text)]
         if (
             any(h.match_at(words, i) for i in range(len(words)) for h in (heads, heads_en))
@@ -71,45 +73,73 @@ def organisation_mentions(
     return out
 
 
+def _after_last_connector_noun(
+    run: NameMention, heads: PhraseSet, connectors: frozenset[str]
+) -> NameMention:
+    """German capitalises every noun: 'Bewaffnete der Brigade Rote Morgenröte' names the brigade."""
+    tokens = run.text.split(" ")
+    for k, token in enumerate(tokens[:-1]):
+        tail = [fold_word(t) for t in tokens[k + 1 :]]
+        if token.lower() in connectors and heads.match_at(tail, 0):
+            text = " ".join(tokens[k + 1 :])
+            return NameMention(text, run.end - len(text), run.end)
+    return run
+
+
 def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
     """'Full Name (ACR)' and 'ACR (Full Name)': each pair names one thing."""
     pairs: list[tuple[str, str]] = []
-    for m in re.finditer(r"([^()\n]{2,90}?)\s*\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
+    for m in re.finditer(r"\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 90) : m.start()]
+        before = re.split(r"[()]", before)[-1].rstrip()
+        if len(before) < 2:
+            continue
         # an infobox label glued to the name ("PerpetratorsTúpac Amaru ...") is not part of it
-        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", m.group(1)).strip(" *,")
-        right = m.group(2).strip(" *,")
+        left = re.sub(r"^.*[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])", "", before).strip(" *,")
+        right = m.group(1).strip(" *,")
         for acr, full in ((right, left), (left, right)):
-            if _ACRONYM.fullmatch(acr.split()[-1] if acr.split() else ""):
-                acr_word = acr.split()[-1]
-                # the full name is the tail of the other side that the acronym abbreviates
-                tail_words = full.split()
-                for k in range(len(tail_words)):
-                    candidate = " ".join(tail_words[k:])
-                    if acronym_of(acr_word, candidate, connectors):
-                        pairs.append((acr_word, candidate))
-                        break
-                else:
-                    caps = capitalised_runs(full, 0, connectors)
-                    if (
-                        caps
-                        and len(caps[-1].text.split()) >= 2
-                        and full.rstrip().endswith(caps[-1].text)
-                    ):
-                        pairs.append((acr_word, caps[-1].text))
+            words = acr.split()
+            if not words or not _ACRONYM.fullmatch(words[-1]):
+                continue
+            acr_word = words[-1]
+            # the full name is the tail of the other side that the acronym abbreviates
+            tail_words = full.split()
+            for k in range(max(0, len(tail_words) - 12), len(tail_words)):
+                candidate = " ".join(tail_words[k:])
+                if acronym_of(acr_word, candidate, connectors):
+                    pairs.append((acr_word, candidate))
+                    break
+            else:
+                caps = capitalised_runs(full, 0, connectors)
+                if (
+                    caps
+                    and len(caps[-1].text.split()) >= 2
+                    and full.rstrip().endswith(caps[-1].text)
+                ):
+                    pairs.append((acr_word, caps[-1].text))
     return pairs
 
 
 def operation_names(text: str, offset: int, profile: Profile, language: str) -> list[NameMention]:
+    """'Operation Chavín de Huántar', 'lors de l'opération Porte de Fer': the name after the word."""
     words_sets = [profile.operation_words.get(language), profile.operation_words["en"]]
     out: list[NameMention] = []
-    for run in capitalised_runs(text, offset, profile.connectors):
-        tokens = run.text.split()
-        first = [fold_word(tokens[0])]
-        if len(tokens) >= 2 and any(ws and ws.match_at(first, 0) for ws in words_sets):
-            name = " ".join(tokens[1:])
-            # search after the cue word: "Operation Operation X" names "Operation X"
-            start = run.start + run.text.index(tokens[1], len(tokens[0]))
-            out.append(NameMention(name, start, run.end))  # the span keeps its own spacing
+    covered = 0  # "Operation Operation Dawn": a cue word inside a name already read is the name
+    for m in re.finditer(r"[^\W\d_]+", text):
+        folded = [fold_word(m.group())]
+        if offset + m.start() < covered or not any(
+            ws and ws.match_at(folded, 0) for ws in words_sets
+        ):
+            continue
+        rest = text[m.end() :]
+        gap = re.match(r"[ \t]*[«\"“'‘*]?[ \t]*", rest)
+        skip = gap.end() if gap else 0
+        runs = capitalised_runs(rest[skip : skip + 80], offset + m.end() + skip, profile.connectors)
+        if runs and runs[0].start == offset + m.end() + skip:
+            run = runs[0]  # the name with single spaces; its span keeps the text's own spacing
+            out.append(NameMention(" ".join(run.text.split()), run.start, run.end))
+            covered = run.end
     return out
 
 

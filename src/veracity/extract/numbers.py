@@ -243,9 +243,20 @@ def _with_modifiers(
 ) -> NumberMention | None:
     words = sentence.words
     consumed.add(first)
-    # ages ("25-year-old", "de 20 años") are not counts of anything in the profile
+    # ages ("25-year-old", "de 20 años", "aged 34", "Tori Johnson, 34,") count nobody
     if last < len(words) and lex.age.match_at(words, last):
         return None
+    if any(lex.age_before.match_at(words, k) == first - k for k in range(max(0, first - 3), first)):
+        return None
+    if _apposed_age(sentence, first, last, value):
+        return None
+    # "one of two hostages": the first number is a part of the second
+    if (
+        last + 1 < len(words)
+        and words[last] in {"of", "dari", "de", "von", "di", "sur", "aus"}
+        and any(r[0] == last + 1 for r in raw)
+    ):
+        value = Count(value.low, None, "bound")
     start_word = first
     end_word = last
     n = value.low
@@ -309,6 +320,17 @@ def _with_modifiers(
         all=is_all,
         partitive=partitive,
     )
+
+
+def _apposed_age(sentence: Sentence, first: int, last: int, value: Count) -> bool:
+    """'Katrina Dawson, 38, a lawyer': a number set off by commas right after a name."""
+    if first == 0 or last >= len(sentence.words) or not value.is_point or not 1 <= value.low <= 110:
+        return False
+    before = sentence.gap(first - 1, first)
+    after = sentence.gap(last - 1, last)
+    s, e = sentence.spans[first - 1]
+    name_before = sentence.text[s - sentence.start : e - sentence.start][:1].isupper()
+    return before.strip() == "," and after.strip().startswith(",") and name_before
 
 
 def _bare_all(

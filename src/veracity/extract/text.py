@@ -13,6 +13,8 @@ from veracity.extract.lexicon import fold_word
 # letters and digits apart: infobox labels run into their values ("Deaths17", "Injured8")
 _WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
+_DAY_STOP = re.compile(r"(^|\s)[0-3]?\d\.$")
+_FIGURE_OPENS = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])\s+(?=\d)")
 # A text without full stops (a scraped table, a list run together) would otherwise be one
 # "sentence" of thousands of words, and matching inside a sentence is quadratic in the worst case.
 # Real sentences stay far below this; longer runs are cut at a clause break near the limit.
@@ -87,16 +89,22 @@ def _sentence_starts(line: str) -> list[int]:
     pieces = [p for p in blingfire.text_to_sentences(line).split("\n") if p.strip()]
     starts: list[int] = []
     pos = 0
+    previous = ""
     for piece in pieces:
         head = piece.strip()[:12]
         found = line.find(head, pos)
         if found < 0:
             continue
-        starts.append(found)
+        # "Am 4. Mai 2003": a day number with its full stop does not end a sentence
+        if not _DAY_STOP.search(previous):
+            starts.append(found)
         pos = found + max(1, len(head))
+        previous = piece.strip()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    return starts
+    # "... were killed. 35 people were injured.": a sentence may open with a figure
+    extra = [m.end() for m in _FIGURE_OPENS.finditer(line)]
+    return sorted(set(starts) | set(extra))
 
 
 def _make(text: str, start: int, end: int) -> Sentence:

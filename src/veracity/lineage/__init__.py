@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from veracity.errors import InputError
 from veracity.lineage.blocking import candidate_pairs
 from veracity.lineage.fingerprints import fingerprint
-from veracity.lineage.groups import witness_groups
+from veracity.lineage.groups import source_group_codes, witness_groups
 from veracity.lineage.report import lineage_lines
 from veracity.lineage.score import Profile, score_pair
 from veracity.lineage.shingles import Vocabulary, shingle_hashes
@@ -90,4 +90,11 @@ def _exact_copies(documents: Sequence[Document]) -> tuple[list[Document], list[L
     return distinct, links
 
 
-__all__ = ["find_lineage", "lineage_lines", "profiles", "score_pair", "witness_groups"]
+__all__ = [
+    "find_lineage",
+    "lineage_lines",
+    "profiles",
+    "score_pair",
+    "source_group_codes",
+    "witness_groups",
+]

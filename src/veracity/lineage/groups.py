@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from veracity.model import Lineage
 
 
@@ -49,3 +52,12 @@ def witness_groups(doc_ids: Sequence[str], lineage: Iterable[Lineage]) -> dict[s
         root: min(group, key=lambda d: (-originality[d], d)) for root, group in members.items()
     }
     return {doc: representative[uf.find(doc)] for doc in doc_ids}
+
+
+def source_group_codes(sources: Sequence[str], lineage: Iterable[Lineage]) -> npt.NDArray[np.int64]:
+    """`ClaimTable.source_group` for sources in table order: equal codes = one witness."""
+    groups = witness_groups(sources, lineage)
+    codes: dict[str, int] = {}
+    return np.fromiter(
+        (codes.setdefault(groups[s], len(codes)) for s in sources), np.int64, len(sources)
+    )

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, Result, argmax_per_item, register
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+)
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -76,61 +83,66 @@ def _probabilities(
     return weight / denominator[item]
 
 
-def _accuracy(table: ClaimTable, prob: FloatArray, share: FloatArray, previous: FloatArray) -> FloatArray:
-    num = np.bincount(table.source, weights=prob[table.candidate] * share, minlength=table.n_sources)
+def _accuracy(
+    table: ClaimTable, prob: FloatArray, share: FloatArray, previous: FloatArray
+) -> FloatArray:
+    num = np.bincount(
+        table.source, weights=prob[table.candidate] * share, minlength=table.n_sources
+    )
     den = np.bincount(table.source, weights=share, minlength=table.n_sources)
     updated = np.divide(num, den, out=previous.copy(), where=den > 0)
     return np.clip(updated, 0.01, 0.99)
 
 
-def _logaddexp3(a: FloatArray, b: FloatArray, c: FloatArray) -> FloatArray:
-    return np.logaddexp(np.logaddexp(a, b), c)
-
-
 def copy_probabilities(
     layout: _Layout,
+    table: ClaimTable,
+    independence: FloatArray,
+    share: FloatArray,
     prob: FloatArray,
-    accuracy: FloatArray,
-    n_false: float,
     copy_rate: float,
     prior: float,
+    truth_weighted: bool = False,
 ) -> sparse.csr_matrix:
-    """Posterior Pr(i copies j) for every pair of sources with items in common (sparse, i -> j).
+    """Posterior that sources i and j are dependent (one copies the other), for every pair with
+    items in common (sparse, symmetric).
 
-    For a pair with kt shared true values, kf shared false values and kd different values (soft
-    counts from the current value probabilities), compare the likelihood of independence with
-    that of i copying j (a copied value is j's, right with j's accuracy, with rate `copy_rate`).
+    Dong et al.'s test: on each common item a copier repeats its original's value with rate c,
+    otherwise it behaves like an independent source; so a shared value is evidence of copying by
+    (c + (1 - c) rho_v) / rho_v and a different value by (1 - c), where rho_v is the chance that
+    an independent source gives v. The paper takes rho from a global accuracy (true values) and a
+    uniform 1/n (false values); here rho_v is the value's share of the copy-discounted claims on
+    its item, because on real data false values are far from uniform (many honest sources report
+    the same "wrong" reading) and accuracy differs from one attribute to the next. Sharing a rare
+    value is strong evidence, sharing what everyone says is almost none.
     """
-    m = layout.provides
-    kt_all = (m.multiply(prob[None, :]) @ m.T).tocsr()
-    kf_all = (m.multiply(1.0 - prob[None, :]) @ m.T).tocsr()
-    rows, cols, common = layout.common.row, layout.common.col, layout.common.data
-    kt = gather(kt_all, rows, cols)
-    kf = gather(kf_all, rows, cols)
-    kd = np.maximum(common - kt - kf, 0.0)
-    ai, aj = accuracy[rows], accuracy[cols]
-    pt = ai * aj
-    pf = (1.0 - ai) * (1.0 - aj) / n_false
-    pd = np.maximum(1.0 - pt - pf, 1e-12)
+    counted = np.bincount(
+        table.candidate, weights=share * independence, minlength=table.n_candidates
+    )
+    item_total = np.bincount(table.candidate_item, weights=counted, minlength=table.n_items)
+    rho = np.divide(
+        counted,
+        item_total[table.candidate_item],
+        out=np.ones_like(counted),
+        where=item_total[table.candidate_item] > 0,
+    )
+    rho = np.clip(rho, 1e-3, 1.0)
     c = copy_rate
-    log_indep = kt * np.log(pt) + kf * np.log(pf) + kd * np.log(pd)
-    # i copies j: shared values come from j
-    log_i_from_j = (
-        kt * np.log(aj * c + pt * (1 - c))
-        + kf * np.log((1.0 - aj) * c + pf * (1 - c))
-        + kd * np.log(pd * (1 - c))
-    )
-    log_j_from_i = (
-        kt * np.log(ai * c + pt * (1 - c))
-        + kf * np.log((1.0 - ai) * c + pf * (1 - c))
-        + kd * np.log(pd * (1 - c))
-    )
-    half = np.log(prior / 2.0)
-    a = half + log_i_from_j
-    b = half + log_j_from_i
-    z = np.log(1.0 - prior) + log_indep
-    posterior = np.exp(a - _logaddexp3(a, b, z))
-    return sparse.csr_matrix((posterior, (rows, cols)), shape=(accuracy.shape[0],) * 2)
+    shared_weight = np.log(c / rho + (1.0 - c))
+    if truth_weighted:
+        # a shared value believed true says little (everyone right agrees): weigh by 1 - P(v);
+        # sharper on data whose copiers repeat many false values, but blind to copiers whose
+        # false values currently win (their votes make their values look true)
+        shared_weight = (1.0 - prob) * shared_weight
+    m = layout.provides
+    evidence_shared = (m.multiply(shared_weight[None, :]) @ m.T).tocsr()
+    n_shared = (m @ m.T).tocsr()
+    rows, cols, common = layout.common.row, layout.common.col, layout.common.data
+    shared = gather(n_shared, rows, cols)
+    different = np.maximum(common - shared, 0.0)
+    llr = gather(evidence_shared, rows, cols) + different * np.log(1.0 - c)
+    posterior = 1.0 / (1.0 + np.exp(-np.clip(llr + np.log(prior / (1.0 - prior)), -500, 500)))
+    return sparse.csr_matrix((posterior, (rows, cols)), shape=(table.n_sources, table.n_sources))
 
 
 def _independence(
@@ -146,7 +158,7 @@ def _independence(
     Sources are ranked by accuracy (best first), then by index; a pair's dependence is the
     probability of copying in either direction.
     """
-    either = (dependence + dependence.T).tocoo()
+    either = dependence.tocoo()
     keep = either.data > floor
     rank = np.empty(table.n_sources, dtype=np.int64)
     rank[np.lexsort((np.arange(table.n_sources), -accuracy))] = np.arange(table.n_sources)
@@ -174,6 +186,7 @@ def _run(
     max_iterations: int,
     tolerance: float,
     report_threshold: float,
+    truth_weighted: bool = False,
 ) -> Result:
     share = claim_share(table)
     support_t = support_matrix(table).T.tocsr()
@@ -183,29 +196,39 @@ def _run(
     dependence = sparse.csr_matrix((table.n_sources, table.n_sources))
     prob = np.zeros(table.n_candidates)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    for iterations in range(1, max_iterations + 1):
         weight = np.log(n_false * accuracy / (1.0 - accuracy))
         vote = np.bincount(
-            table.candidate, weights=weight[table.source] * share * independence, minlength=table.n_candidates
+            table.candidate,
+            weights=weight[table.source] * share * independence,
+            minlength=table.n_candidates,
         )
-        prob = _probabilities(table, vote, n_false, rho, support_t, layout.values_per_item)
+        prob = _probabilities(table, vote.astype(np.float64), n_false, rho, support_t, layout.values_per_item)
         updated = _accuracy(table, prob, share, accuracy)
         change = float(np.max(np.abs(updated - accuracy))) if updated.size else 0.0
         accuracy = updated
         if detect_copying:
-            dependence = copy_probabilities(layout, prob, accuracy, n_false, copy_rate, prior)
+            dependence = copy_probabilities(
+                layout, table, independence, share, prob, copy_rate, prior, truth_weighted
+            )
             independence = _independence(table, layout, dependence, accuracy, copy_rate, 1e-3)
         if change < tolerance and iterations > 1:
             break
 
     truth = argmax_per_item(
-        prob, table.candidate_item, table.n_items, table.candidate_eligible, table.candidate_specificity
+        prob,
+        table.candidate_item,
+        table.n_items,
+        table.candidate_eligible,
+        table.candidate_specificity,
     )
     extra: dict[str, object] = {}
     if detect_copying:
         extra["dependence"] = dependence
         extra["copying"] = _copier_pairs(dependence, report_threshold)
-    return Result(confidence=prob, truth=truth, reliability=accuracy, iterations=iterations, extra=extra)
+    return Result(
+        confidence=prob, truth=truth, reliability=accuracy, iterations=iterations, extra=extra
+    )
 
 
 def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple[int, int, float]]:
@@ -215,9 +238,7 @@ def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple
     rows: IntArray = coo.row[keep]
     cols: IntArray = coo.col[keep]
     order = np.lexsort((cols, rows))
-    return [
-        (int(rows[k]), int(cols[k]), float(coo.data[keep][k])) for k in order
-    ]
+    return [(int(rows[k]), int(cols[k]), float(coo.data[keep][k])) for k in order]
 
 
 @register("accu")
@@ -229,7 +250,9 @@ def accu(
     max_iterations: int = 50,
     tolerance: float = 1e-4,
 ) -> Result:
-    return _run(table, False, n_false, initial_accuracy, rho, 0.8, 0.2, max_iterations, tolerance, 0.5)
+    return _run(
+        table, False, n_false, initial_accuracy, rho, 0.8, 0.2, max_iterations, tolerance, 0.5
+    )
 
 
 @register("accucopy")
@@ -243,7 +266,31 @@ def accucopy(
     max_iterations: int = 50,
     tolerance: float = 1e-4,
     report_threshold: float = 0.5,
+    truth_weighted: bool = False,
 ) -> Result:
     return _run(
-        table, True, n_false, initial_accuracy, rho, copy_rate, prior, max_iterations, tolerance, report_threshold
+        table,
+        True,
+        n_false,
+        initial_accuracy,
+        rho,
+        copy_rate,
+        prior,
+        max_iterations,
+        tolerance,
+        report_threshold,
+        truth_weighted,
     )
+
+
+def copy_groups(table: ClaimTable, threshold: float = 0.5, **params: float) -> IntArray:
+    """Witness groups for `ClaimTable.source_group`: sources linked by detected copying
+    (AccuCopy's dependence above `threshold`) form one group (connected components)."""
+    from scipy.sparse.csgraph import connected_components
+
+    result = accucopy(table, **params)
+    dependence = result.extra["dependence"]
+    assert isinstance(dependence, sparse.csr_matrix)
+    linked = dependence.multiply(dependence > threshold).tocsr()
+    _, labels = connected_components(linked, directed=False)
+    return labels.astype(np.int64)

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, Result, argmax_per_item, register
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+)
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -55,14 +62,25 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
     numeric_item = _numeric_items(table)
     numeric_claim = numeric_item[claim_item]
     number = (
-        np.zeros(n_cand) if table.candidate_number is None else np.nan_to_num(table.candidate_number)
+        np.zeros(n_cand)
+        if table.candidate_number is None
+        else np.nan_to_num(table.candidate_number)
     )
-    eligible = np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
+    eligible = (
+        np.ones(n_cand, dtype=bool)
+        if table.candidate_eligible is None
+        else table.candidate_eligible
+    )
 
     # spread of each numeric item, to put all items' losses on one scale
     x = number[table.candidate]
     cnt = np.bincount(claim_item, weights=share, minlength=n_items)
-    mean = np.divide(np.bincount(claim_item, weights=share * x, minlength=n_items), cnt, out=np.zeros(n_items), where=cnt > 0)
+    mean = np.divide(
+        np.bincount(claim_item, weights=share * x, minlength=n_items),
+        cnt,
+        out=np.zeros(n_items),
+        where=cnt > 0,
+    )
     var = np.divide(
         np.bincount(claim_item, weights=share * (x - mean[claim_item]) ** 2, minlength=n_items),
         cnt,
@@ -76,13 +94,19 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
     truth = np.full(n_items, -1, dtype=np.int64)
     votes = np.zeros(n_cand)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    for iterations in range(1, max_iterations + 1):
         w_claim = weight[table.source] * share
-        votes = np.bincount(table.candidate, weights=w_claim, minlength=n_cand)
-        new_truth = argmax_per_item(votes, table.candidate_item, n_items, eligible, table.candidate_specificity)
+        votes = np.bincount(table.candidate, weights=w_claim, minlength=n_cand).astype(np.float64)
+        new_truth = argmax_per_item(
+            votes, table.candidate_item, n_items, eligible, table.candidate_specificity
+        )
         if numeric_item.any():
             median = weighted_median_candidate(
-                claim_item[numeric_claim], x[numeric_claim], table.candidate[numeric_claim], w_claim[numeric_claim], n_items
+                claim_item[numeric_claim],
+                x[numeric_claim],
+                table.candidate[numeric_claim],
+                w_claim[numeric_claim],
+                n_items,
             )
             new_truth = np.where(numeric_item & (median >= 0), median, new_truth)
         changed = int(np.sum(new_truth != truth))
@@ -96,7 +120,9 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
         loss[cat] = 1.0 - closeness
         num = has & numeric_claim
         loss[num] = np.abs(x[num] - number[chosen[num]]) / spread[claim_item[num]]
-        per_source = np.bincount(table.source, weights=loss * share, minlength=table.n_sources) + 1e-9
+        per_source = (
+            np.bincount(table.source, weights=loss * share, minlength=table.n_sources) + 1e-9
+        )
         updated = -np.log(per_source / per_source.sum())
         change = float(np.max(np.abs(updated - weight))) if updated.size else 0.0
         weight = updated
@@ -104,8 +130,17 @@ def crh(table: ClaimTable, max_iterations: int = 20, tolerance: float = 1e-6) ->
             break
 
     item_votes = np.bincount(table.candidate_item, weights=votes, minlength=n_items)
-    confidence = np.divide(votes, item_votes[table.candidate_item], out=np.zeros(n_cand), where=item_votes[table.candidate_item] > 0)
+    confidence = np.divide(
+        votes,
+        item_votes[table.candidate_item],
+        out=np.zeros(n_cand),
+        where=item_votes[table.candidate_item] > 0,
+    )
     reliability = weight / weight.max() if weight.size and weight.max() > 0 else weight
     return Result(
-        confidence=confidence, truth=truth, reliability=reliability, iterations=iterations, extra={"weight": weight}
+        confidence=confidence,
+        truth=truth,
+        reliability=reliability,
+        iterations=iterations,
+        extra={"weight": weight},
     )

@@ -18,7 +18,13 @@ import numpy as np
 from scipy import sparse
 
 from veracity.resolve.base import ClaimTable, Result, argmax_per_item, register
-from veracity.resolve.weights import claim_share, group_contributions, groups, support_matrix
+from veracity.resolve.weights import (
+    claim_share,
+    gather,
+    group_contributions,
+    groups,
+    support_matrix,
+)
 
 
 @register("default")
@@ -32,11 +38,10 @@ def default(
 ) -> Result:
     n_cand = table.n_candidates
     support = support_matrix(table)
+    # support: only a group's strongest claim counts, so a repeat needs no discount
     share = claim_share(table, split_repeats=False)
     eligible = (
-        np.ones(n_cand, dtype=bool)
-        if table.candidate_eligible is None
-        else table.candidate_eligible
+        np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
     )
     group_of_source, _ = groups(table)
     claim_group = group_of_source[table.source]
@@ -47,6 +52,7 @@ def default(
         shape=(n_cand, table.n_items),
     )
     claimed_rows = support[table.candidate].multiply(eligible[None, :].astype(np.float64)).tocsr()
+    claimed = claimed_rows.tocoo()
 
     reliability = np.full(table.n_sources, prior)
     conf = np.zeros(n_cand)
@@ -61,11 +67,12 @@ def default(
         conf = np.where(eligible, total / (item_total[table.candidate_item] + doubt), 0.0)
 
         # leave-one-out agreement of each claim with the other groups
-        own = contrib[claim_group]  # claims x candidates: the claim's own group's support
-        others_num = (
-            claimed_rows @ total - np.asarray(claimed_rows.multiply(own).sum(axis=1)).ravel()
-        )
-        own_item = np.asarray((own @ item_of)[np.arange(claim_item.shape[0]), claim_item]).ravel()
+        # the claim's own group's support, gathered only where the claim's support row reaches
+        # (materialising a claims x candidates copy of the group rows would not fit in memory)
+        own_at = gather(contrib, claim_group[claimed.row], claimed.col)
+        own_num = np.bincount(claimed.row, weights=claimed.data * own_at, minlength=claim_item.shape[0])
+        others_num = claimed_rows @ total - own_num
+        own_item = gather((contrib @ item_of).tocsr(), claim_group, claim_item)
         others_den = item_total[claim_item] - own_item
         informative = others_den > 1e-9
         agreement = np.zeros_like(others_num)

@@ -1,4 +1,4 @@
-"""Turn a columnar claim table (source, object, attribute, value) into integer codes (DuckDB SQL).
+"""Turn a columnar claim table (source, object, attribute, value) into integer codes (Arrow, numpy).
 
 Candidate codes within an item follow a fixed hash of the value, not the order of the rows: the
 algorithms break exact ties by candidate code, and the input order must not decide a tie (in
@@ -13,26 +13,9 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from veracity.resolve.base import ClaimTable
-
-_ENCODE_SQL = [
-    """CREATE OR REPLACE TEMP TABLE enc_c AS
-       SELECT source, object, attribute, value, number FROM claims
-       WHERE source IS NOT NULL AND object IS NOT NULL AND attribute IS NOT NULL
-         AND value IS NOT NULL""",
-    """CREATE OR REPLACE TEMP TABLE enc_s AS
-       SELECT source, (row_number() OVER (ORDER BY source) - 1)::BIGINT AS sid
-       FROM (SELECT DISTINCT source FROM enc_c)""",
-    """CREATE OR REPLACE TEMP TABLE enc_i AS
-       SELECT object, attribute, (row_number() OVER (ORDER BY object, attribute) - 1)::BIGINT AS iid
-       FROM (SELECT DISTINCT object, attribute FROM enc_c)""",
-    """CREATE OR REPLACE TEMP TABLE enc_v AS
-       SELECT v.object, v.attribute, v.value, v.number, i.iid,
-              (row_number() OVER (ORDER BY i.iid, hash(v.value), v.value) - 1)::BIGINT AS cid
-       FROM (SELECT object, attribute, value, any_value(number) AS number FROM enc_c GROUP BY ALL) v
-       JOIN enc_i i USING (object, attribute)""",
-]
 
 
 @dataclass
@@ -57,41 +40,78 @@ class EncodedClaims:
         )
 
 
-def encode_claims(claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None) -> EncodedClaims:
+def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[npt.NDArray[np.int64], pa.Array]:
+    """Dictionary-encode a string column (hash based, in Arrow's C++): codes and distinct values."""
+    encoded = pc.dictionary_encode(column)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    return np.asarray(encoded.indices, dtype=np.int64), encoded.dictionary
+
+
+def encode_claims(
+    claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None
+) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
-    optional float column `number`, the value as a number, used by CRH and numeric similarity)."""
-    if "number" not in claims.column_names:
-        claims = claims.append_column("number", pa.nulls(claims.num_rows, pa.float64()))
-    con = connection or duckdb.connect()
-    con.register("claims", claims)
-    try:
-        for statement in _ENCODE_SQL:
-            con.execute(statement)
-        codes = con.execute(
-            "SELECT s.sid, v.cid FROM enc_c JOIN enc_s s USING (source) "
-            "JOIN enc_v v USING (object, attribute, value)"
-        ).fetchnumpy()
-        sources = con.execute("SELECT source FROM enc_s ORDER BY sid").fetchnumpy()
-        items = con.execute("SELECT object, attribute FROM enc_i ORDER BY iid").fetchnumpy()
-        cands = con.execute("SELECT iid, value, number FROM enc_v ORDER BY cid").fetchnumpy()
-        for name in ("enc_c", "enc_s", "enc_i", "enc_v"):
-            con.execute(f"DROP TABLE IF EXISTS {name}")
-    finally:
-        con.unregister("claims")
-    number = np.asarray(cands["number"], dtype=np.float64)
-    if np.ma.isMaskedArray(cands["number"]):
-        number = np.ma.filled(cands["number"].astype(np.float64), np.nan)
-    table = ClaimTable(
-        source=np.asarray(codes["sid"], dtype=np.int64),
-        candidate=np.asarray(codes["cid"], dtype=np.int64),
-        candidate_item=np.asarray(cands["iid"], dtype=np.int64),
-        n_sources=int(len(sources["source"])),
-        candidate_number=None if np.all(np.isnan(number)) else number,
+    optional float column `number`, the value as a number, used by CRH and numeric similarity).
+
+    Sources are numbered by name, candidates by (item, hash of the value, value)."""
+    mask = pc.and_(
+        pc.and_(pc.is_valid(claims["source"]), pc.is_valid(claims["object"])),
+        pc.and_(pc.is_valid(claims["attribute"]), pc.is_valid(claims["value"])),
     )
+    claims = claims.filter(mask)
+    sep = "\x1f"
+    item_key = pc.binary_join_element_wise(claims["object"], claims["attribute"], sep)
+    cand_key = pc.binary_join_element_wise(item_key, claims["value"], sep)
+
+    src_code, src_names = _codes(claims["source"])
+    src_order = np.argsort(np.asarray(src_names.to_pylist(), dtype=object), kind="stable")
+    src_rank = np.empty_like(src_order)
+    src_rank[src_order] = np.arange(src_order.shape[0])
+
+    item_code, _ = _codes(item_key)
+    cand_code, _ = _codes(cand_key)
+    n_cand = int(cand_code.max()) + 1 if cand_code.size else 0
+    first = np.full(n_cand, cand_code.shape[0], dtype=np.int64)
+    np.minimum.at(first, cand_code, np.arange(cand_code.shape[0], dtype=np.int64))
+    cand_item = item_code[first]
+    cand_value = claims["value"].take(pa.array(first))
+    con = connection or duckdb.connect()
+    con.register("enc_values", pa.table({"value": cand_value}))
+    try:
+        value_hash = np.asarray(
+            con.execute("SELECT hash(value) AS h FROM enc_values").fetchnumpy()["h"],
+            dtype=np.uint64,
+        )
+    finally:
+        con.unregister("enc_values")
+    # candidate numbering: by item, then by a fixed hash of the value; never by row order
+    order = np.lexsort((value_hash, cand_item))
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.shape[0])
+
+    number = None
+    if "number" in claims.column_names:
+        raw = claims["number"].take(pa.array(first[order]))
+        filled = np.asarray(
+            pc.fill_null(raw, np.nan).to_numpy(zero_copy_only=False), dtype=np.float64
+        )
+        number = None if np.all(np.isnan(filled)) else filled
+
+    item_first = np.full(int(cand_item.max()) + 1 if cand_item.size else 0, 0, dtype=np.int64)
+    item_first[item_code] = np.arange(item_code.shape[0], dtype=np.int64)
+    table = ClaimTable(
+        source=src_rank[src_code],
+        candidate=rank[cand_code],
+        candidate_item=cand_item[order],
+        n_sources=int(src_order.shape[0]),
+        candidate_number=number,
+    )
+    item_rows = pa.array(item_first)
     return EncodedClaims(
         table=table,
-        source_name=np.asarray(sources["source"], dtype=object),
-        item_object=np.asarray(items["object"], dtype=object),
-        item_attribute=np.asarray(items["attribute"], dtype=object),
-        candidate_value=np.asarray(cands["value"], dtype=object),
+        source_name=np.asarray(src_names.to_pylist(), dtype=object)[src_order],
+        item_object=np.asarray(claims["object"].take(item_rows).to_pylist(), dtype=object),
+        item_attribute=np.asarray(claims["attribute"].take(item_rows).to_pylist(), dtype=object),
+        candidate_value=np.asarray(cand_value.take(pa.array(order)).to_pylist(), dtype=object),
     )

@@ -20,7 +20,9 @@ from scipy import sparse
 from veracity.resolve.base import FloatArray, IntArray
 
 
-def item_pairs(candidate_item: IntArray, include_diagonal: bool = False) -> tuple[IntArray, IntArray]:
+def item_pairs(
+    candidate_item: IntArray, include_diagonal: bool = False
+) -> tuple[IntArray, IntArray]:
     """All ordered pairs (a, b) of candidates that belong to the same item.
 
     Costs sum(k^2) over items with k candidates; items are small in truth discovery (a handful to a
@@ -47,7 +49,9 @@ def item_pairs(candidate_item: IntArray, include_diagonal: bool = False) -> tupl
     return a.astype(np.int64), b.astype(np.int64)
 
 
-def from_pairs(n_candidates: int, a: IntArray, b: IntArray, weight: FloatArray) -> sparse.csr_matrix:
+def from_pairs(
+    n_candidates: int, a: IntArray, b: IntArray, weight: FloatArray
+) -> sparse.csr_matrix:
     """Support matrix with 1 on the diagonal and `weight` at (a, b); zero weights are dropped."""
     keep = (weight > 0) & (a != b)
     diag = np.arange(n_candidates, dtype=np.int64)
@@ -65,7 +69,9 @@ def combine(*matrices: sparse.csr_matrix) -> sparse.csr_matrix:
     return out.tocsr()
 
 
-def _closeness(gap: FloatArray, tolerance: float | FloatArray, scale: float | FloatArray | None) -> FloatArray:
+def _closeness(
+    gap: FloatArray, tolerance: float | FloatArray, scale: float | FloatArray | None
+) -> FloatArray:
     """1 within `tolerance`, then exponential decay with `scale` (0 beyond tolerance if no scale)."""
     over = np.maximum(gap - tolerance, 0.0)
     if scale is None:
@@ -101,12 +107,12 @@ def interval_support(
     tol: float | FloatArray = tolerance
     sc: float | FloatArray | None = scale
     if relative:
-        magnitude = np.maximum(np.abs(np.where(np.isfinite(ha), ha, la)), np.abs(np.where(np.isfinite(hb), hb, lb)))
+        magnitude = np.maximum(
+            np.abs(np.where(np.isfinite(ha), ha, la)), np.abs(np.where(np.isfinite(hb), hb, lb))
+        )
         tol = tolerance * magnitude
         sc = None if scale is None else scale * magnitude
-    weight = np.where(
-        a_in_b, 1.0, np.where(b_in_a, vague_weight, _closeness(gap, tol, sc))
-    )
+    weight = np.where(a_in_b, 1.0, np.where(b_in_a, vague_weight, _closeness(gap, tol, sc)))
     weight = np.where(numeric, weight, 0.0)
     return from_pairs(candidate_item.shape[0], a, b, weight)
 
@@ -133,10 +139,10 @@ def date_interval(
     year_start = (yi - 1970).astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
     next_year = (yi - 1970 + 1).astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
     next_month = (month_start + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-    start = np.where(np.isfinite(m), first_of_month + np.where(np.isfinite(d), di - 1, 0), year_start)
-    end = np.where(
-        np.isfinite(m), np.where(np.isfinite(d), start, next_month - 1), next_year - 1
+    start = np.where(
+        np.isfinite(m), first_of_month + np.where(np.isfinite(d), di - 1, 0), year_start
     )
+    end = np.where(np.isfinite(m), np.where(np.isfinite(d), start, next_month - 1), next_year - 1)
     low = np.where(ok, start + epoch, np.nan).astype(np.float64)
     high = np.where(ok, end + epoch, np.nan).astype(np.float64)
     return low, high
@@ -168,13 +174,16 @@ def name_support(
     if a.size == 0:
         return from_pairs(candidate_item.shape[0], a, b, np.zeros(0))
     name_array = np.asarray(names, dtype=object)
-    scores = process.cpdist(
-        name_array[a].tolist(),
-        name_array[b].tolist(),
-        scorer=scorer,  # type: ignore[arg-type]
-        processor=utils.default_process,
-        workers=1,
-    ).astype(np.float64) / 100.0
+    scores = (
+        process.cpdist(
+            name_array[a].tolist(),
+            name_array[b].tolist(),
+            scorer=scorer,  # type: ignore[arg-type]
+            processor=utils.default_process,
+            workers=1,
+        ).astype(np.float64)
+        / 100.0
+    )
     return from_pairs(candidate_item.shape[0], a, b, np.where(scores >= threshold, scores, 0.0))
 
 

@@ -40,22 +40,33 @@ def truthfinder(
         others = item_sigma[table.candidate_item] - sigma
         adjusted = sigma + rho * (similar - base_sim * others)
         score = 1.0 / (1.0 + np.exp(-gamma * adjusted))
-        num = np.bincount(table.source, weights=score[table.candidate] * share, minlength=table.n_sources)
+        num = np.bincount(
+            table.source, weights=score[table.candidate] * share, minlength=table.n_sources
+        )
         den = np.bincount(table.source, weights=share, minlength=table.n_sources)
         updated = np.divide(num, den, out=np.full(table.n_sources, initial_trust), where=den > 0)
         # convergence as in the paper: trust vector stops turning (1 - cosine similarity)
-        cos = float(updated @ trust) / max(float(np.linalg.norm(updated) * np.linalg.norm(trust)), 1e-300)
+        cos = float(updated @ trust) / max(
+            float(np.linalg.norm(updated) * np.linalg.norm(trust)), 1e-300
+        )
         trust = updated
         if 1.0 - cos < tolerance:
             break
 
     item_score = np.bincount(table.candidate_item, weights=score, minlength=n_items)
     confidence = np.divide(
-        score, item_score[table.candidate_item], out=np.zeros(n_cand), where=item_score[table.candidate_item] > 0
+        score,
+        item_score[table.candidate_item],
+        out=np.zeros(n_cand),
+        where=item_score[table.candidate_item] > 0,
     )
     truth = argmax_per_item(
         score, table.candidate_item, n_items, table.candidate_eligible, table.candidate_specificity
     )
     return Result(
-        confidence=confidence, truth=truth, reliability=trust, iterations=iterations, extra={"score": score}
+        confidence=confidence,
+        truth=truth,
+        reliability=trust,
+        iterations=iterations,
+        extra={"score": score},
     )

@@ -1,0 +1,77 @@
+"""Speed of `veracity check`: documents per second on a generated corpus, wall time on the seeds.
+
+    python benchmarks/check_speed.py [--documents 1000] [--shared ../shared]
+
+Prints documents per second for the whole pipeline (ingest of JSONL, extraction, lineage,
+resolution) on N generated articles in seven languages, the wall time of the command
+`veracity check ../shared/seeds` (start-up included, best and median of 5 runs), and peak memory
+(resident set size of the measuring process / of the command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0
+
+
+def throughput(n_docs: int) -> tuple[float, float, int]:
+    import veracity
+    from veracity.synth import generate_corpus
+
+    corpus = generate_corpus(n_events=max(1, n_docs // 8), docs_per_event=(6, 10), seed=7)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        written = 0
+        with path.open("w", encoding="utf-8") as out:
+            import json
+
+            for article in corpus.articles():
+                if written == n_docs:
+                    break
+                out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
+                written += 1
+        veracity.check_texts([("warm", "Ten hostages were freed on 2 May 2001.")])  # load models once
+        started = time.perf_counter()
+        report = veracity.check([path])
+        seconds = time.perf_counter() - started
+    return written / seconds, seconds, len(report.claims)
+
+
+def seeds_wall(shared: Path, runs: int = 5) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", "from veracity.cli import main; main()", "check", str(shared / "seeds")],
+            check=True, capture_output=True,
+        )
+        times.append(time.perf_counter() - started)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
+    args = parser.parse_args()
+    rate, seconds, claims = throughput(args.documents)
+    print(f"pipeline: {args.documents} documents in {seconds:.1f} s = {rate:.0f} documents/s "
+          f"({claims} claims; target >= 100/s); peak RSS {peak_rss_mb():.0f} MB")
+    if (args.shared / "seeds").is_dir():
+        best, median = seeds_wall(args.shared)
+        print(f"veracity check seeds: best {best:.2f} s, median {median:.2f} s (target < 3 s); "
+              f"peak RSS of the command {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Event clustering benchmark: pairwise precision/recall/F1, documents per second, peak memory.
+
+    PYTHONPATH=src python benchmarks/events.py                      # real mix, 10k and 100k
+    PYTHONPATH=src python benchmarks/events.py --sizes 10000,100000,1000000 --workers 2
+
+Corpora: the real mix (every seed article and every folder of ../shared/data/events, one event
+per folder) and generated corpora (veracity.synth, seed 2024 unless --seed; about 7.5 articles
+per event, so 100,000 articles are some 13,000 events). Each generated size is written to a
+JSONL file first, then clustered in a fresh process that streams the file, so the peak memory
+(ru_maxrss) is that of reading and clustering alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from veracity.event_metrics import pairwise_score
+from veracity.events import ClusterSettings, cluster_events
+from veracity.model import Document
+from veracity.synth import generate_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from real_mix import load_real_mix, shared_available
+
+ARTICLES_PER_EVENT = 7.5  # the mean of the generator's default docs_per_event=(3, 12)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="articles per generated corpus")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--measure", nargs=2, metavar=("JSONL", "LABELS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(_measure(Path(args.measure[0]), Path(args.measure[1]), args.workers)))
+        return
+    if not args.skip_real:
+        _real_mix()
+    print(
+        f"{'articles':>9} {'events':>7} {'gen/s':>7} {'docs/s':>7} {'seconds':>8} "
+        f"{'peak MB':>8} {'clusters':>8} {'P':>6} {'R':>6} {'F1':>6}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            _generated(size, args.seed, args.workers, Path(folder))
+
+
+def _real_mix() -> None:
+    if not shared_available():
+        print("real mix: ../shared is not available, skipped")
+        return
+    documents, truth = load_real_mix()
+    started = time.perf_counter()
+    clusters = cluster_events(documents)
+    elapsed = time.perf_counter() - started
+    score = pairwise_score([c.documents for c in clusters], truth)
+    events = len({e for t in truth.values() for e in t})
+    print(
+        f"real mix: {len(documents)} articles, {events} events -> {len(clusters)} clusters in "
+        f"{elapsed:.2f} s; pairwise P {score.precision:.3f} R {score.recall:.3f} "
+        f"F1 {score.f1:.3f} ({score.correct_pairs}/{score.predicted_pairs} predicted, "
+        f"{score.true_pairs} true pairs)"
+    )
+
+
+def _generated(size: int, seed: int, workers: int, folder: Path) -> None:
+    n_events = max(1, round(size / ARTICLES_PER_EVENT))
+    corpus = generate_corpus(n_events, seed=seed)
+    data, labels = folder / f"corpus-{size}.jsonl", folder / f"labels-{size}.tsv"
+    started = time.perf_counter()
+    count = 0
+    with data.open("w", encoding="utf-8") as out, labels.open("w", encoding="utf-8") as lab:
+        for article in corpus.articles():
+            out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
+            lab.write(article.id + "\t" + ",".join(article.events) + "\n")
+            count += 1
+    generation = count / (time.perf_counter() - started)
+    result = subprocess.run(
+        [sys.executable, __file__, "--measure", str(data), str(labels), "--workers", str(workers)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    m = json.loads(result.stdout)
+    print(
+        f"{count:>9} {n_events:>7} {generation:>7.0f} {m['docs_per_second']:>7.0f} "
+        f"{m['seconds']:>8.1f} {m['peak_mb']:>8.0f} {m['clusters']:>8} "
+        f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}",
+        flush=True,
+    )
+    data.unlink()
+    labels.unlink()
+
+
+def _measure(data: Path, labels: Path, workers: int) -> dict[str, float]:
+    def documents():
+        with data.open(encoding="utf-8") as lines:
+            for line in lines:
+                r = json.loads(line)
+                yield Document(
+                    id=r["id"],
+                    text=r["text"],
+                    language=r["language"],
+                    source=r["source"],
+                    url=r["url"],
+                    published=r["published"],
+                )
+
+    started = time.perf_counter()
+    clusters = cluster_events(documents(), ClusterSettings(workers=workers))
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    truth = {}
+    with labels.open(encoding="utf-8") as lines:
+        for line in lines:
+            doc, events = line.rstrip("\n").split("\t")
+            truth[doc] = tuple(events.split(","))
+    score = pairwise_score([c.documents for c in clusters], truth)
+    return {
+        "seconds": elapsed,
+        "docs_per_second": len(truth) / elapsed,
+        "peak_mb": peak_mb,
+        "clusters": len(clusters),
+        "precision": score.precision,
+        "recall": score.recall,
+        "f1": score.f1,
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""Truth-discovery benchmarks: our algorithms against the published figures and the PyPI peer.
+
+    python benchmarks/truth.py [--dataset NAME ...] [--json] [--predictions DIR] [--skip-peer]
+
+One line per dataset and algorithm: accuracy (scored as the dataset's paper does, see
+truth_datasets.py), seconds (encoding the claims + building the value-similarity matrix +
+resolving; reading and normalising the raw files is not counted), peak memory (tracemalloc:
+numpy and Python allocations of that work) and the published figure beside. For flight-all the
+package `truthdiscovery` runs in its own venv on the same claims, one subprocess per algorithm
+(see benchmarks/README.md for the venv).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import truth_datasets as datasets
+import truth_synthetic
+from veracity.resolve import resolve
+from veracity.resolve.encode import encode_claims
+
+warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
+
+REAL = ["flight-day", "flight-all", "book", "population", "birthplaces", "heritages"]
+ALGORITHMS = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+PEER_ALGORITHMS = [
+    "Voting",
+    "Sums",
+    "AverageLog",
+    "Investment",
+    "PooledInvestment",
+    "TruthFinder",
+    "CRH",
+]
+PEER_PYTHON = Path(os.environ.get("VERACITY_PEER_PYTHON", "/work/venv-peer/bin/python"))
+
+# published figures, each from the paper named in ../shared/data/truth/README.md
+PUBLISHED: dict[str, dict[str, float]] = {
+    "flight-day": {"vote": 0.864, "accucopy": 0.943},
+    "flight-all": {"vote": 0.887, "accucopy": 0.987},
+    "book": {"vote": 0.71, "accu": 0.87},
+    "population": {"vote": 0.799, "best": 0.861},
+}
+# parameters other than the defaults, and why
+PARAMS: dict[str, dict[str, dict[str, float]]] = {
+    # Flight's copiers are mirror sites (>= 99% identical values): a copy rate of 0.99 keeps the
+    # many sources that merely share the airline's own feed from being taken for copiers
+    "flight-day": {"accucopy": {"copy_rate": 0.99}},
+    "flight-all": {"accucopy": {"copy_rate": 0.99}},
+}
+
+
+def published_for(dataset: str, algorithm: str) -> float | None:
+    figures = PUBLISHED.get(dataset, {})
+    return figures.get(algorithm, figures.get("best", max(figures.values()) if figures else None))
+
+
+def _measure(work: Callable[[], object]) -> tuple[object, float, float]:
+    tracemalloc.start()
+    start = time.perf_counter()
+    out = work()
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return out, seconds, peak / 2**20
+
+
+def emit(row: dict[str, object], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(row), flush=True)
+        return
+    pub = row["published"]
+    pub_text = "" if pub is None else f"{pub:.3f}"
+    extra = row.get("note", "")
+    print(
+        f"{row['dataset']:<12} {row['algorithm']:<22} acc {row['accuracy']:.3f}  "
+        f"{row['seconds']:8.2f} s  {row['peak_mb']:8.1f} MB  published {pub_text:<6} {extra}",
+        flush=True,
+    )
+
+
+def run_dataset(name: str, args: argparse.Namespace) -> None:
+    bench = datasets.load(name)
+    prepared, prep_seconds, prep_peak = _measure(lambda: _prepare(bench))
+    enc = prepared  # type: ignore[assignment]
+    for algorithm in args.algorithms:
+        params = PARAMS.get(name, {}).get(algorithm, {})
+        result, seconds, peak = _measure(lambda a=algorithm, p=params: resolve(enc.table, a, **p))  # type: ignore[misc]
+        chosen = enc.truths(result.truth)  # type: ignore[attr-defined]
+        score = bench.score(chosen)
+        row: dict[str, object] = {
+            "dataset": name,
+            "algorithm": algorithm,
+            "accuracy": round(score.accuracy, 4),
+            "seconds": round(prep_seconds + seconds, 3),
+            "peak_mb": round(max(prep_peak, peak), 1),
+            "published": published_for(name, algorithm),
+            "scored": score.scored,
+            "correct": score.correct,
+            "claims": int(enc.table.source.shape[0]),  # type: ignore[attr-defined]
+        }
+        if "gen_accuracy" in score.groups:
+            row["gen_accuracy"] = round(score.groups["gen_accuracy"], 4)
+            row["note"] = f"(GenAccuracy {score.groups['gen_accuracy']:.3f})"
+        if params:
+            row["params"] = params
+        emit(row, args.json)
+        if args.predictions:
+            _write_predictions(Path(args.predictions) / f"{name}.{algorithm}.tsv", chosen)
+    if name == "flight-all" and not args.skip_peer:
+        run_peer(name, bench, args)
+
+
+def _prepare(bench: datasets.Benchmark) -> object:
+    enc = encode_claims(bench.claims)
+    enc.table.support = bench.build_support(enc)
+    enc.table.candidate_specificity = bench.specificity(enc)
+    return enc
+
+
+def _write_predictions(path: Path, chosen: pa.Table) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pacsv.write_csv(chosen, path, pacsv.WriteOptions(delimiter="\t", quoting_style="none"))
+
+
+def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> None:
+    if not PEER_PYTHON.exists():
+        print(f"# peer skipped: {PEER_PYTHON} missing (see benchmarks/README.md)", flush=True)
+        return
+    script = Path(__file__).resolve().parent / "peer_truthdiscovery.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        claims_path = Path(tmp) / "claims.tsv"
+        con = duckdb.connect()
+        con.register("claims", bench.claims)
+        # one variable per (object, attribute); the peer accepts one value per source and variable
+        con.execute(
+            f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{claims_path}' "
+            "(DELIMITER '\t', HEADER false, QUOTE '')"
+        )
+        for algorithm in PEER_ALGORITHMS:
+            out_path = Path(tmp) / f"{algorithm}.tsv"
+            proc = subprocess.run(
+                [str(PEER_PYTHON), str(script), str(claims_path), algorithm, str(out_path)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if proc.returncode != 0:
+                print(f"# peer {algorithm} failed: {proc.stderr.strip()[-500:]}", flush=True)
+                continue
+            stats = json.loads(proc.stdout.strip().splitlines()[-1])
+            chosen = con.execute(
+                f"SELECT split_part(column0, '#', 1) AS object, split_part(column0, '#', 2) AS attribute, "
+                f"column1 AS value FROM read_csv('{out_path}', delim='\t', header=false, quote='', "
+                "columns={'column0': 'VARCHAR', 'column1': 'VARCHAR'})"
+            ).to_arrow_table()
+            score = bench.score(chosen)
+            row = {
+                "dataset": name,
+                "algorithm": f"peer:{algorithm}",
+                "accuracy": round(score.accuracy, 4),
+                "seconds": round(stats["build_seconds"] + stats["run_seconds"], 3),
+                "peak_mb": round(stats["peak_mb"], 1),
+                "published": published_for(
+                    name, "vote" if algorithm == "Voting" else algorithm.lower()
+                ),
+                "peer_build_seconds": round(stats["build_seconds"], 3),
+                "peer_run_seconds": round(stats["run_seconds"], 3),
+                "note": f"(Dataset {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s; peak = max RSS)",
+            }
+            emit(row, args.json)
+            if args.predictions:
+                _write_predictions(Path(args.predictions) / f"{name}.peer-{algorithm}.tsv", chosen)
+
+
+def run_synthetic(args: argparse.Namespace) -> None:
+    synthetic, gen_seconds, _ = _measure(truth_synthetic.generate)
+    syn = synthetic  # type: ignore[assignment]
+    n_claims = int(syn.table.source.shape[0])  # type: ignore[attr-defined]
+    print(f"# synthetic: {n_claims:,} claims generated in {gen_seconds:.1f} s", flush=True)
+    for algorithm in args.algorithms:
+        result, seconds, peak = _measure(lambda a=algorithm: resolve(syn.table, a))  # type: ignore[attr-defined,misc]
+        truth = result.truth  # type: ignore[attr-defined]
+        accuracy = float(np.mean(truth == syn.true_candidate))  # type: ignore[attr-defined]
+        emit(
+            {
+                "dataset": "synthetic-10m",
+                "algorithm": algorithm,
+                "accuracy": round(accuracy, 4),
+                "seconds": round(seconds, 3),
+                "peak_mb": round(peak, 1),
+                "published": None,
+                "claims": n_claims,
+            },
+            args.json,
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--dataset", action="append", choices=[*REAL, "synthetic-10m"])
+    parser.add_argument("--algorithm", action="append", dest="algorithms", choices=ALGORITHMS)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--predictions", metavar="DIR", help="write the chosen values as TSV files")
+    parser.add_argument(
+        "--skip-peer", action="store_true", help="do not run the truthdiscovery package"
+    )
+    args = parser.parse_args()
+    args.algorithms = args.algorithms or ALGORITHMS
+    for name in args.dataset or REAL:
+        if name == "synthetic-10m":
+            run_synthetic(args)
+        else:
+            run_dataset(name, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,534 @@
+"""Which articles report the same event: features -> candidate pairs -> scored edges -> clusters.
+
+Each stage is a plain function so it can be run, checked or replaced on its own:
+
+1. `build_index`: language-neutral features of every document (`event_features`), weighted by
+   type and rarity (idf), in sparse-matrix form; kept compact so a million articles fit.
+2. `candidate_pairs`: blocking on rare features through an inverted index. Only documents that
+   share a feature held by at most `max_df` documents are ever compared, so there is no
+   all-pairs step: the work grows with the number of documents times `max_df`.
+3. `score_pairs`: cosine similarity of the full weighted feature vectors of each candidate pair.
+4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
+   groups merge only when they are alike as wholes, which stops the chaining that plain
+   connected components suffer from (one bridge no longer fuses two events).
+5. Roundup articles: a document two of whose paragraphs are unlike each other and years
+   apart is clustered through its paragraphs, and joins every cluster one of them joins.
+
+Everything is deterministic: the same documents in the same order give the same clusters.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+import scipy.sparse as sp
+
+from veracity.event_features import (
+    KIND_DAY,
+    KIND_MONTH,
+    KIND_NAME,
+    KIND_YEAR,
+    WEIGHTS,
+    features,
+    hashed,
+    published_features,
+)
+from veracity.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class EventCluster:
+    """Documents reporting one event. `secondary` ones joined through a single paragraph."""
+
+    id: str
+    documents: tuple[str, ...]
+    secondary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """Thresholds; the defaults were chosen on generated corpora (see benchmarks/events.py)."""
+
+    max_df: int = 60  # a feature held by more documents does not propose candidates
+    min_shared: float = 2.0  # least summed weight of shared rare features to score a pair
+    edge: float = 0.1  # least cosine for an edge
+    link: float = 0.16  # least similarity between two groups to merge them
+    linkage: str = "centroid"  # or "average": see cluster_edges
+    mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
+    segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
+    min_segment_chars: int = 120
+    year_conflict: float = 0.3  # similarity factor when both give years and share none
+    month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
+    day_conflict: float = 0.8
+    single_language_min_df: int = 5
+    single_language_factor: float = 0.33
+    chunk: int = 4096  # documents per vectorised step
+    workers: int = 1  # processes that extract features (the only per-document stage)
+
+
+@dataclass(slots=True)
+class FeatureIndex:
+    """Weighted features as sparse matrices. Rows are documents, then paragraphs ("segments")
+    of documents that report more than one event; `owner` maps every row to its document.
+    A row that does not take part in clustering is empty."""
+
+    ids: list[str]
+    owner: np.ndarray
+    matrix: sp.csr_matrix  # rows x features, idf-weighted, rows L2-normalised
+    type_weights: sp.csr_matrix  # the same cells holding the type weight alone
+    dates: dict[int, sp.csr_matrix]  # per date precision (kind): rows x dates, binary
+    vocabulary: np.ndarray  # sorted feature hashes; column j is vocabulary[j]
+    idf: np.ndarray  # weight of each column: rarity, times the single-language factor
+    df: np.ndarray
+    mixed: set[int] = field(default_factory=set)  # documents clustered by their paragraphs
+
+
+def cluster_events(
+    documents: Iterable[Document], settings: ClusterSettings | None = None
+) -> list[EventCluster]:
+    """Group `documents` by the event they report (a roundup article may be in two groups).
+
+    `documents` may be any iterable (a generator over a large JSONL file): only the features
+    of each document are kept, not its text.
+    """
+    settings = settings or ClusterSettings()
+    index = build_index(documents, settings)
+    if not index.ids:
+        return []
+    pairs = candidate_pairs(index, settings)
+    scores = score_pairs(index, pairs, settings)
+    keep = scores >= settings.edge
+    labels = cluster_edges(
+        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
+    )
+    return _clusters(index, labels, settings)
+
+
+# --- 1. features -------------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\r?\n")
+
+
+Hashed = tuple[list[int], list[float], list[int]]
+
+
+class _Entries:
+    """Growing compact arrays of (row, feature, weight, kind)."""
+
+    def __init__(self) -> None:
+        self.keys = array("q")
+        self.weights = array("f")
+        self.kinds = array("b")
+        self.pointer = array("q", [0])
+
+    def add(self, found: Hashed) -> None:
+        k, w, t = found
+        self.keys.extend(k)
+        self.weights.extend(w)
+        self.kinds.extend(t)
+        self.pointer.append(len(self.keys))
+
+    def arrays(self, first_row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        counts = np.diff(np.frombuffer(self.pointer, dtype=np.int64)).astype(np.int64)
+        rows = np.repeat(np.arange(first_row, first_row + len(counts), dtype=np.int64), counts)
+        if not self.keys:
+            return rows, np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int8)
+        return (
+            rows,
+            np.frombuffer(self.keys, np.int64),
+            np.frombuffer(self.weights, np.float32),
+            np.frombuffer(self.kinds, np.int8),
+        )
+
+
+def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, list[Hashed]]:
+    """The hashed features of a document, and of its paragraphs when it has several.
+
+    The per-document stage: independent for every document, so it runs in worker processes
+    (or, on a cluster, as a function over batches of rows).
+    """
+    found = features(doc.text)
+    if doc.url:
+        for word in re.findall(r"[A-Za-z]{4,}", doc.url):
+            found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
+    published = published_features(doc.published)
+    found.update(published)
+    pieces = _segments(doc.text, min_segment_chars)
+    parts = (
+        [hashed({**features(piece), **published}) for piece in pieces] if len(pieces) >= 2 else []
+    )
+    return hashed(found), parts
+
+
+def _extract(
+    documents: Iterable[Document], settings: ClusterSettings
+) -> Iterator[tuple[Document, tuple[Hashed, list[Hashed]]]]:
+    if settings.workers <= 1:
+        for doc in documents:
+            yield doc, document_features(doc, settings.min_segment_chars)
+        return
+    import multiprocessing
+
+    work = partial(_light_features, min_segment_chars=settings.min_segment_chars)
+    with multiprocessing.get_context("fork").Pool(settings.workers) as pool:
+        # Only the text goes to the workers; results come back in input order.
+        batches = _batched(documents, 512)
+        for batch in batches:
+            results = pool.map(work, [(d.text, d.url, d.published) for d in batch], 64)
+            yield from zip(batch, results, strict=True)
+
+
+def _light_features(
+    item: tuple[str, str | None, str | None], min_segment_chars: int
+) -> tuple[Hashed, list[Hashed]]:
+    text, url, published = item
+    return document_features(
+        Document(id="", text=text, language="", url=url, published=published), min_segment_chars
+    )
+
+
+def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def build_index(documents: Iterable[Document], settings: ClusterSettings) -> FeatureIndex:
+    ids: list[str] = []
+    languages = array("h")
+    language_codes: dict[str, int] = {}
+    whole = _Entries()
+    parts = _Entries()
+    part_owner = array("q")
+    for doc, (found, pieces) in _extract(documents, settings):
+        row = len(ids)
+        ids.append(doc.id)
+        whole.add(found)
+        languages.append(language_codes.setdefault(doc.language or "und", len(language_codes)))
+        for piece in pieces:
+            parts.add(piece)
+            part_owner.append(row)
+    n = len(ids)
+    rows, keys, weights, kinds = whole.arrays(0)
+    vocabulary, columns = np.unique(keys, return_inverse=True)
+    # Rarity is counted over whole documents only, so a paragraph does not count twice.
+    df = np.bincount(columns, minlength=len(vocabulary)).astype(np.int64)
+    column_kind = np.zeros(len(vocabulary), dtype=np.int8)
+    column_kind[columns] = kinds
+    # Rare is informative; a feature of one document cannot link two, so it weighs nothing.
+    column_weight = np.where(df >= 2, np.log1p(n / np.maximum(df, 1)), 0.0)
+    if len(language_codes) > 1:
+        column_weight *= _single_language_factor(
+            columns, np.frombuffer(languages, np.int16)[rows], column_kind, df, settings
+        )
+    part_rows, part_keys, part_weights, _ = parts.arrays(n)
+    if len(vocabulary):
+        position = np.minimum(np.searchsorted(vocabulary, part_keys), len(vocabulary) - 1)
+        known = vocabulary[position] == part_keys
+    else:
+        position = known = np.zeros(0, np.int64)
+    rows = np.concatenate([rows, part_rows[known]])
+    columns = np.concatenate([columns, position[known]])
+    weights = np.concatenate([weights, part_weights[known]])
+    owner = np.concatenate(
+        [
+            np.arange(n, dtype=np.int64),
+            np.frombuffer(part_owner, np.int64) if part_owner else np.zeros(0, np.int64),
+        ]
+    )
+    values = weights.astype(np.float64) * column_weight[columns]
+    informative = values > 0
+    rows, columns = rows[informative], columns[informative]
+    shape = (len(owner), len(vocabulary))
+    matrix = _normalise_rows(sp.csr_matrix((values[informative], (rows, columns)), shape=shape))
+    type_weights = sp.csr_matrix((weights[informative], (rows, columns)), shape=shape)
+    dates = {}
+    for kind in (KIND_YEAR, KIND_MONTH, KIND_DAY):
+        chosen = column_kind[columns] == kind
+        dates[kind] = sp.csr_matrix(
+            (np.ones(int(chosen.sum()), np.float32), (rows[chosen], columns[chosen])),
+            shape=shape,
+        )
+    index = FeatureIndex(ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df)
+    _choose_rows(index, settings)
+    return index
+
+
+def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
+    """Cluster a document whole, unless two of its paragraphs report different events (far
+    apart in content and in time): then its paragraphs stand in for it."""
+    n = len(index.ids)
+    active = np.ones(len(index.owner), dtype=bool)
+    active[n:] = False
+    segment_rows: dict[int, list[int]] = {}
+    for row in range(n, len(index.owner)):
+        segment_rows.setdefault(int(index.owner[row]), []).append(row)
+    for doc, rows in segment_rows.items():
+        block = index.matrix[rows]
+        cosine = (block @ block.T).toarray()
+        years = index.dates[KIND_YEAR][rows]
+        has_year = np.diff(years.indptr) > 0
+        shared_years = (years @ years.T).toarray()
+        apart = (cosine < settings.mixed_below) & (shared_years == 0) & np.outer(has_year, has_year)
+        if apart.any():
+            index.mixed.add(doc)
+            active[doc] = False
+            active[rows] = True
+    keep = sp.diags(active.astype(np.float64))
+    index.matrix = sp.csr_matrix(keep @ index.matrix)
+    index.type_weights = sp.csr_matrix(keep @ index.type_weights)
+    for kind, dates in index.dates.items():
+        index.dates[kind] = sp.csr_matrix(keep @ dates)
+    for m in (index.matrix, index.type_weights, *index.dates.values()):
+        m.eliminate_zeros()
+
+
+def _single_language_factor(
+    columns: np.ndarray,
+    languages: np.ndarray,
+    kinds: np.ndarray,
+    df: np.ndarray,
+    settings: ClusterSettings,
+) -> np.ndarray:
+    """Weight factor per column: a capitalised word found often, but only ever in one
+    language, is a common noun (German capitalises them all), not a name."""
+    pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
+    spread = np.bincount(pairs // 65536, minlength=len(df))
+    demote = (kinds == KIND_NAME) & (spread == 1) & (df >= settings.single_language_min_df)
+    return np.where(demote, settings.single_language_factor, 1.0)
+
+
+def _segments(text: str, min_chars: int) -> list[str]:
+    """Paragraphs long enough to stand alone; short lines join the next one."""
+    parts: list[str] = []
+    pending = ""
+    for piece in _PARAGRAPH.split(text):
+        pending = f"{pending}\n{piece}" if pending else piece
+        if len(pending) >= min_chars:
+            parts.append(pending)
+            pending = ""
+    if pending and parts:
+        parts[-1] += "\n" + pending
+    return parts
+
+
+def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+# --- 2. blocking -------------------------------------------------------------------------
+
+
+def candidate_pairs(index: FeatureIndex, settings: ClusterSettings) -> np.ndarray:
+    """Pairs (i < j) of documents whose shared rare features weigh at least `min_shared`.
+
+    Weights here are the type weights alone (a shared full date 2.0, a name 1.2), so the
+    threshold means the same at every corpus size. Returned as a sorted (k, 2) array. The
+    work per document is bounded by the number of its rare features times `max_df`.
+    """
+    n = index.type_weights.shape[0]
+    rare = (index.df >= 2) & (index.df <= settings.max_df)
+    typed = index.type_weights
+    keep = rare[typed.indices]
+    rare_matrix = sp.csr_matrix(
+        (np.where(keep, typed.data, 0.0).astype(np.float32), typed.indices, typed.indptr),
+        shape=typed.shape,
+    )
+    rare_matrix.eliminate_zeros()
+    binary = rare_matrix.copy()
+    binary.data[:] = 1.0
+    rare_t = sp.csr_matrix(rare_matrix.T)
+    found: list[np.ndarray] = []
+    for start in range(0, n, settings.chunk):
+        stop = min(n, start + settings.chunk)
+        # Row r, column c: summed type weight of the rare features documents r and c share.
+        shared = sp.csr_matrix(binary[start:stop] @ rare_t)
+        upper = sp.triu(shared, k=start + 1, format="coo")  # only c > r
+        strong = upper.data >= settings.min_shared
+        if strong.any():
+            rows = upper.row[strong].astype(np.int64) + start
+            cols = upper.col[strong].astype(np.int64)
+            order = np.lexsort((cols, rows))
+            found.append(np.stack([rows[order], cols[order]], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.concatenate(found)
+
+
+# --- 3. scoring --------------------------------------------------------------------------
+
+
+def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """Cosine similarity of each pair's feature vectors, lowered when their dates disagree:
+    both give a year (a month, a day) and they share none."""
+    scores = np.zeros(len(pairs), dtype=np.float64)
+    penalties = {
+        KIND_YEAR: settings.year_conflict,
+        KIND_MONTH: settings.month_conflict,
+        KIND_DAY: settings.day_conflict,
+    }
+    step = 200_000
+    for start in range(0, len(pairs), step):
+        part = pairs[start : start + step]
+        left, right = part[:, 0], part[:, 1]
+        factor = np.ones(len(part))
+        for kind, penalty in penalties.items():
+            dates = index.dates[kind]
+            given = np.diff(dates.indptr) > 0
+            shared = np.asarray(dates[left].multiply(dates[right]).sum(axis=1)).ravel()
+            factor *= np.where(given[left] & given[right] & (shared == 0), penalty, 1.0)
+        cosine = np.asarray(index.matrix[left].multiply(index.matrix[right]).sum(axis=1))
+        scores[start : start + step] = factor * cosine.ravel()
+    return scores
+
+
+# --- 4. clustering -----------------------------------------------------------------------
+
+
+def cluster_edges(
+    n: int, pairs: np.ndarray, scores: np.ndarray, link: float, linkage: str = "centroid"
+) -> np.ndarray:
+    """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
+
+    Groups merge best-first while their similarity stays at least `link`. With "average"
+    linkage that is the mean over all |A| x |B| pairs (a missing edge counts 0). With
+    "centroid" linkage it is the cosine of the groups' summed vectors, computed from the edges
+    alone: S(A,B) / sqrt(M(A) M(B)) with M(A) = |A| + 2 x (similarity inside A). A group whose
+    members each report different facts (one the start date, one the toll) is loose inside,
+    so it is judged on what it says as a whole rather than pair by pair.
+    """
+    parent = list(range(n))
+    size = [1] * n
+    inside = [0.0] * n  # summed similarity of the pairs inside each group
+    centroid = linkage == "centroid"
+
+    def mass(group: int) -> float:
+        return size[group] + 2.0 * inside[group] if centroid else float(size[group] ** 2)
+
+    # neighbours[a][b] = summed edge weight between groups a and b (a, b are group roots)
+    neighbours: list[dict[int, float] | None] = [None] * n
+    for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):
+        for a, b in ((i, j), (j, i)):
+            table = neighbours[a]
+            if table is None:
+                table = neighbours[a] = {}
+            table[b] = table.get(b, 0.0) + s
+    heap: list[tuple[float, int, int]] = []
+    for i, j in pairs.tolist():
+        table = neighbours[i]
+        assert table is not None
+        similarity = table[j] / math.sqrt(mass(i) * mass(j))
+        if similarity >= link:
+            heapq.heappush(heap, (-similarity, i, j))
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if parent[a] != a or parent[b] != b:
+            continue  # one side was merged away since this entry was pushed
+        table_a = neighbours[a] or {}
+        between = table_a.get(b, 0.0)
+        current = between / math.sqrt(mass(a) * mass(b))
+        if abs(current + negative) > 1e-12 or current < link:
+            continue  # stale: the groups changed since
+        # Merge the smaller table into the larger one.
+        if len(table_a) < len(neighbours[b] or {}):
+            a, b = b, a
+        table_a = neighbours[a] or {}
+        table_b = neighbours[b] or {}
+        parent[b] = a
+        size[a] += size[b]
+        inside[a] += inside[b] + between
+        table_a.pop(b, None)
+        table_b.pop(a, None)
+        for c, w in table_b.items():
+            table_a[c] = table_a.get(c, 0.0) + w
+            other = neighbours[c]
+            assert other is not None
+            other[a] = other.get(a, 0.0) + other.pop(b)
+        neighbours[a] = table_a
+        neighbours[b] = None
+        mass_a = mass(a)
+        for c, w in table_a.items():
+            similarity = w / math.sqrt(mass_a * mass(c))
+            if similarity >= link:
+                first, second = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-similarity, first, second))
+    labels = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        labels[i] = root
+    return labels
+
+
+# --- 5. memberships ----------------------------------------------------------------------
+
+
+def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
+    """Best cosine between one of `doc`'s paragraphs and the centroid of the other rows."""
+    others = [r for r in rows if int(index.owner[r]) != doc]
+    mine = [r for r in rows if int(index.owner[r]) == doc]
+    if not others or not mine:
+        return 0.0
+    centroid = np.asarray(index.matrix[others].sum(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid)) or 1.0
+    return float((index.matrix[mine] @ centroid).max()) / norm
+
+
+def _clusters(
+    index: FeatureIndex, labels: np.ndarray, settings: ClusterSettings
+) -> list[EventCluster]:
+    """Clusters of documents: a document clustered by its paragraphs joins each cluster one of
+    them joined, except a cluster made of nothing but its own paragraphs."""
+    n = len(index.ids)
+    owners: dict[int, set[int]] = {}
+    for row, label in enumerate(labels.tolist()):
+        if row < n and row in index.mixed:
+            continue
+        owners.setdefault(label, set()).add(int(index.owner[row]))
+    members: dict[int, list[int]] = {}
+    secondary: dict[int, list[int]] = {}
+    for doc in range(n):
+        if doc not in index.mixed:
+            members.setdefault(int(labels[doc]), []).append(doc)
+    paragraph_labels: dict[int, set[int]] = {}
+    for row in range(n, len(index.owner)):
+        paragraph_labels.setdefault(int(index.owner[row]), set()).add(int(labels[row]))
+    rows_of: dict[int, list[int]] = {}
+    if index.mixed:
+        for row, label in enumerate(labels.tolist()):
+            rows_of.setdefault(label, []).append(row)
+    for doc in sorted(index.mixed):
+        shared = [label for label in paragraph_labels[doc] if owners[label] != {doc}]
+        # Closeness of the document's paragraphs to each cluster they joined, as a whole.
+        closeness = sorted((-_closeness(index, doc, rows_of[label]), label) for label in shared)
+        chosen = [label for negative, label in closeness if -negative >= settings.segment_join]
+        if not chosen:
+            chosen = [closeness[0][1]] if closeness else [min(paragraph_labels[doc])]
+        for number, label in enumerate(chosen):
+            members.setdefault(label, []).append(doc)
+            if number:
+                secondary.setdefault(label, []).append(doc)
+    ordered = sorted(members, key=lambda label: min(members[label]))
+    return [
+        EventCluster(
+            id=f"e{number}",
+            documents=tuple(index.ids[d] for d in sorted(set(members[label]))),
+            secondary=tuple(index.ids[d] for d in sorted(secondary.get(label, []))),
+        )
+        for number, label in enumerate(ordered, start=1)
+    ]

@@ -1,0 +1,45 @@
+"""Hand-made claim tables whose right answers are known."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from veracity.resolve.base import ClaimTable
+
+
+def table(
+    claims: list[tuple[int, int, int]], n_sources: int, candidates_per_item: int
+) -> ClaimTable:
+    """Claims as (source, item, value index within item); every item has the same number of values."""
+    arr = np.asarray(claims, dtype=np.int64)
+    n_items = int(arr[:, 1].max()) + 1
+    return ClaimTable(
+        source=arr[:, 0],
+        candidate=arr[:, 1] * candidates_per_item + arr[:, 2],
+        candidate_item=np.repeat(np.arange(n_items, dtype=np.int64), candidates_per_item),
+        n_sources=n_sources,
+    )
+
+
+def copiers_outvote_honest_minority() -> ClaimTable:
+    """Value 0 is true on every item.
+
+    Sources 0-2 are honest and independent: each errs alone, with a value of its own, on a third
+    of items 0-29. Sources 3-6 are one original and three mirrors: identical everywhere, right on
+    items 0-29, and all four say the false value 1 on items 30-59, outvoting the honest three.
+    """
+    claims: list[tuple[int, int, int]] = []
+    for item in range(60):
+        for s in (0, 1, 2):
+            wrong_alone = item < 30 and item % 3 == s
+            claims.append((s, item, 2 + s if wrong_alone else 0))
+        for s in (3, 4, 5, 6):
+            claims.append((s, item, 0 if item < 30 else 1))
+    return table(claims, 7, 5)
+
+
+def majority_with_one_liar() -> ClaimTable:
+    """Five sources; source 4 is always wrong with its own value, the rest agree."""
+    claims = [(s, item, 0) for item in range(10) for s in range(4)]
+    claims += [(4, item, 1 + item % 2) for item in range(10)]
+    return table(claims, 5, 3)

@@ -1,0 +1,137 @@
+import numpy as np
+import pytest
+from scipy import sparse
+from tests.resolve.cases import copiers_outvote_honest_minority, majority_with_one_liar, table
+
+from veracity.resolve import ClaimTable, algorithms, resolve
+
+ALL = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+
+
+def test_resolve_registers_every_algorithm():
+    resolve(majority_with_one_liar(), "vote")
+    assert set(ALL) <= set(algorithms())
+
+
+@pytest.mark.parametrize("algorithm", ALL)
+def test_algorithm_majority_beats_lone_liar(algorithm):
+    result = resolve(majority_with_one_liar(), algorithm)
+    assert np.all(result.truth == np.arange(10) * 3)
+    if algorithm != "vote":  # vote has no notion of reliability
+        assert result.reliability[4] < result.reliability[:4].min()
+
+
+@pytest.mark.parametrize("algorithm", ALL)
+def test_algorithm_confidence_is_a_distribution_per_item(algorithm):
+    t = majority_with_one_liar()
+    result = resolve(t, algorithm)
+    per_item = np.bincount(t.candidate_item, weights=result.confidence, minlength=t.n_items)
+    assert np.all(result.confidence >= 0) and np.all(per_item <= 1 + 1e-9)
+
+
+def test_vote_follows_the_copiers():
+    # the trap the copy-aware models must avoid: 4 mirrors outvote 3 honest sources
+    result = resolve(copiers_outvote_honest_minority(), "vote")
+    assert np.all(result.truth[30:] == np.arange(30, 60) * 5 + 1)
+
+
+def test_accucopy_copiers_lose_to_honest_minority():
+    t = copiers_outvote_honest_minority()
+    result = resolve(t, "accucopy")
+    assert np.all(result.truth == np.arange(60) * 5)
+    copying = result.extra["copying"]
+    pairs = {(a, b) for a, b, _ in copying}
+    # every pair of mirrors is found, no honest source is taken for a copier
+    assert {(a, b) for a in range(3, 7) for b in range(3, 7) if a != b} <= pairs
+    assert all(a >= 3 and b >= 3 for a, b in pairs)
+
+
+def test_accu_without_copy_detection_is_fooled_by_copiers():
+    result = resolve(copiers_outvote_honest_minority(), "accu")
+    assert np.all(result.truth[30:] == np.arange(30, 60) * 5 + 1)
+
+
+def test_default_with_copy_groups_copiers_lose_to_honest_minority():
+    t = copiers_outvote_honest_minority()
+    t.source_group = np.array([0, 1, 2, 3, 3, 3, 3])
+    result = resolve(t, "default")
+    assert np.all(result.truth == np.arange(60) * 5)
+
+
+def test_default_copy_groups_from_accucopy_make_honest_minority_win():
+    from veracity.resolve.accu import copy_groups
+
+    t = copiers_outvote_honest_minority()
+    groups = copy_groups(t)
+    assert len(set(groups[3:].tolist())) == 1 and len(set(groups[:3].tolist())) == 3
+    t.source_group = groups
+    assert np.all(resolve(t, "default").truth == np.arange(60) * 5)
+
+
+def test_default_small_corpus_honest_minority_wins_contested_item():
+    # 5 documents: 0-2 reliable; 3 and 4 unreliable on many items (each wrong its own way);
+    # on the last item only source 0 speaks truly, 3 and 4 agree on a false value
+    claims = []
+    for item in range(12):
+        for s in (0, 1, 2):
+            claims.append((s, item, 0))
+        claims.append((3, item, 1))
+        claims.append((4, item, 2))
+    claims += [(0, 12, 0), (3, 12, 1), (4, 12, 1)]
+    t = table(claims, 5, 3)
+    result = resolve(t, "default")
+    assert result.truth[12] == 12 * 3
+    assert result.reliability[3] < 0.5 < result.reliability[0]
+
+
+def test_default_keeps_eligibility_and_support():
+    # item 0: a vague range (candidate 1, not eligible) supports the number 2 inside it
+    t = ClaimTable(
+        source=np.array([0, 1, 2]),
+        candidate=np.array([0, 1, 2]),
+        candidate_item=np.array([0, 0, 0]),
+        n_sources=3,
+        support=sparse.csr_matrix(np.array([[1.0, 0, 0], [0, 1.0, 1.0], [0, 0, 1.0]])),
+        candidate_eligible=np.array([True, False, True]),
+    )
+    result = resolve(t, "default")
+    assert result.truth[0] == 2 and result.confidence[1] == 0.0
+
+
+def test_truthfinder_similar_values_support_each_other():
+    # 100 (two sources) and 101 (one source) back each other against 200 (two sources)
+    t = ClaimTable(
+        source=np.array([0, 1, 2, 3, 4]),
+        candidate=np.array([0, 0, 1, 2, 2]),
+        candidate_item=np.array([0, 0, 0]),
+        n_sources=5,
+        support=sparse.csr_matrix(np.array([[1.0, 0.9, 0], [0.9, 1.0, 0], [0, 0, 1.0]])),
+    )
+    assert resolve(t, "truthfinder").truth[0] == 0
+    t.support = None
+    assert resolve(t, "truthfinder").truth[0] in (0, 2)  # a tie without similarity
+
+
+def test_crh_numeric_truth_is_weighted_median_and_outlier_loses_weight():
+    # 4 sources near the truth on 20 numeric items, one source far off everywhere
+    rng = np.random.default_rng(0)
+    truth = rng.uniform(100, 1000, 20)
+    values = [truth + d for d in (0.0, 1.0, -1.0, 0.0)] + [truth * 3]
+    numbers = np.concatenate(values)  # one candidate per claim
+    n = numbers.shape[0]
+    t = ClaimTable(
+        source=np.repeat(np.arange(5), 20),
+        candidate=np.arange(n),
+        candidate_item=np.tile(np.arange(20), 5),
+        n_sources=5,
+        candidate_number=numbers,
+    )
+    result = resolve(t, "crh")
+    chosen = numbers[result.truth]
+    assert np.all(np.abs(chosen - truth) <= 1.0)
+    assert result.reliability[4] < result.reliability[:4].min()
+
+
+def test_crh_categorical_weighted_vote():
+    result = resolve(majority_with_one_liar(), "crh")
+    assert np.all(result.truth == np.arange(10) * 3)

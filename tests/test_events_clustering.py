@@ -1,0 +1,163 @@
+"""Event clustering: real articles of six events, invented events, roundups, scale-free rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from veracity.event_features import features
+from veracity.event_metrics import pairwise_score
+from veracity.events import cluster_events
+from veracity.model import Document
+from veracity.synth import generate_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from real_mix import load_real_mix, shared_available
+
+# Two invented events, written for these tests, each told in three languages.
+HOTEL_SIEGE = {
+    "siege-en": (
+        "en",
+        "Gunmen of the Red Lantern Brigade (RLB) took over the Corvanta Hotel in "
+        "Mirelos on 3 March 2011 and held 41 guests. Their leader, Tavo Rensik, "
+        "asked for a plane. Police commandos ended the stand-off nine days later.",
+    ),
+    "siege-es": (
+        "es",
+        "Un comando de la Brigada Linterna Roja (RLB) ocupó el Hotel Corvanta de "
+        "Mirelos el 3 de marzo de 2011 y retuvo a 41 huéspedes. Su jefe, Tavo "
+        "Rensik, exigía un avión. La policía puso fin al asedio el 12 de marzo.",
+    ),
+    "siege-de": (
+        "de",
+        "Bewaffnete der RLB besetzten am 3. März 2011 das Hotel Corvanta in "
+        "Mirelos und hielten 41 Gäste fest. Anführer Tavo Rensik verlangte ein "
+        "Flugzeug. Nach neun Tagen stürmte die Polizei das Gebäude.",
+    ),
+}
+MARKET_BOMB = {
+    "bomb-en": (
+        "en",
+        "A bomb tore through the Trellis Market in Quendar on 19 August 2016, "
+        "killing 12 shoppers and injuring 57. Investigators named Ilsa Varn as the "
+        "main suspect.",
+    ),
+    "bomb-fr": (
+        "fr",
+        "Une bombe a explosé au marché Trellis de Quendar le 19 août 2016 : 12 "
+        "morts et 57 blessés. Les enquêteurs soupçonnent Ilsa Varn.",
+    ),
+    "bomb-id": (
+        "id",
+        "Sebuah bom meledak di Pasar Trellis, Quendar, pada 19 Agustus 2016. "
+        "Sebanyak 12 orang tewas dan 57 orang luka-luka. Polisi memburu Ilsa Varn.",
+    ),
+}
+ROUNDUP = (
+    "en",
+    "Quendar remembers: three years after the Trellis Market bomb of 19 August 2016, "
+    "which killed 12 and wounded 57, the trial of Ilsa Varn opened this week.\n\n"
+    "The same court heard last month how the Red Lantern Brigade seized the Corvanta "
+    "Hotel in Mirelos on 3 March 2011, holding 41 guests until police stormed the "
+    "building. Tavo Rensik, who led the gunmen, is still at large.",
+)
+
+
+def _documents(*groups: dict[str, tuple[str, str]]) -> list[Document]:
+    return [
+        Document(id=doc_id, text=text, language=lang)
+        for group in groups
+        for doc_id, (lang, text) in group.items()
+    ]
+
+
+def _cluster_of(clusters, doc_id):
+    return [set(c.documents) for c in clusters if doc_id in c.documents]
+
+
+@pytest.mark.skipif(not shared_available(), reason="../shared (real articles) is not available")
+def test_events_real_mix_pairwise_f1_at_least_0_9():
+    documents, truth = load_real_mix()
+    assert len({t[0] for t in truth.values()}) == 6
+    clusters = cluster_events(documents)
+    score = pairwise_score([c.documents for c in clusters], truth)
+    assert score.f1 >= 0.9, score
+
+
+def test_events_two_invented_events_are_not_merged():
+    clusters = cluster_events(_documents(HOTEL_SIEGE, MARKET_BOMB))
+    assert {frozenset(c.documents) for c in clusters} == {
+        frozenset(HOTEL_SIEGE),
+        frozenset(MARKET_BOMB),
+    }
+
+
+def test_events_roundup_article_belongs_to_both_events():
+    documents = _documents(HOTEL_SIEGE, MARKET_BOMB)
+    documents.append(Document(id="roundup", text=ROUNDUP[1], language=ROUNDUP[0]))
+    clusters = cluster_events(documents)
+    holding = _cluster_of(clusters, "roundup")
+    assert len(holding) == 2
+    assert any(set(HOTEL_SIEGE) <= c for c in holding)
+    assert any(set(MARKET_BOMB) <= c for c in holding)
+    assert all(not (set(HOTEL_SIEGE) & c and set(MARKET_BOMB) & c) for c in holding)
+
+
+def test_events_generated_corpus_pairwise_f1_at_least_0_9():
+    corpus = generate_corpus(250, seed=101)
+    articles = list(corpus.articles())
+    clusters = cluster_events(a.to_document() for a in articles)
+    score = pairwise_score([c.documents for c in clusters], {a.id: a.events for a in articles})
+    assert score.f1 >= 0.9, score
+
+
+def test_events_same_partition_whatever_the_input_order():
+    articles = list(generate_corpus(60, seed=5).articles())
+    forward = cluster_events([a.to_document() for a in articles])
+    backward = cluster_events([a.to_document() for a in reversed(articles)])
+    assert {frozenset(c.documents) for c in forward} == {frozenset(c.documents) for c in backward}
+
+
+def test_events_no_documents_no_clusters():
+    assert cluster_events([]) == []
+
+
+def test_events_one_document_is_its_own_event():
+    clusters = cluster_events([Document(id="only", text="A quiet day in Mirelos.", language="en")])
+    assert [c.documents for c in clusters] == [("only",)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "on 17 December 1996",
+        "on December 17, 1996",
+        "el 17 de diciembre de 1996",
+        "am 17. Dezember 1996",
+        "pada 17 Desember 1996",
+        "le 17 décembre 1996",
+        "il 17 dicembre 1996",
+        "em 17 de dezembro de 1996",
+        "on 17/12/1996",
+        "am 17.12.1996",
+        "23. децембра 1996. 17. децембра 1996.",
+    ],
+)
+def test_event_features_read_dates_in_every_language(written):
+    assert "d1996-12-17" in features(f"The siege began {written} at noon.")
+
+
+def test_event_features_fold_accents_and_keep_acronyms():
+    found = features("Los rehenes del MRTA salieron de Túpac y de Tupac.")
+    assert "ctupac" in found and "aMRTA" in found
+    assert "crehenes" not in found  # a lowercase word is not a name
+
+
+def test_event_metrics_count_pairs_of_a_roundup_in_both_events():
+    truth = {"a": ("x",), "b": ("x",), "c": ("y",), "r": ("x", "y")}
+    perfect = pairwise_score([["a", "b", "r"], ["c", "r"]], truth)
+    assert (perfect.precision, perfect.recall) == (1.0, 1.0)
+    merged = pairwise_score([["a", "b", "c", "r"]], truth)
+    assert merged.true_pairs == 4 and merged.predicted_pairs == 6 and merged.correct_pairs == 4
