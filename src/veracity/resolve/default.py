@@ -40,6 +40,9 @@ def default(
     support = support_matrix(table)
     # support: only a group's strongest claim counts, so a repeat needs no discount
     share = claim_share(table, split_repeats=False)
+    # for reliability a claim repeated r times is one claim: repeating a falsehood in every
+    # paragraph must not make a source r times less (or a truth r times more) reliable
+    once = claim_share(table, split_repeats=True)
     eligible = (
         np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
     )
@@ -78,7 +81,7 @@ def default(
         agreement = np.zeros_like(others_num)
         np.divide(others_num, others_den, out=agreement, where=informative)
         agreement = np.clip(agreement, 0.0, 1.0)
-        w = share * informative
+        w = once * informative
         num = np.bincount(table.source, weights=w * agreement, minlength=table.n_sources)
         den = np.bincount(table.source, weights=w, minlength=table.n_sources)
         updated = (prior * prior_strength + num) / (prior_strength + den)
