@@ -270,3 +270,13 @@ def test_nasty_a_false_claim_repeated_in_every_paragraph_counts_once():
         record["hostages.initial"].confidence
     )
     assert often.reliability == pytest.approx(once.reliability)
+
+
+def test_nasty_texts_given_directly_lose_invisible_characters_as_files_do(tmp_path: Path):
+    text = "Gunmen held 1\u200b200 hos\u00adtages in the town hall on 4 March 2019."
+    direct = veracity.check_texts([("hidden", text), ("other", RIGHT[0])])
+    from_file = veracity.check(
+        [_write(tmp_path, "hidden.txt", text), _write(tmp_path, "other.txt", RIGHT[0])]
+    )
+    assert [d.text for d in direct.documents] == [d.text for d in from_file.documents]
+    _claims_point_at_their_text(direct)

@@ -13,6 +13,7 @@ from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.lexicon import Profile
 from veracity.ingest import load_documents
+from veracity.invisible import strip_invisible
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
@@ -103,7 +104,8 @@ def check_texts(
     prof = _profile(profile)
     _check_resolver(resolver)
     docs = []
-    for doc_id, text in documents:
+    for doc_id, raw in documents:
+        text = strip_invisible(raw)  # as files are read: offsets point into the same text
         if not text.strip():
             raise InputError(f"empty document {doc_id!r}")
         first = text.strip().split("\n", 1)[0].strip()
