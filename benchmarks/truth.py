@@ -40,7 +40,7 @@ from veracity.resolve.encode import encode_claims
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
 
 REAL = ["flight-day", "flight-all", "book", "population", "birthplaces", "heritages"]
-ALGORITHMS = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+ALGORITHMS = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "crh", "default"]
 PEER_ALGORITHMS = [
     "Voting",
     "Sums",

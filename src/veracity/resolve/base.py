@@ -34,6 +34,8 @@ class ClaimTable:
       and its original) add no support to each other's values beyond the best of them.
     - `candidate_eligible`: optional mask; False for candidates that may support others but must
       not win (a vague range when a number inside it was claimed).
+    - `item_attribute`: optional attribute code per item (items of one attribute share a code), for
+      models that judge a source per attribute.
     """
 
     source: IntArray
@@ -45,6 +47,7 @@ class ClaimTable:
     source_group: IntArray | None = None
     candidate_eligible: npt.NDArray[np.bool_] | None = None
     candidate_specificity: FloatArray | None = None
+    item_attribute: IntArray | None = None
 
     @property
     def n_candidates(self) -> int:

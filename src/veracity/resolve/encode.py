@@ -108,6 +108,7 @@ def encode_claims(
         candidate_number=number,
     )
     item_rows = pa.array(item_first)
+    table.item_attribute, _ = _codes(claims["attribute"].take(item_rows))
     return EncodedClaims(
         table=table,
         source_name=np.asarray(src_names.to_pylist(), dtype=object)[src_order],

@@ -187,6 +187,34 @@ def name_support(
     return from_pairs(candidate_item.shape[0], a, b, np.where(scores >= threshold, scores, 0.0))
 
 
+def code_refinements(candidate_item: IntArray, codes: Sequence[str]) -> tuple[IntArray, IntArray]:
+    """Pairs (vague, precise) of candidates of one item where the precise code is the vague one
+    with letters added at one end: gate "37" and "A37" (concourse letter dropped), "B9" and "B9A".
+    The vague code must contain a digit (a bare letter is no code)."""
+    a, b = item_pairs(candidate_item)
+    if a.size == 0:
+        return a, b
+    values = np.asarray(codes, dtype=str)
+    va, vb = values[a], values[b]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    has_digit = np.char.str_len(np.char.strip(va, letters)) > 0  # not letters only
+    refines = (np.char.lstrip(vb, letters) == va) | (np.char.rstrip(vb, letters) == va)
+    keep = refines & has_digit & (va != vb)
+    return a[keep], b[keep]
+
+
+def refinement_support(
+    candidate_item: IntArray, codes: Sequence[str], vague_weight: float = 1.0
+) -> sparse.csr_matrix:
+    """A precise code implies its vaguer form (weight 1); the vaguer form is compatible with the
+    precise one (weight `vague_weight`): "37" does not contradict "A37", it says less."""
+    vague, precise = code_refinements(candidate_item, codes)
+    a = np.concatenate([precise, vague])
+    b = np.concatenate([vague, precise])
+    weight = np.concatenate([np.ones(precise.shape[0]), np.full(vague.shape[0], vague_weight)])
+    return from_pairs(candidate_item.shape[0], a, b, weight)
+
+
 def ancestors_matrix(parent: IntArray) -> sparse.csr_matrix:
     """(nodes x nodes) boolean: entry (x, y) when y is x or an ancestor of x (root's parent < 0)."""
     n = parent.shape[0]
