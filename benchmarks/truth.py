@@ -39,7 +39,7 @@ from veracity.resolve.encode import encode_claims
 
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
 
-REAL = ["flight-day", "flight-all", "book", "population", "birthplaces", "heritages"]
+REAL = ["flight-day", "flight-all", "book", "population", "population-gtm", "birthplaces", "heritages"]
 ALGORITHMS = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "crh", "default"]
 PEER_ALGORITHMS = [
     "Voting",
@@ -155,14 +155,19 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
             f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{claims_path}' "
             "(DELIMITER '\t', HEADER false, QUOTE '')"
         )
-        for algorithm in PEER_ALGORITHMS:
+        for algorithm in args.peer_algorithms or PEER_ALGORITHMS:
             out_path = Path(tmp) / f"{algorithm}.tsv"
-            proc = subprocess.run(
-                [str(PEER_PYTHON), str(script), str(claims_path), algorithm, str(out_path)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            try:
+                proc = subprocess.run(
+                    [str(PEER_PYTHON), str(script), str(claims_path), algorithm, str(out_path)],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                    timeout=args.peer_timeout,
+                )
+            except subprocess.TimeoutExpired:
+                print(f"# peer {algorithm}: not finished after {args.peer_timeout:.0f} s", flush=True)
+                continue
             if proc.returncode != 0:
                 print(f"# peer {algorithm} failed: {proc.stderr.strip()[-500:]}", flush=True)
                 continue
@@ -224,6 +229,12 @@ def main() -> None:
     parser.add_argument("--predictions", metavar="DIR", help="write the chosen values as TSV files")
     parser.add_argument(
         "--skip-peer", action="store_true", help="do not run the truthdiscovery package"
+    )
+    parser.add_argument(
+        "--peer-algorithm", action="append", dest="peer_algorithms", choices=PEER_ALGORITHMS
+    )
+    parser.add_argument(
+        "--peer-timeout", type=float, default=1800.0, help="seconds per peer algorithm"
     )
     args = parser.parse_args()
     args.algorithms = args.algorithms or ALGORITHMS
