@@ -287,9 +287,10 @@ def load_book() -> Benchmark:
     ).to_arrow_table()
 
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
-        # a list that names a subset of another's tokens ("Knuth" / "Knuth, Donald E.") backs it
-        return similarity.name_support(
-            enc.table.candidate_item, enc.candidate_value.tolist(), threshold=0.9
+        # a truncated list ("Knuth") backs the fuller one it is part of by the share it names;
+        # a fuller list does not back a truncated one; spelling variants back each other
+        return similarity.token_list_support(
+            enc.table.candidate_item, [v.split() for v in enc.candidate_value], threshold=0.9
         )
 
     def score(chosen: pa.Table) -> Score:

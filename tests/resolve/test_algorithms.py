@@ -1,11 +1,16 @@
 import numpy as np
 import pytest
 from scipy import sparse
-from tests.resolve.cases import copiers_outvote_honest_minority, majority_with_one_liar, table
+from tests.resolve.cases import (
+    camp_misreads_one_attribute,
+    copiers_outvote_honest_minority,
+    majority_with_one_liar,
+    table,
+)
 
 from veracity.resolve import ClaimTable, algorithms, resolve
 
-ALL = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+ALL = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "crh", "default"]
 
 
 def test_resolve_registers_every_algorithm():
@@ -135,3 +140,18 @@ def test_crh_numeric_truth_is_weighted_median_and_outlier_loses_weight():
 def test_crh_categorical_weighted_vote():
     result = resolve(majority_with_one_liar(), "crh")
     assert np.all(result.truth == np.arange(10) * 3)
+
+
+def test_accuattr_camp_cannot_vouch_for_its_own_reading():
+    t = camp_misreads_one_attribute()
+    result = resolve(t, "accuattr")
+    assert np.all(result.truth == np.arange(60) * 6)  # value 0 everywhere
+    accuracy = result.extra["attribute_accuracy"]
+    assert np.all(accuracy[:3, 0] > accuracy[3:, 0].max())
+
+
+def test_accu_with_one_trust_per_source_keeps_the_camp_reading():
+    # the contrast: judged over everything, the camp's self-confirmed departures balance its
+    # wrong gates, and its four votes carry the departures
+    result = resolve(camp_misreads_one_attribute(), "accu")
+    assert np.all(result.truth[:20] == np.arange(20) * 6 + 1)
