@@ -39,7 +39,15 @@ from veracity.resolve.encode import encode_claims
 
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
 
-REAL = ["flight-day", "flight-all", "book", "population", "population-gtm", "birthplaces", "heritages"]
+REAL = [
+    "flight-day",
+    "flight-all",
+    "book",
+    "population",
+    "population-gtm",
+    "birthplaces",
+    "heritages",
+]
 ALGORITHMS = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "crh", "default"]
 PEER_ALGORITHMS = [
     "Voting",
@@ -166,7 +174,9 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
                     timeout=args.peer_timeout,
                 )
             except subprocess.TimeoutExpired:
-                print(f"# peer {algorithm}: not finished after {args.peer_timeout:.0f} s", flush=True)
+                print(
+                    f"# peer {algorithm}: not finished after {args.peer_timeout:.0f} s", flush=True
+                )
                 continue
             if proc.returncode != 0:
                 print(f"# peer {algorithm} failed: {proc.stderr.strip()[-500:]}", flush=True)

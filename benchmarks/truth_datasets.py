@@ -186,9 +186,7 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         " and at least one claim; times correct within 10 minutes (circular), gates exact after"
         " normalisation; all days resolved in one run, accuracy = mean of the per-day accuracies"
     )
-    return Benchmark(
-        name, claims, build_support, score, published, note, specificity=specificity
-    )
+    return Benchmark(name, claims, build_support, score, published, note, specificity=specificity)
 
 
 def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:

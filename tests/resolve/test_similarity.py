@@ -95,6 +95,6 @@ def test_similarity_gate_without_concourse_letter_refines_to_the_full_gate():
     items = np.array([0, 0, 0, 0, 1, 1, 1])
     codes = ["37", "A37", "B37", "H5", "B9", "B9A", "A"]
     vague, precise = similarity.code_refinements(items, codes)
-    assert set(zip(vague.tolist(), precise.tolist())) == {(0, 1), (0, 2), (4, 5)}
+    assert set(zip(vague.tolist(), precise.tolist(), strict=True)) == {(0, 1), (0, 2), (4, 5)}
     m = similarity.refinement_support(items, codes, vague_weight=0.5).toarray()
     assert m[1, 0] == 1.0 and m[0, 1] == 0.5 and m[1, 2] == 0.0 and m[0, 3] == 0.0

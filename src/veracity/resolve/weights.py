@@ -82,7 +82,11 @@ def gather(matrix: sparse.spmatrix, rows: IntArray, cols: IntArray) -> FloatArra
     wanted = rows.astype(np.int64) * n_cols + cols.astype(np.int64)
     pos = np.searchsorted(keys, wanted)
     pos_ok = np.minimum(pos, max(keys.shape[0] - 1, 0))
-    found = (pos < keys.shape[0]) & (keys[pos_ok] == wanted) if keys.size else np.zeros(wanted.shape, dtype=bool)
+    found = (
+        (pos < keys.shape[0]) & (keys[pos_ok] == wanted)
+        if keys.size
+        else np.zeros(wanted.shape, dtype=bool)
+    )
     out = np.zeros(wanted.shape[0], dtype=np.float64)
     out[found] = data[pos_ok[found]]
     return out
