@@ -48,7 +48,17 @@ REAL = [
     "birthplaces",
     "heritages",
 ]
-ALGORITHMS = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "crh", "default"]
+ALGORITHMS = [
+    "vote",
+    "truthfinder",
+    "accu",
+    "accuattr",
+    "accucopy",
+    "investment",
+    "pooledinvestment",
+    "crh",
+    "default",
+]
 PEER_ALGORITHMS = [
     "Voting",
     "Sums",
