@@ -36,7 +36,7 @@ def _distinct_claims(table: ClaimTable) -> tuple[IntArray, IntArray]:
 
 def _item_sum(table: ClaimTable, values: FloatArray) -> FloatArray:
     per_item = np.bincount(table.candidate_item, weights=values, minlength=table.n_items)
-    return per_item[table.candidate_item]
+    return per_item[table.candidate_item].astype(np.float64)
 
 
 def _invest(
@@ -45,7 +45,7 @@ def _invest(
     """What each source invests per claim, and the total invested in each candidate."""
     amount = np.divide(trust, counts, out=np.zeros_like(trust), where=counts > 0)
     invested = np.bincount(candidate, weights=amount[source], minlength=table.n_candidates)
-    return amount, invested
+    return amount, invested.astype(np.float64)
 
 
 def _returns(
