@@ -155,6 +155,17 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
     claims = con.sql(claims_sql).to_arrow_table()
     gold = con.sql(gold_sql).to_arrow_table()
 
+    def gate_candidates(enc: EncodedClaims) -> np.ndarray:
+        gate_item = np.char.endswith(enc.item_attribute.astype(str), "gate")
+        return np.flatnonzero(gate_item[enc.table.candidate_item])
+
+    def gate_refinements(enc: EncodedClaims) -> tuple[np.ndarray, np.ndarray]:
+        gates = gate_candidates(enc)
+        vague, precise = similarity.code_refinements(
+            enc.table.candidate_item[gates], enc.candidate_value[gates].tolist()
+        )
+        return gates[vague], gates[precise]
+
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
         # times a few minutes apart are the same event read at different moments: full support
         # within 10 minutes (the papers' tolerance), none beyond; a gate given without its
@@ -164,16 +175,18 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         times = similarity.interval_support(
             enc.table.candidate_item, number, tolerance=FLIGHT_TOLERANCE_MINUTES, scale=None
         )
-        gates = similarity.refinement_support(
-            enc.table.candidate_item, enc.candidate_value.tolist(), vague_weight=1.0
+        vague, precise = gate_refinements(enc)
+        gates = similarity.from_pairs(
+            enc.table.n_candidates,
+            np.concatenate([vague, precise]),
+            np.concatenate([precise, vague]),
+            np.ones(2 * vague.shape[0]),
         )
         return similarity.combine(times, gates)
 
     def specificity(enc: EncodedClaims) -> np.ndarray:
         # of two compatible gates, the one that says more ("A37" over "37") wins a tie
-        _, precise = similarity.code_refinements(
-            enc.table.candidate_item, enc.candidate_value.tolist()
-        )
+        _, precise = gate_refinements(enc)
         out = np.zeros(enc.table.n_candidates)
         out[precise] = 1.0
         return out
