@@ -176,60 +176,89 @@ def _write_predictions(path: Path, chosen: pa.Table) -> None:
 
 
 def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> None:
-    if not PEER_PYTHON.exists():
-        print(f"# peer skipped: {PEER_PYTHON} missing (see benchmarks/README.md)", flush=True)
-        return
-    script = Path(__file__).resolve().parent / "peer_truthdiscovery.py"
+    """The peer package and ours side by side, each algorithm in its own subprocess on the same
+    normalised claims file, measured the same way (build + run seconds, max RSS)."""
+    peer_script = Path(__file__).resolve().parent / "peer_truthdiscovery.py"
+    ours_script = Path(__file__).resolve().parent / "ours_subprocess.py"
     with tempfile.TemporaryDirectory() as tmp:
-        claims_path = Path(tmp) / "claims.tsv"
+        peer_claims = Path(tmp) / "peer-claims.tsv"
+        ours_claims = Path(tmp) / "ours-claims.tsv"
         con = duckdb.connect()
         con.register("claims", bench.claims)
         # one variable per (object, attribute); the peer accepts one value per source and variable
         con.execute(
-            f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{claims_path}' "
+            f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{peer_claims}' "
             "(DELIMITER '\t', HEADER false, QUOTE '')"
         )
-        for algorithm in args.peer_algorithms or PEER_ALGORITHMS:
-            out_path = Path(tmp) / f"{algorithm}.tsv"
+        con.execute(
+            f"COPY (SELECT source, object, attribute, value FROM claims) TO '{ours_claims}' "
+            "(DELIMITER '\t', HEADER false, QUOTE '')"
+        )
+        runs: list[tuple[str, str, Path, Path]] = [
+            (f"ours:{a}", a, Path(sys.executable), ours_script) for a in args.side_by_side
+        ]
+        if PEER_PYTHON.exists():
+            runs += [
+                (f"peer:{a}", a, PEER_PYTHON, peer_script)
+                for a in args.peer_algorithms or PEER_ALGORITHMS
+            ]
+        else:
+            print(f"# peer skipped: {PEER_PYTHON} missing (see benchmarks/README.md)", flush=True)
+        for label, algorithm, python, script in runs:
+            is_peer = label.startswith("peer:")
+            claims_path = peer_claims if is_peer else ours_claims
+            out_path = Path(tmp) / f"{label.replace(':', '-')}.tsv"
             try:
                 proc = subprocess.run(
-                    [str(PEER_PYTHON), str(script), str(claims_path), algorithm, str(out_path)],
+                    [str(python), str(script), str(claims_path), algorithm, str(out_path)],
                     capture_output=True,
                     text=True,
                     check=False,
                     timeout=args.peer_timeout,
                 )
             except subprocess.TimeoutExpired:
-                print(
-                    f"# peer {algorithm}: not finished after {args.peer_timeout:.0f} s", flush=True
-                )
+                print(f"# {label}: not finished after {args.peer_timeout:.0f} s", flush=True)
                 continue
             if proc.returncode != 0:
-                print(f"# peer {algorithm} failed: {proc.stderr.strip()[-500:]}", flush=True)
+                print(f"# {label} failed: {proc.stderr.strip()[-500:]}", flush=True)
                 continue
             stats = json.loads(proc.stdout.strip().splitlines()[-1])
-            chosen = con.execute(
-                f"SELECT split_part(column0, '#', 1) AS object, split_part(column0, '#', 2) AS attribute, "
-                f"column1 AS value FROM read_csv('{out_path}', delim='\t', header=false, quote='', "
-                "columns={'column0': 'VARCHAR', 'column1': 'VARCHAR'})"
-            ).to_arrow_table()
+            chosen = _read_chosen(con, out_path, is_peer)
             score = bench.score(chosen)
+            published_key = "vote" if algorithm in ("Voting", "vote") else algorithm.lower()
             row = {
                 "dataset": name,
-                "algorithm": f"peer:{algorithm}",
+                "algorithm": label,
                 "accuracy": round(score.accuracy, 4),
                 "seconds": round(stats["build_seconds"] + stats["run_seconds"], 3),
                 "peak_mb": round(stats["peak_mb"], 1),
-                "published": published_for(
-                    name, "vote" if algorithm == "Voting" else algorithm.lower()
+                "published": published_for(name, published_key),
+                "build_seconds": round(stats["build_seconds"], 3),
+                "run_seconds": round(stats["run_seconds"], 3),
+                "note": (
+                    f"(build {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s;"
+                    " separate process, peak = max RSS)"
                 ),
-                "peer_build_seconds": round(stats["build_seconds"], 3),
-                "peer_run_seconds": round(stats["run_seconds"], 3),
-                "note": f"(Dataset {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s; peak = max RSS)",
             }
             emit(row, args.json)
             if args.predictions:
-                _write_predictions(Path(args.predictions) / f"{name}.peer-{algorithm}.tsv", chosen)
+                stem = label.replace(":", "-")
+                _write_predictions(Path(args.predictions) / f"{name}.{stem}.tsv", chosen)
+
+
+def _read_chosen(con: duckdb.DuckDBPyConnection, path: Path, is_peer: bool) -> pa.Table:
+    if is_peer:
+        sql = (
+            "SELECT split_part(column0, '#', 1) AS object, split_part(column0, '#', 2) AS attribute,"
+            f" column1 AS value FROM read_csv('{path}', delim='\t', header=false, quote='',"
+            " columns={'column0': 'VARCHAR', 'column1': 'VARCHAR'})"
+        )
+    else:
+        sql = (
+            f"SELECT object, attribute, value FROM read_csv('{path}', delim='\t', header=true,"
+            " quote='', all_varchar=true)"
+        )
+    return con.sql(sql).to_arrow_table()
 
 
 def run_synthetic(args: argparse.Namespace) -> None:
@@ -272,8 +301,15 @@ def main() -> None:
     parser.add_argument(
         "--peer-timeout", type=float, default=1800.0, help="seconds per peer algorithm"
     )
+    parser.add_argument(
+        "--side-by-side",
+        action="append",
+        choices=ALGORITHMS,
+        help="our algorithms also run in a subprocess beside the peer on flight-all",
+    )
     args = parser.parse_args()
     args.algorithms = args.algorithms or ALGORITHMS
+    args.side_by_side = args.side_by_side or ["vote", "accuattr", "investment", "pooledinvestment"]
     for name in args.dataset or REAL:
         if name == "synthetic-10m":
             run_synthetic(args)

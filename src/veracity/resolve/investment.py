@@ -23,13 +23,14 @@ from veracity.resolve.base import (
     Result,
     argmax_per_item,
     register,
+    unique_values,
 )
 
 
 def _distinct_claims(table: ClaimTable) -> tuple[IntArray, IntArray]:
     """(source, candidate) pairs without repeats: a source invests once in a value."""
     key = table.source.astype(np.int64) * max(table.n_candidates, 1) + table.candidate
-    unique = np.unique(key)
+    unique = unique_values(key)
     n_cand = max(table.n_candidates, 1)
     return unique // n_cand, unique % n_cand
 

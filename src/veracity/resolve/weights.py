@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray
+from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inverse
 
 
 def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
@@ -18,10 +18,8 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     pair = table.source.astype(np.int64) * max(table.n_items, 1) + item
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
     triple = pair * max(table.n_candidates, 1) + table.candidate
-    uniq_triple, triple_inverse = np.unique(triple, return_inverse=True)
-    uniq_pair, pair_inverse = np.unique(
-        uniq_triple // max(table.n_candidates, 1), return_inverse=True
-    )
+    uniq_triple, triple_inverse = unique_inverse(triple)
+    uniq_pair, pair_inverse = unique_inverse(uniq_triple // max(table.n_candidates, 1))
     per_pair = np.bincount(pair_inverse, minlength=uniq_pair.shape[0]).astype(np.float64)
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
