@@ -124,7 +124,7 @@ def uses_support(algorithm: str, params: dict[str, float]) -> bool:
 def run_dataset(name: str, args: argparse.Namespace) -> None:
     bench = datasets.load(name)
     encoded, encode_seconds, encode_peak = _measure(lambda: _encode(bench))
-    enc = encoded  # type: ignore[assignment]
+    enc = encoded
     support, support_seconds, support_peak = _measure(lambda: bench.build_support(enc))  # type: ignore[arg-type]
     plain_table = dataclasses.replace(enc.table, support=None)  # type: ignore[attr-defined]
     similar_table = dataclasses.replace(enc.table, support=support)  # type: ignore[attr-defined]
@@ -263,7 +263,7 @@ def _read_chosen(con: duckdb.DuckDBPyConnection, path: Path, is_peer: bool) -> p
 
 def run_synthetic(args: argparse.Namespace) -> None:
     synthetic, gen_seconds, _ = _measure(truth_synthetic.generate)
-    syn = synthetic  # type: ignore[assignment]
+    syn = synthetic
     n_claims = int(syn.table.source.shape[0])  # type: ignore[attr-defined]
     print(f"# synthetic: {n_claims:,} claims generated in {gen_seconds:.1f} s", flush=True)
     for algorithm in args.algorithms:
