@@ -13,6 +13,7 @@ package `truthdiscovery` runs in its own venv on the same claims, one subprocess
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import subprocess
@@ -39,8 +40,26 @@ from veracity.resolve.encode import encode_claims
 
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
 
-REAL = ["flight-day", "flight-all", "book", "population", "birthplaces", "heritages"]
-ALGORITHMS = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+REAL = [
+    "flight-day",
+    "flight-all",
+    "book",
+    "population",
+    "population-gtm",
+    "birthplaces",
+    "heritages",
+]
+ALGORITHMS = [
+    "vote",
+    "truthfinder",
+    "accu",
+    "accuattr",
+    "accucopy",
+    "investment",
+    "pooledinvestment",
+    "crh",
+    "default",
+]
 PEER_ALGORITHMS = [
     "Voting",
     "Sums",
@@ -59,13 +78,9 @@ PUBLISHED: dict[str, dict[str, float]] = {
     "book": {"vote": 0.71, "accu": 0.87},
     "population": {"vote": 0.799, "best": 0.861},
 }
-# parameters other than the defaults, and why
-PARAMS: dict[str, dict[str, dict[str, float]]] = {
-    # Flight's copiers are mirror sites (>= 99% identical values): a copy rate of 0.99 keeps the
-    # many sources that merely share the airline's own feed from being taken for copiers
-    "flight-day": {"accucopy": {"copy_rate": 0.99}},
-    "flight-all": {"accucopy": {"copy_rate": 0.99}},
-}
+# parameters other than the defaults, and why: none. Every algorithm runs with the defaults of its
+# paper (or of veracity), fixed before looking at any gold answer.
+PARAMS: dict[str, dict[str, dict[str, float]]] = {}
 
 
 def published_for(dataset: str, algorithm: str) -> float | None:
@@ -73,11 +88,23 @@ def published_for(dataset: str, algorithm: str) -> float | None:
     return figures.get(algorithm, figures.get("best", max(figures.values()) if figures else None))
 
 
+MEASURE_MEMORY = True
+
+
 def _measure(work: Callable[[], object]) -> tuple[object, float, float]:
-    tracemalloc.start()
+    """Result, wall seconds and peak MB of `work`.
+
+    The seconds come from a plain run: tracemalloc slows every Python allocation down (encoding
+    2.8M claims took 4x longer under it). The peak comes from a second, traced run of the same
+    work (numpy and Python allocations; Arrow's and DuckDB's own buffers are not traced)."""
     start = time.perf_counter()
     out = work()
     seconds = time.perf_counter() - start
+    if not MEASURE_MEMORY:
+        return out, seconds, float("nan")
+    del out
+    tracemalloc.start()
+    out = work()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return out, seconds, peak / 2**20
@@ -97,15 +124,31 @@ def emit(row: dict[str, object], as_json: bool) -> None:
     )
 
 
+# algorithms that read the value-similarity matrix (the Accu family only with rho > 0): the others
+# are timed without building it
+USES_SUPPORT = {"truthfinder", "crh", "default"}
+
+
+def uses_support(algorithm: str, params: dict[str, float]) -> bool:
+    return algorithm in USES_SUPPORT or float(params.get("rho", 0.0)) > 0
+
+
 def run_dataset(name: str, args: argparse.Namespace) -> None:
     bench = datasets.load(name)
-    prepared, prep_seconds, prep_peak = _measure(lambda: _prepare(bench))
-    enc = prepared  # type: ignore[assignment]
+    encoded, encode_seconds, encode_peak = _measure(lambda: _encode(bench))
+    enc = encoded
+    support, support_seconds, support_peak = _measure(lambda: bench.build_support(enc))  # type: ignore[arg-type]
+    plain_table = dataclasses.replace(enc.table, support=None)  # type: ignore[attr-defined]
+    similar_table = dataclasses.replace(enc.table, support=support)  # type: ignore[attr-defined]
     for algorithm in args.algorithms:
         params = PARAMS.get(name, {}).get(algorithm, {})
-        result, seconds, peak = _measure(lambda a=algorithm, p=params: resolve(enc.table, a, **p))  # type: ignore[misc]
+        similar = uses_support(algorithm, params)
+        table = similar_table if similar else plain_table
+        result, seconds, peak = _measure(lambda a=algorithm, p=params, t=table: resolve(t, a, **p))  # type: ignore[misc]
         chosen = enc.truths(result.truth)  # type: ignore[attr-defined]
         score = bench.score(chosen)
+        prep_seconds = encode_seconds + (support_seconds if similar else 0.0)
+        prep_peak = max(encode_peak, support_peak if similar else 0.0)
         row: dict[str, object] = {
             "dataset": name,
             "algorithm": algorithm,
@@ -116,6 +159,9 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
             "scored": score.scored,
             "correct": score.correct,
             "claims": int(enc.table.source.shape[0]),  # type: ignore[attr-defined]
+            "encode_seconds": round(encode_seconds, 3),
+            "support_seconds": round(support_seconds, 3) if similar else 0.0,
+            "resolve_seconds": round(seconds, 3),
         }
         if "gen_accuracy" in score.groups:
             row["gen_accuracy"] = round(score.groups["gen_accuracy"], 4)
@@ -129,9 +175,9 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
         run_peer(name, bench, args)
 
 
-def _prepare(bench: datasets.Benchmark) -> object:
+def _encode(bench: datasets.Benchmark) -> object:
+    """Integer codes for the claims and the tie-break specificity every algorithm uses."""
     enc = encode_claims(bench.claims)
-    enc.table.support = bench.build_support(enc)
     enc.table.candidate_specificity = bench.specificity(enc)
     return enc
 
@@ -142,58 +188,94 @@ def _write_predictions(path: Path, chosen: pa.Table) -> None:
 
 
 def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> None:
-    if not PEER_PYTHON.exists():
-        print(f"# peer skipped: {PEER_PYTHON} missing (see benchmarks/README.md)", flush=True)
-        return
-    script = Path(__file__).resolve().parent / "peer_truthdiscovery.py"
+    """The peer package and ours side by side, each algorithm in its own subprocess on the same
+    normalised claims file, measured the same way (build + run seconds, max RSS)."""
+    peer_script = Path(__file__).resolve().parent / "peer_truthdiscovery.py"
+    ours_script = Path(__file__).resolve().parent / "ours_subprocess.py"
     with tempfile.TemporaryDirectory() as tmp:
-        claims_path = Path(tmp) / "claims.tsv"
+        peer_claims = Path(tmp) / "peer-claims.tsv"
+        ours_claims = Path(tmp) / "ours-claims.tsv"
         con = duckdb.connect()
         con.register("claims", bench.claims)
         # one variable per (object, attribute); the peer accepts one value per source and variable
         con.execute(
-            f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{claims_path}' "
+            f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{peer_claims}' "
             "(DELIMITER '\t', HEADER false, QUOTE '')"
         )
-        for algorithm in PEER_ALGORITHMS:
-            out_path = Path(tmp) / f"{algorithm}.tsv"
-            proc = subprocess.run(
-                [str(PEER_PYTHON), str(script), str(claims_path), algorithm, str(out_path)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+        con.execute(
+            f"COPY (SELECT source, object, attribute, value FROM claims) TO '{ours_claims}' "
+            "(DELIMITER '\t', HEADER false, QUOTE '')"
+        )
+        runs: list[tuple[str, str, Path, Path]] = [
+            (f"ours:{a}", a, Path(sys.executable), ours_script) for a in args.side_by_side
+        ]
+        if PEER_PYTHON.exists():
+            runs += [
+                (f"peer:{a}", a, PEER_PYTHON, peer_script)
+                for a in args.peer_algorithms or PEER_ALGORITHMS
+            ]
+        else:
+            print(f"# peer skipped: {PEER_PYTHON} missing (see benchmarks/README.md)", flush=True)
+        for label, algorithm, python, script in runs:
+            is_peer = label.startswith("peer:")
+            claims_path = peer_claims if is_peer else ours_claims
+            out_path = Path(tmp) / f"{label.replace(':', '-')}.tsv"
+            try:
+                proc = subprocess.run(
+                    [str(python), str(script), str(claims_path), algorithm, str(out_path)],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                    timeout=args.peer_timeout,
+                )
+            except subprocess.TimeoutExpired:
+                print(f"# {label}: not finished after {args.peer_timeout:.0f} s", flush=True)
+                continue
             if proc.returncode != 0:
-                print(f"# peer {algorithm} failed: {proc.stderr.strip()[-500:]}", flush=True)
+                print(f"# {label} failed: {proc.stderr.strip()[-500:]}", flush=True)
                 continue
             stats = json.loads(proc.stdout.strip().splitlines()[-1])
-            chosen = con.execute(
-                f"SELECT split_part(column0, '#', 1) AS object, split_part(column0, '#', 2) AS attribute, "
-                f"column1 AS value FROM read_csv('{out_path}', delim='\t', header=false, quote='', "
-                "columns={'column0': 'VARCHAR', 'column1': 'VARCHAR'})"
-            ).to_arrow_table()
+            chosen = _read_chosen(con, out_path, is_peer)
             score = bench.score(chosen)
+            published_key = "vote" if algorithm in ("Voting", "vote") else algorithm.lower()
             row = {
                 "dataset": name,
-                "algorithm": f"peer:{algorithm}",
+                "algorithm": label,
                 "accuracy": round(score.accuracy, 4),
                 "seconds": round(stats["build_seconds"] + stats["run_seconds"], 3),
                 "peak_mb": round(stats["peak_mb"], 1),
-                "published": published_for(
-                    name, "vote" if algorithm == "Voting" else algorithm.lower()
+                "published": published_for(name, published_key),
+                "build_seconds": round(stats["build_seconds"], 3),
+                "run_seconds": round(stats["run_seconds"], 3),
+                "note": (
+                    f"(build {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s;"
+                    " separate process, peak = max RSS)"
                 ),
-                "peer_build_seconds": round(stats["build_seconds"], 3),
-                "peer_run_seconds": round(stats["run_seconds"], 3),
-                "note": f"(Dataset {stats['build_seconds']:.1f} s + run {stats['run_seconds']:.1f} s; peak = max RSS)",
             }
             emit(row, args.json)
             if args.predictions:
-                _write_predictions(Path(args.predictions) / f"{name}.peer-{algorithm}.tsv", chosen)
+                stem = label.replace(":", "-")
+                _write_predictions(Path(args.predictions) / f"{name}.{stem}.tsv", chosen)
+
+
+def _read_chosen(con: duckdb.DuckDBPyConnection, path: Path, is_peer: bool) -> pa.Table:
+    if is_peer:
+        sql = (
+            "SELECT split_part(column0, '#', 1) AS object, split_part(column0, '#', 2) AS attribute,"
+            f" column1 AS value FROM read_csv('{path}', delim='\t', header=false, quote='',"
+            " columns={'column0': 'VARCHAR', 'column1': 'VARCHAR'})"
+        )
+    else:
+        sql = (
+            f"SELECT object, attribute, value FROM read_csv('{path}', delim='\t', header=true,"
+            " quote='', all_varchar=true)"
+        )
+    return con.sql(sql).to_arrow_table()
 
 
 def run_synthetic(args: argparse.Namespace) -> None:
     synthetic, gen_seconds, _ = _measure(truth_synthetic.generate)
-    syn = synthetic  # type: ignore[assignment]
+    syn = synthetic
     n_claims = int(syn.table.source.shape[0])  # type: ignore[attr-defined]
     print(f"# synthetic: {n_claims:,} claims generated in {gen_seconds:.1f} s", flush=True)
     for algorithm in args.algorithms:
@@ -225,8 +307,26 @@ def main() -> None:
     parser.add_argument(
         "--skip-peer", action="store_true", help="do not run the truthdiscovery package"
     )
+    parser.add_argument(
+        "--peer-algorithm", action="append", dest="peer_algorithms", choices=PEER_ALGORITHMS
+    )
+    parser.add_argument(
+        "--peer-timeout", type=float, default=1800.0, help="seconds per peer algorithm"
+    )
+    parser.add_argument(
+        "--no-memory", action="store_true", help="skip the traced re-run that measures peak MB"
+    )
+    parser.add_argument(
+        "--side-by-side",
+        action="append",
+        choices=ALGORITHMS,
+        help="our algorithms also run in a subprocess beside the peer on flight-all",
+    )
     args = parser.parse_args()
     args.algorithms = args.algorithms or ALGORITHMS
+    global MEASURE_MEMORY
+    MEASURE_MEMORY = not args.no_memory
+    args.side_by_side = args.side_by_side or ["vote", "accuattr", "investment", "pooledinvestment"]
     for name in args.dataset or REAL:
         if name == "synthetic-10m":
             run_synthetic(args)

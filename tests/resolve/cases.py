@@ -43,3 +43,24 @@ def majority_with_one_liar() -> ClaimTable:
     claims = [(s, item, 0) for item in range(10) for s in range(4)]
     claims += [(4, item, 1 + item % 2) for item in range(10)]
     return table(claims, 5, 3)
+
+
+def camp_misreads_one_attribute() -> ClaimTable:
+    """Twenty objects with three attributes each; value 0 is true everywhere.
+
+    Items 0-19 are attribute "departure", 20-39 "gate", 40-59 "schedule". Sources 0-2 are right
+    on all three. Sources 3-6 form a camp that reads departures its own way: all four say value 1
+    on every departure (outvoting the three); on gates each of them errs with a value of its own;
+    on schedules everyone is right.
+    """
+    claims: list[tuple[int, int, int]] = []
+    for obj in range(20):
+        for s in range(7):
+            claims.append((s, 40 + obj, 0))
+        for s in (0, 1, 2):
+            claims += [(s, obj, 0), (s, 20 + obj, 0)]
+        for s in (3, 4, 5, 6):
+            claims += [(s, obj, 1), (s, 20 + obj, s - 1)]
+    t = table(claims, 7, 6)
+    t.item_attribute = np.repeat(np.array([0, 1, 2], dtype=np.int64), 20)
+    return t

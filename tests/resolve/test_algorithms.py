@@ -1,11 +1,16 @@
 import numpy as np
 import pytest
 from scipy import sparse
-from tests.resolve.cases import copiers_outvote_honest_minority, majority_with_one_liar, table
+from tests.resolve.cases import (
+    camp_misreads_one_attribute,
+    copiers_outvote_honest_minority,
+    majority_with_one_liar,
+    table,
+)
 
 from veracity.resolve import ClaimTable, algorithms, resolve
 
-ALL = ["vote", "truthfinder", "accu", "accucopy", "crh", "default"]
+ALL = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "investment", "crh", "default"]
 
 
 def test_resolve_registers_every_algorithm():
@@ -135,3 +140,41 @@ def test_crh_numeric_truth_is_weighted_median_and_outlier_loses_weight():
 def test_crh_categorical_weighted_vote():
     result = resolve(majority_with_one_liar(), "crh")
     assert np.all(result.truth == np.arange(10) * 3)
+
+
+def test_accuattr_camp_cannot_vouch_for_its_own_reading():
+    t = camp_misreads_one_attribute()
+    result = resolve(t, "accuattr")
+    assert np.all(result.truth == np.arange(60) * 6)  # value 0 everywhere
+    accuracy = result.extra["attribute_accuracy"]
+    assert np.all(accuracy[:3, 0] > accuracy[3:, 0].max())
+
+
+def test_accu_with_one_trust_per_source_keeps_the_camp_reading():
+    # the contrast: judged over everything, the camp's self-confirmed departures balance its
+    # wrong gates, and its four votes carry the departures
+    result = resolve(camp_misreads_one_attribute(), "accu")
+    assert np.all(result.truth[:20] == np.arange(20) * 6 + 1)
+
+
+@pytest.mark.parametrize("algorithm", ["investment", "pooledinvestment"])
+def test_investment_source_that_lies_on_half_its_claims_loses_them(algorithm):
+    # four sources agree on value 0 of twenty items; a fifth agrees on the odd items and gives a
+    # value of its own on the even ones
+    claims = [(s, i, 0) for i in range(20) for s in range(4)]
+    claims += [(4, i, 0 if i % 2 else 1 + (i // 2) % 2) for i in range(20)]
+    result = resolve(table(claims, 5, 3), algorithm)
+    assert np.all(result.truth == np.arange(20) * 3)
+    assert result.reliability[4] < 0.1 < result.reliability[:4].min()
+
+
+def test_pooledinvestment_lone_liar_ties_with_the_majority():
+    # documented weakness: a source alone behind its claims gets their whole return, so with
+    # nothing else to go on its value ties with a value four sources share (the tie is broken by
+    # candidate order, never by the order of the rows)
+    t = majority_with_one_liar()
+    result = resolve(t, "pooledinvestment")
+    belief = result.extra["belief"]
+    assert isinstance(belief, np.ndarray)
+    liar_values = np.arange(10) * 3 + 1 + np.arange(10) % 2
+    assert np.allclose(belief[np.arange(10) * 3], belief[liar_values])

@@ -73,3 +73,28 @@ def test_similarity_hierarchy_containment():
     assert m[0, 1] == 1.0 and m[1, 0] == 0.2
     assert m[0, 2] == 0.0 and m[2, 0] == 0.0
     assert list(similarity.node_depth(parent)) == [0, 1, 2, 3, 1]
+
+
+def test_similarity_truncated_list_backs_the_fuller_list_not_the_reverse():
+    # one item: a first author alone, the full list of three, a list with a stranger added
+    lists = [["ito"], ["ito", "moreau", "silva"], ["ito", "moreau", "silva", "zed"]]
+    m = similarity.token_list_support(np.zeros(3, dtype=np.int64), lists).toarray()
+    assert abs(m[0, 1] - 1 / 3) < 1e-9  # names one author of three
+    assert abs(m[1, 2] - 3 / 4) < 1e-9
+    assert m[1, 0] == 0.0 and m[2, 1] == 0.0  # a longer list is no vote for a truncated one
+
+
+def test_similarity_list_spelling_variants_support_each_other():
+    lists = [["michael", "etzel"], ["micheal", "etzel"], ["karen", "dickinson"]]
+    m = similarity.token_list_support(np.zeros(3, dtype=np.int64), lists).toarray()
+    assert m[0, 1] > 0.9 and m[1, 0] > 0.9
+    assert m[0, 2] == 0.0
+
+
+def test_similarity_gate_without_concourse_letter_refines_to_the_full_gate():
+    items = np.array([0, 0, 0, 0, 1, 1, 1])
+    codes = ["37", "A37", "B37", "H5", "B9", "B9A", "A"]
+    vague, precise = similarity.code_refinements(items, codes)
+    assert set(zip(vague.tolist(), precise.tolist(), strict=True)) == {(0, 1), (0, 2), (4, 5)}
+    m = similarity.refinement_support(items, codes, vague_weight=0.5).toarray()
+    assert m[1, 0] == 1.0 and m[0, 1] == 0.5 and m[1, 2] == 0.0 and m[0, 3] == 0.0

@@ -83,14 +83,54 @@ def _probabilities(
     return weight / denominator[item]
 
 
+def _claim_attribute(table: ClaimTable, mode: str) -> tuple[IntArray, int]:
+    """Per claim, the column of the accuracy matrix it counts in (one column unless judged per
+    attribute) and the number of columns."""
+    if mode == "global" or table.item_attribute is None:
+        return np.zeros(table.source.shape[0], dtype=np.int64), 1
+    _, attribute = np.unique(table.item_attribute, return_inverse=True)
+    n_attributes = int(attribute.max()) + 1 if attribute.size else 1
+    if n_attributes == 1:
+        return np.zeros(table.source.shape[0], dtype=np.int64), 1
+    return attribute.astype(np.int64)[table.item], n_attributes
+
+
 def _accuracy(
-    table: ClaimTable, prob: FloatArray, share: FloatArray, previous: FloatArray
+    table: ClaimTable,
+    prob: FloatArray,
+    share: FloatArray,
+    claim_attribute: IntArray,
+    n_attributes: int,
+    mode: str,
+    prior: float,
+    prior_strength: float,
 ) -> FloatArray:
-    num = np.bincount(
-        table.source, weights=prob[table.candidate] * share, minlength=table.n_sources
+    """(sources x attribute columns) accuracy: the mean probability of a source's values.
+
+    - "global": one accuracy per source over everything it says;
+    - "own": per attribute, from that attribute's claims (a source good at times, bad at gates);
+    - "others": per attribute, from the source's claims on the *other* attributes. A camp of
+      sources that shares one systematic reading of an attribute (takeoff time given as departure
+      time) outvotes the rest on that attribute and would confirm itself there; judged on the
+      other attributes, it earns only the trust it earns elsewhere.
+    A Beta prior (`prior`, `prior_strength` pseudo-claims) keeps sources with little evidence near
+    the prior.
+    """
+    key = table.source * n_attributes + claim_attribute
+    size = table.n_sources * n_attributes
+    num = np.bincount(key, weights=prob[table.candidate] * share, minlength=size)
+    den = np.bincount(key, weights=share, minlength=size)
+    num = num.reshape(table.n_sources, n_attributes)
+    den = den.reshape(table.n_sources, n_attributes)
+    if mode == "others" and n_attributes > 1:
+        num = num.sum(axis=1, keepdims=True) - num
+        den = den.sum(axis=1, keepdims=True) - den
+    updated = np.divide(
+        num + prior * prior_strength,
+        den + prior_strength,
+        out=np.full_like(num, prior),
+        where=den + prior_strength > 0,
     )
-    den = np.bincount(table.source, weights=share, minlength=table.n_sources)
-    updated = np.divide(num, den, out=previous.copy(), where=den > 0)
     return np.clip(updated, 0.01, 0.99)
 
 
@@ -175,44 +215,88 @@ def _independence(
     return np.exp(gathered)
 
 
-def _run(
-    table: ClaimTable,
-    detect_copying: bool,
-    n_false: float,
-    initial_accuracy: float,
-    rho: float,
-    copy_rate: float,
-    prior: float,
-    max_iterations: int,
-    tolerance: float,
-    report_threshold: float,
-    truth_weighted: bool = False,
-) -> Result:
+@dataclass
+class _Settings:
+    detect_copying: bool
+    n_false: float = 100.0
+    initial_accuracy: float = 0.8
+    rho: float = 0.0
+    copy_rate: float = 0.8
+    prior: float = 0.2
+    max_iterations: int = 50
+    tolerance: float = 1e-4
+    report_threshold: float = 0.5
+    truth_weighted: bool = False
+    attribute_reliability: str = "global"  # "global", "own" or "others" (see _accuracy)
+    accuracy_prior_strength: float = 0.0
+
+
+def _run(table: ClaimTable, settings: _Settings) -> Result:
+    if settings.attribute_reliability not in ("global", "own", "others"):
+        raise ValueError(f"unknown attribute_reliability {settings.attribute_reliability!r}")
     share = claim_share(table)
     support_t = support_matrix(table).T.tocsr()
     layout = _layout(table)
-    accuracy = np.full(table.n_sources, initial_accuracy)
+    claim_attribute, n_attributes = _claim_attribute(table, settings.attribute_reliability)
+    no_attribute = np.zeros_like(claim_attribute)
+    accuracy = np.full((table.n_sources, n_attributes), settings.initial_accuracy)
+    overall = np.full(table.n_sources, settings.initial_accuracy)
     independence = np.ones(table.source.shape[0])
     dependence = sparse.csr_matrix((table.n_sources, table.n_sources))
     prob = np.zeros(table.n_candidates)
+    n_false = settings.n_false
     iterations = 0
-    for iterations in range(1, max_iterations + 1):
+    for iterations in range(1, settings.max_iterations + 1):
         weight = np.log(n_false * accuracy / (1.0 - accuracy))
         vote = np.bincount(
             table.candidate,
-            weights=weight[table.source] * share * independence,
+            weights=weight[table.source, claim_attribute] * share * independence,
             minlength=table.n_candidates,
         )
-        prob = _probabilities(table, vote.astype(np.float64), n_false, rho, support_t, layout.values_per_item)
-        updated = _accuracy(table, prob, share, accuracy)
+        prob = _probabilities(
+            table, vote.astype(np.float64), n_false, settings.rho, support_t, layout.values_per_item
+        )
+        updated = _accuracy(
+            table,
+            prob,
+            share,
+            claim_attribute,
+            n_attributes,
+            settings.attribute_reliability,
+            settings.initial_accuracy,
+            settings.accuracy_prior_strength,
+        )
         change = float(np.max(np.abs(updated - accuracy))) if updated.size else 0.0
         accuracy = updated
-        if detect_copying:
+        overall = (
+            accuracy[:, 0]
+            if n_attributes == 1
+            else _accuracy(
+                table,
+                prob,
+                share,
+                no_attribute,
+                1,
+                "global",
+                settings.initial_accuracy,
+                settings.accuracy_prior_strength,
+            )[:, 0]
+        )
+        if settings.detect_copying:
             dependence = copy_probabilities(
-                layout, table, independence, share, prob, copy_rate, prior, truth_weighted
+                layout,
+                table,
+                independence,
+                share,
+                prob,
+                settings.copy_rate,
+                settings.prior,
+                settings.truth_weighted,
             )
-            independence = _independence(table, layout, dependence, accuracy, copy_rate, 1e-3)
-        if change < tolerance and iterations > 1:
+            independence = _independence(
+                table, layout, dependence, overall, settings.copy_rate, 1e-3
+            )
+        if change < settings.tolerance and iterations > 1:
             break
 
     truth = argmax_per_item(
@@ -223,11 +307,13 @@ def _run(
         table.candidate_specificity,
     )
     extra: dict[str, object] = {}
-    if detect_copying:
+    if n_attributes > 1:
+        extra["attribute_accuracy"] = accuracy
+    if settings.detect_copying:
         extra["dependence"] = dependence
-        extra["copying"] = _copier_pairs(dependence, report_threshold)
+        extra["copying"] = _copier_pairs(dependence, settings.report_threshold)
     return Result(
-        confidence=prob, truth=truth, reliability=accuracy, iterations=iterations, extra=extra
+        confidence=prob, truth=truth, reliability=overall, iterations=iterations, extra=extra
     )
 
 
@@ -249,9 +335,46 @@ def accu(
     rho: float = 0.0,
     max_iterations: int = 50,
     tolerance: float = 1e-4,
+    attribute_reliability: str = "global",
+    accuracy_prior_strength: float = 0.0,
 ) -> Result:
     return _run(
-        table, False, n_false, initial_accuracy, rho, 0.8, 0.2, max_iterations, tolerance, 0.5
+        table,
+        _Settings(
+            detect_copying=False,
+            n_false=n_false,
+            initial_accuracy=initial_accuracy,
+            rho=rho,
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+            attribute_reliability=attribute_reliability,
+            accuracy_prior_strength=accuracy_prior_strength,
+        ),
+    )
+
+
+@register("accuattr")
+def accuattr(
+    table: ClaimTable,
+    n_false: float = 100.0,
+    initial_accuracy: float = 0.8,
+    rho: float = 0.0,
+    max_iterations: int = 50,
+    tolerance: float = 1e-4,
+    accuracy_prior_strength: float = 2.0,
+) -> Result:
+    """Accu whose trust in a source on one attribute is what the source earns on the others
+    (`attribute_reliability="others"`); on a table with one attribute it is plain Accu with a
+    Beta prior on accuracy."""
+    return accu(
+        table,
+        n_false=n_false,
+        initial_accuracy=initial_accuracy,
+        rho=rho,
+        max_iterations=max_iterations,
+        tolerance=tolerance,
+        attribute_reliability="others",
+        accuracy_prior_strength=accuracy_prior_strength,
     )
 
 
@@ -267,19 +390,25 @@ def accucopy(
     tolerance: float = 1e-4,
     report_threshold: float = 0.5,
     truth_weighted: bool = False,
+    attribute_reliability: str = "global",
+    accuracy_prior_strength: float = 0.0,
 ) -> Result:
     return _run(
         table,
-        True,
-        n_false,
-        initial_accuracy,
-        rho,
-        copy_rate,
-        prior,
-        max_iterations,
-        tolerance,
-        report_threshold,
-        truth_weighted,
+        _Settings(
+            detect_copying=True,
+            n_false=n_false,
+            initial_accuracy=initial_accuracy,
+            rho=rho,
+            copy_rate=copy_rate,
+            prior=prior,
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+            report_threshold=report_threshold,
+            truth_weighted=truth_weighted,
+            attribute_reliability=attribute_reliability,
+            accuracy_prior_strength=accuracy_prior_strength,
+        ),
     )
 
 

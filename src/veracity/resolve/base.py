@@ -34,6 +34,8 @@ class ClaimTable:
       and its original) add no support to each other's values beyond the best of them.
     - `candidate_eligible`: optional mask; False for candidates that may support others but must
       not win (a vague range when a number inside it was claimed).
+    - `item_attribute`: optional attribute code per item (items of one attribute share a code), for
+      models that judge a source per attribute.
     """
 
     source: IntArray
@@ -45,6 +47,7 @@ class ClaimTable:
     source_group: IntArray | None = None
     candidate_eligible: npt.NDArray[np.bool_] | None = None
     candidate_specificity: FloatArray | None = None
+    item_attribute: IntArray | None = None
 
     @property
     def n_candidates(self) -> int:
@@ -92,6 +95,32 @@ def get(name: str) -> Algorithm:
         raise ValueError(
             f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}"
         ) from None
+
+
+def unique_values(keys: IntArray) -> IntArray:
+    """Sorted distinct values. A plain sort: numpy's own `unique` hashes integer keys, which is
+    many times slower on millions of keys."""
+    ordered = np.sort(keys)
+    if ordered.size == 0:
+        return ordered
+    keep = np.empty(ordered.shape[0], dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def unique_inverse(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """Sorted distinct values and, for every key, the index of its value among them (one argsort;
+    a binary search of unsorted keys would jump around memory)."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    new = np.empty(ordered.shape[0], dtype=bool)
+    if new.size:
+        new[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(keys.shape[0], dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
 
 
 def argmax_per_item(

@@ -44,7 +44,9 @@ def default(
     # paragraph must not make a source r times less (or a truth r times more) reliable
     once = claim_share(table, split_repeats=True)
     eligible = (
-        np.ones(n_cand, dtype=bool) if table.candidate_eligible is None else table.candidate_eligible
+        np.ones(n_cand, dtype=bool)
+        if table.candidate_eligible is None
+        else table.candidate_eligible
     )
     group_of_source, _ = groups(table)
     claim_group = group_of_source[table.source]
@@ -73,7 +75,9 @@ def default(
         # the claim's own group's support, gathered only where the claim's support row reaches
         # (materialising a claims x candidates copy of the group rows would not fit in memory)
         own_at = gather(contrib, claim_group[claimed.row], claimed.col)
-        own_num = np.bincount(claimed.row, weights=claimed.data * own_at, minlength=claim_item.shape[0])
+        own_num = np.bincount(
+            claimed.row, weights=claimed.data * own_at, minlength=claim_item.shape[0]
+        )
         others_num = claimed_rows @ total - own_num
         own_item = gather((contrib @ item_of).tocsr(), claim_group, claim_item)
         others_den = item_total[claim_item] - own_item

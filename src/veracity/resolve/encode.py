@@ -48,6 +48,14 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[npt.NDArray[np.int64], p
     return np.asarray(encoded.indices, dtype=np.int64), encoded.dictionary
 
 
+def _pair_codes(
+    left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], n_right: int
+) -> npt.NDArray[np.int64]:
+    """Dense codes for the distinct (left, right) pairs, by Arrow's hash encoding of one integer."""
+    key = pa.array(left * max(n_right, 1) + right, type=pa.int64())
+    return np.asarray(pc.dictionary_encode(key).indices, dtype=np.int64)
+
+
 def encode_claims(
     claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None
 ) -> EncodedClaims:
@@ -55,22 +63,25 @@ def encode_claims(
     optional float column `number`, the value as a number, used by CRH and numeric similarity).
 
     Sources are numbered by name, candidates by (item, hash of the value, value)."""
-    mask = pc.and_(
-        pc.and_(pc.is_valid(claims["source"]), pc.is_valid(claims["object"])),
-        pc.and_(pc.is_valid(claims["attribute"]), pc.is_valid(claims["value"])),
-    )
-    claims = claims.filter(mask)
-    sep = "\x1f"
-    item_key = pc.binary_join_element_wise(claims["object"], claims["attribute"], sep)
-    cand_key = pc.binary_join_element_wise(item_key, claims["value"], sep)
+    required = ("source", "object", "attribute", "value")
+    if any(claims[name].null_count for name in required):  # filtering copies every column
+        mask = pc.and_(
+            pc.and_(pc.is_valid(claims["source"]), pc.is_valid(claims["object"])),
+            pc.and_(pc.is_valid(claims["attribute"]), pc.is_valid(claims["value"])),
+        )
+        claims = claims.filter(mask)
 
     src_code, src_names = _codes(claims["source"])
     src_order = np.argsort(np.asarray(src_names.to_pylist(), dtype=object), kind="stable")
     src_rank = np.empty_like(src_order)
     src_rank[src_order] = np.arange(src_order.shape[0])
 
-    item_code, _ = _codes(item_key)
-    cand_code, _ = _codes(cand_key)
+    # each string column is hashed once; items and candidates are pairs of integer codes
+    object_code, _ = _codes(claims["object"])
+    attribute_code, attributes = _codes(claims["attribute"])
+    value_code, values = _codes(claims["value"])
+    item_code = _pair_codes(object_code, attribute_code, len(attributes))
+    cand_code = _pair_codes(item_code, value_code, len(values))
     n_cand = int(cand_code.max()) + 1 if cand_code.size else 0
     first = np.full(n_cand, cand_code.shape[0], dtype=np.int64)
     np.minimum.at(first, cand_code, np.arange(cand_code.shape[0], dtype=np.int64))
@@ -108,6 +119,7 @@ def encode_claims(
         candidate_number=number,
     )
     item_rows = pa.array(item_first)
+    table.item_attribute, _ = _codes(claims["attribute"].take(item_rows))
     return EncodedClaims(
         table=table,
         source_name=np.asarray(src_names.to_pylist(), dtype=object)[src_order],

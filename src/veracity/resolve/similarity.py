@@ -187,6 +187,73 @@ def name_support(
     return from_pairs(candidate_item.shape[0], a, b, np.where(scores >= threshold, scores, 0.0))
 
 
+def token_list_support(
+    candidate_item: IntArray,
+    token_lists: Sequence[Sequence[str]],
+    threshold: float = 0.9,
+) -> sparse.csr_matrix:
+    """Support between lists of names (author lists), where truncation is the common error:
+    - a list whose names are all in a longer one ("Knuth" / "Knuth, Graham, Patashnik") vouches
+      for the longer one by the share of it that it names (3 authors of 4: 0.75);
+    - a longer list does not vouch for a shorter one as a complete list: it names someone the
+      shorter one leaves out;
+    - otherwise two lists of the same names spelt differently support each other by their fuzzy
+      token similarity (0 below `threshold`).
+    Set sizes come from a sparse (candidates x tokens) incidence matrix, one pass over the pairs."""
+    a, b = item_pairs(candidate_item)
+    n = candidate_item.shape[0]
+    if a.size == 0:
+        return from_pairs(n, a, b, np.zeros(0))
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, tokens in enumerate(token_lists):  # once per distinct candidate, not per claim
+        for token in set(tokens):
+            rows.append(k)
+            cols.append(vocabulary.setdefault(token, len(vocabulary)))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1))
+    )
+    size = np.asarray(incidence.sum(axis=1)).ravel()
+    shared = np.asarray(incidence[a].multiply(incidence[b]).sum(axis=1)).ravel()
+    a_in_b = (shared == size[a]) & (size[a] > 0)
+    b_in_a = (shared == size[b]) & (size[b] > 0)
+    names = [" ".join(t) for t in token_lists]
+    fuzzy = name_support(candidate_item, names, threshold=threshold).tocsr()
+    from_fuzzy = np.asarray(fuzzy[a, b]).ravel()
+    coverage = np.divide(size[a], size[b], out=np.zeros(a.shape[0]), where=size[b] > 0)
+    weight = np.where(a_in_b, coverage, np.where(b_in_a, 0.0, from_fuzzy))
+    return from_pairs(n, a, b, weight)
+
+
+def code_refinements(candidate_item: IntArray, codes: Sequence[str]) -> tuple[IntArray, IntArray]:
+    """Pairs (vague, precise) of candidates of one item where the precise code is the vague one
+    with letters added at one end: gate "37" and "A37" (concourse letter dropped), "B9" and "B9A".
+    The vague code must contain a digit (a bare letter is no code)."""
+    a, b = item_pairs(candidate_item)
+    if a.size == 0:
+        return a, b
+    values = np.asarray(codes, dtype=str)
+    va, vb = values[a], values[b]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    has_digit = np.char.str_len(np.char.strip(va, letters)) > 0  # not letters only
+    refines = (np.char.lstrip(vb, letters) == va) | (np.char.rstrip(vb, letters) == va)
+    keep = refines & has_digit & (va != vb)
+    return a[keep], b[keep]
+
+
+def refinement_support(
+    candidate_item: IntArray, codes: Sequence[str], vague_weight: float = 1.0
+) -> sparse.csr_matrix:
+    """A precise code implies its vaguer form (weight 1); the vaguer form is compatible with the
+    precise one (weight `vague_weight`): "37" does not contradict "A37", it says less."""
+    vague, precise = code_refinements(candidate_item, codes)
+    a = np.concatenate([precise, vague])
+    b = np.concatenate([vague, precise])
+    weight = np.concatenate([np.ones(precise.shape[0]), np.full(vague.shape[0], vague_weight)])
+    return from_pairs(candidate_item.shape[0], a, b, weight)
+
+
 def ancestors_matrix(parent: IntArray) -> sparse.csr_matrix:
     """(nodes x nodes) boolean: entry (x, y) when y is x or an ancestor of x (root's parent < 0)."""
     n = parent.shape[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray
+from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inverse
 
 
 def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
@@ -18,10 +18,8 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     pair = table.source.astype(np.int64) * max(table.n_items, 1) + item
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
     triple = pair * max(table.n_candidates, 1) + table.candidate
-    uniq_triple, triple_inverse = np.unique(triple, return_inverse=True)
-    uniq_pair, pair_inverse = np.unique(
-        uniq_triple // max(table.n_candidates, 1), return_inverse=True
-    )
+    uniq_triple, triple_inverse = unique_inverse(triple)
+    uniq_pair, pair_inverse = unique_inverse(uniq_triple // max(table.n_candidates, 1))
     per_pair = np.bincount(pair_inverse, minlength=uniq_pair.shape[0]).astype(np.float64)
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
@@ -82,7 +80,11 @@ def gather(matrix: sparse.spmatrix, rows: IntArray, cols: IntArray) -> FloatArra
     wanted = rows.astype(np.int64) * n_cols + cols.astype(np.int64)
     pos = np.searchsorted(keys, wanted)
     pos_ok = np.minimum(pos, max(keys.shape[0] - 1, 0))
-    found = (pos < keys.shape[0]) & (keys[pos_ok] == wanted) if keys.size else np.zeros(wanted.shape, dtype=bool)
+    found = (
+        (pos < keys.shape[0]) & (keys[pos_ok] == wanted)
+        if keys.size
+        else np.zeros(wanted.shape, dtype=bool)
+    )
     out = np.zeros(wanted.shape[0], dtype=np.float64)
     out[found] = data[pos_ok[found]]
     return out

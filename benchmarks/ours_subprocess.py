@@ -1,0 +1,63 @@
+"""Run one of our algorithms on a claims TSV in a fresh process, measured like the peer package.
+
+Usage (from benchmarks/truth.py, one subprocess per algorithm, the same claims the peer gets):
+    python benchmarks/ours_subprocess.py CLAIMS.tsv ALGORITHM OUT.tsv
+
+CLAIMS.tsv: source, object, attribute, value per line (already normalised). Reading the file is
+not timed (the peer's reading is not either); build_seconds = encoding the claims, run_seconds =
+resolving. Prints one JSON line with peak_mb = max resident set size of the whole process, the
+measure used for the peer. OUT.tsv: object, attribute, chosen value.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from veracity.resolve import resolve
+from veracity.resolve.encode import encode_claims
+
+
+def main() -> None:
+    claims_path, algorithm, out_path = sys.argv[1:4]
+    names = ["source", "object", "attribute", "value"]
+    claims = pacsv.read_csv(
+        claims_path,
+        read_options=pacsv.ReadOptions(column_names=names),
+        parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False),
+        convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string())),
+    )
+    start = time.perf_counter()
+    enc = encode_claims(claims)
+    built = time.perf_counter()
+    result = resolve(enc.table, algorithm)
+    done = time.perf_counter()
+    pacsv.write_csv(
+        enc.truths(result.truth),
+        out_path,
+        pacsv.WriteOptions(delimiter="\t", quoting_style="none"),
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(
+        json.dumps(
+            {
+                "algorithm": algorithm,
+                "build_seconds": built - start,
+                "run_seconds": done - built,
+                "peak_mb": peak_mb,
+                "claims": claims.num_rows,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Investment and PooledInvestment (Pasternack & Roth, COLING 2010, "Knowing what to believe").
+
+A source invests its trust in its claims in equal parts; a claim's belief grows non-linearly with
+the total invested in it (G(x) = x^g); a source's new trust is its return: from every claim, the
+claim's belief shared among the investors in proportion to what each invested. A source that
+stands behind a claim with few others gets a large share of its return; a clique of mirror sites
+splits one return many ways, which is why these models resist copying without detecting it.
+PooledInvestment divides the grown investments among the values of an item (mutual exclusion).
+
+Defaults are the paper's: Investment g = 1.2, 20 iterations, beliefs started from the vote share;
+PooledInvestment g = 1.4, 10 iterations, uniform start. Vectorised: every step is a bincount over
+the distinct (source, candidate) claims.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    Result,
+    argmax_per_item,
+    register,
+    unique_values,
+)
+
+
+def _distinct_claims(table: ClaimTable) -> tuple[IntArray, IntArray]:
+    """(source, candidate) pairs without repeats: a source invests once in a value."""
+    key = table.source.astype(np.int64) * max(table.n_candidates, 1) + table.candidate
+    unique = unique_values(key)
+    n_cand = max(table.n_candidates, 1)
+    return unique // n_cand, unique % n_cand
+
+
+def _item_sum(table: ClaimTable, values: FloatArray) -> FloatArray:
+    per_item = np.bincount(table.candidate_item, weights=values, minlength=table.n_items)
+    return per_item[table.candidate_item].astype(np.float64)
+
+
+def _invest(
+    table: ClaimTable, source: IntArray, candidate: IntArray, trust: FloatArray, counts: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """What each source invests per claim, and the total invested in each candidate."""
+    amount = np.divide(trust, counts, out=np.zeros_like(trust), where=counts > 0)
+    invested = np.bincount(candidate, weights=amount[source], minlength=table.n_candidates)
+    return amount, invested.astype(np.float64)
+
+
+def _returns(
+    table: ClaimTable,
+    source: IntArray,
+    candidate: IntArray,
+    amount: FloatArray,
+    invested: FloatArray,
+    belief: FloatArray,
+) -> FloatArray:
+    """New trust: each claim's belief shared among its investors by their stake."""
+    share_of_belief = np.divide(belief, invested, out=np.zeros_like(belief), where=invested > 0)
+    gathered = np.bincount(source, weights=share_of_belief[candidate], minlength=table.n_sources)
+    return amount * gathered
+
+
+def _normalised(x: FloatArray) -> FloatArray:
+    top = float(x.max()) if x.size else 0.0
+    return x / top if top > 0 else x
+
+
+def _run(table: ClaimTable, pooled: bool, g: float, iterations: int) -> Result:
+    source, candidate = _distinct_claims(table)
+    counts = np.bincount(source, minlength=table.n_sources).astype(np.float64)
+    trust = np.ones(table.n_sources)
+    if pooled:  # uniform over the values of each item
+        belief = 1.0 / _item_sum(table, np.ones(table.n_candidates))
+    else:  # the vote share
+        votes = np.bincount(candidate, minlength=table.n_candidates).astype(np.float64)
+        item_votes = _item_sum(table, votes)
+        belief = np.divide(votes, item_votes, out=np.zeros_like(votes), where=item_votes > 0)
+    done = 0
+    for done in range(1, iterations + 1):  # noqa: B007 (kept for the result)
+        amount, invested = _invest(table, source, candidate, trust, counts)
+        new_trust = _returns(table, source, candidate, amount, invested, belief)
+        _, base = _invest(table, source, candidate, new_trust, counts)
+        grown = base**g
+        if pooled:
+            pool = _item_sum(table, grown)
+            belief = base * np.divide(grown, pool, out=np.zeros_like(grown), where=pool > 0)
+        else:
+            belief = grown
+        trust = _normalised(new_trust)
+        belief = _normalised(belief)
+
+    item_belief = _item_sum(table, belief)
+    confidence = np.divide(belief, item_belief, out=np.zeros_like(belief), where=item_belief > 0)
+    truth = argmax_per_item(
+        belief,
+        table.candidate_item,
+        table.n_items,
+        table.candidate_eligible,
+        table.candidate_specificity,
+    )
+    return Result(
+        confidence=confidence,
+        truth=truth,
+        reliability=trust,
+        iterations=done,
+        extra={"belief": belief},
+    )
+
+
+@register("investment")
+def investment(table: ClaimTable, g: float = 1.2, iterations: int = 20) -> Result:
+    return _run(table, pooled=False, g=g, iterations=iterations)
+
+
+@register("pooledinvestment")
+def pooled_investment(table: ClaimTable, g: float = 1.4, iterations: int = 10) -> Result:
+    return _run(table, pooled=True, g=g, iterations=iterations)
