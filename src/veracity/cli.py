@@ -29,7 +29,7 @@ class Format(StrEnum):
 @app.command("check")
 def check_cli(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")
+        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl, .parquet")
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
     output: Annotated[

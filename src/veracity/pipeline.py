@@ -12,7 +12,7 @@ from veracity.aliases import link_names
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.lexicon import Profile
-from veracity.ingest import load_documents
+from veracity.ingest import FEED_SUFFIXES, load_documents
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
@@ -87,8 +87,8 @@ def check(
         raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
     documents = load_documents(paths, frozenset(prof.languages))
     if events == "auto":
-        # a folder holds one event; a feed (JSONL) or several folders mix many
-        feeds = any(Path(p).suffix.lower() == ".jsonl" for p in paths)
+        # a folder holds one event; a feed (JSONL, Parquet) or several folders mix many
+        feeds = any(Path(p).suffix.lower() in FEED_SUFFIXES for p in paths)
         folders = sum(1 for p in paths if Path(p).is_dir())
         events = "cluster" if feeds or folders > 1 else "one"
     return check_documents(
