@@ -16,7 +16,7 @@ from veracity.ingest import FEED_SUFFIXES, load_documents
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
-from veracity.reconcile import reconcile
+from veracity.reconcile import EventInput, Solver, per_event_solver, reconcile_events
 from veracity.resolve import algorithms
 from veracity.values import Name, fold
 
@@ -43,6 +43,8 @@ class Report:
     verdicts: dict[str, Verdict]
     event_of_claim: dict[str, str]
     reliability: dict[str, float]
+    # publisher -> reliability learnt over all its events (when documents name publishers)
+    sources: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         from veracity.report.json_report import report_dict
@@ -75,6 +77,7 @@ def check(
     resolver: str = "default",
     progress: bool = False,
     events: str = "auto",
+    engine: str = "local",
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
@@ -92,7 +95,8 @@ def check(
         folders = sum(1 for p in paths if Path(p).is_dir())
         events = "cluster" if feeds or folders > 1 else "one"
     return check_documents(
-        documents, profile=prof, resolver=resolver, progress=progress, events=events
+        documents, profile=prof, resolver=resolver, progress=progress, events=events,
+        engine=engine,
     )
 
 
@@ -127,20 +131,20 @@ def check_documents(
     resolver: str = "default",
     progress: bool = False,
     events: str = "one",
+    engine: str = "local",
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
     `events`: "one" treats all documents as one event (a folder about one event); "cluster"
-    groups them by the event they report (a feed of many events).
+    groups them by the event they report (a feed of many events). `engine`: "local" or
+    "spark" (extraction as Arrow batches on Spark, resolution as the same SQL on Spark SQL).
     """
-    meter = Progress(len(documents), "extracting", progress)
-    claims: list[Claim] = []
-    pairs: list[tuple[str, str]] = []
-    for k, doc in enumerate(documents, start=1):
-        found = extract_claims(doc, profile)
-        claims.extend(found.claims)
-        pairs.extend(found.aliases)
-        meter.step(k)
+    if engine == "spark":
+        from veracity.engines.spark import extract_all
+
+        claims, pairs = extract_all(documents, profile)
+    else:
+        claims, pairs = _extract_all(documents, profile, progress)
     claims = _link_names(claims, pairs, profile)
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
@@ -153,15 +157,24 @@ def check_documents(
     claims_of: dict[str, list[Claim]] = {}
     for claim in claims:
         claims_of.setdefault(claim.document, []).append(claim)
+    solver = _solver(documents, resolver, engine)
+    if progress and len(documents) >= 50:
+        print(f"reconciling {len(grouped)} events ...", file=sys.stderr)
+    outcomes = reconcile_events(
+        [
+            EventInput(event_id, [c for d in primary for c in claims_of.get(d, [])], primary)
+            for event_id, primary, _ in grouped
+        ],
+        groups,
+        solver,
+        languages,
+    )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
     verdicts: dict[str, Verdict] = {}
     event_of_claim: dict[str, str] = {}
     reliability: dict[str, float] = {}
-    meter = Progress(len(grouped), "reconciling events", progress)
-    for k, (event_id, primary, secondary) in enumerate(grouped, start=1):
-        event_claims = [c for d in primary for c in claims_of.get(d, [])]
-        outcome = reconcile(event_id, event_claims, primary, groups, resolver, languages)
+    for (event_id, primary, secondary), outcome in zip(grouped, outcomes, strict=True):
         members = list(primary) + [d for d in secondary if d not in primary]
         report_events.append(
             Event(
@@ -176,7 +189,13 @@ def check_documents(
         verdicts.update(outcome.verdicts)
         event_of_claim.update({c.id: event_id for c in outcome.claims})
         reliability.update({d: outcome.reliability[d] for d in primary})
-        meter.step(k)
+    sources = _publisher_reliability(documents, reliability, solver)
+    if sources:
+        # an article is as reliable as its publisher has proved over every event
+        reliability = {
+            d.id: sources[d.source] if d.source in sources else reliability.get(d.id, 0.5)
+            for d in documents
+        }
     return Report(
         profile=profile.name,
         resolver=resolver,
@@ -187,7 +206,57 @@ def check_documents(
         verdicts=verdicts,
         event_of_claim=event_of_claim,
         reliability=reliability,
+        sources=sources,
     )
+
+
+def _extract_all(
+    documents: Sequence[Document], profile: Profile, progress: bool
+) -> tuple[list[Claim], list[tuple[str, str]]]:
+    meter = Progress(len(documents), "extracting", progress)
+    claims: list[Claim] = []
+    pairs: list[tuple[str, str]] = []
+    for k, doc in enumerate(documents, start=1):
+        found = extract_claims(doc, profile)
+        claims.extend(found.claims)
+        pairs.extend(found.aliases)
+        meter.step(k)
+    return claims, pairs
+
+
+def _solver(documents: Sequence[Document], resolver: str, engine: str) -> Solver:
+    """Publishers named and the default model: one SQL run over all events, publishers pooled.
+
+    Otherwise each event is resolved on its own (documents are the sources), in numpy, except on
+    Spark, where the same SQL runs with documents as the sources.
+    """
+    from veracity.engines import backend_factory
+    from veracity.engines.relational import RelationalSolver, source_key
+
+    make_backend = backend_factory(engine)
+    publishers = any(d.source for d in documents)
+    if resolver != "default" or (engine == "local" and not publishers):
+        if engine != "local":
+            raise InputError(f"--engine {engine} runs the default resolver only")
+        return per_event_solver(resolver)
+    return RelationalSolver(make_backend, {d.id: source_key(d.id, d.source) for d in documents})
+
+
+def _publisher_reliability(
+    documents: Sequence[Document], reliability: dict[str, float], solver: Solver
+) -> dict[str, float]:
+    """Each named publisher's reliability, as learnt over all its events (empty if none)."""
+    from veracity.engines.relational import RelationalSolver, source_key
+
+    if not isinstance(solver, RelationalSolver):
+        return {}
+    prior = solver.params.prior
+    learnt = solver.reliability.get("facts", {})
+    return {
+        d.source: learnt.get(source_key(d.id, d.source), prior)
+        for d in documents
+        if d.source
+    }
 
 
 def _group_events(
