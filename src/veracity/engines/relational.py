@@ -32,12 +32,17 @@ class RelationalSolver:
         backend: Callable[[], Backend],
         source_of: Mapping[str, str],
         params: sql_resolve.Parameters | None = None,
+        anchor: Mapping[str, Mapping[str, tuple[float, float]]] | None = None,
     ) -> None:
         self.backend = backend
         self.source_of = source_of  # document id -> source key
         self.params = params or sql_resolve.Parameters.of_default_model()
-        # per pass ("facts", ...): the reliability of every source key that made a claim
+        # per pass: source key -> (num, den) learnt from events outside this run
+        self.anchor = anchor or {}
+        # per pass ("facts", ...): the reliability of every source key that made a claim, and
+        # the evidence rows (event, source key, num, den) a later anchor can sum
         self.reliability: dict[str, dict[str, float]] = {}
+        self.evidence: dict[str, list[tuple[str, str, float, float]]] = {}
         self.iterations: dict[str, int] = {}
 
     def __call__(self, tables: Sequence[EventTable], stage: str = "facts") -> list[Result]:
@@ -62,6 +67,7 @@ class RelationalSolver:
             raw_parts.append(
                 (
                     doc_source[table.source],
+                    np.full(table.source.shape[0], len(offsets), dtype=np.int64),
                     group_of_doc[table.source] + n_group,
                     cand,
                     table.item + n_item,
@@ -101,16 +107,36 @@ class RelationalSolver:
             n_cand += table.n_candidates
             n_item += table.n_items
             n_group += int(group_of_doc.max()) + 1 if group_of_doc.size else 0
+        anchored = [(sources[k], num, den) for k, (num, den) in self.anchor.get(stage, {}).items()
+                    if k in sources]
         solution = sql_resolve.solve(
             self.backend(),
-            _arrow(raw_parts, ("source", "grp", "cand", "item")),
+            _arrow(raw_parts, ("source", "event", "grp", "cand", "item")),
             _arrow(cand_parts, ("cand", "item", "eligible", "spec")),
             _arrow(edge_parts, ("a", "b", "s")),
             n_item,
             self.params,
+            pa.table(
+                {
+                    "source": pa.array([a[0] for a in anchored], pa.int64()),
+                    "num": pa.array([a[1] for a in anchored], pa.float64()),
+                    "den": pa.array([a[2] for a in anchored], pa.float64()),
+                }
+            ),
         )
         names = list(sources)
         self.reliability[stage] = {names[s]: r for s, r in solution.reliability.items()}
+        ev = solution.evidence
+        self.evidence[stage] = [
+            (tables[e].event, names[s], num, den)
+            for s, e, num, den in zip(
+                ev.column("source").to_pylist(),
+                ev.column("event").to_pylist(),
+                ev.column("num").to_pylist(),
+                ev.column("den").to_pylist(),
+                strict=True,
+            )
+        ]
         self.iterations[stage] = solution.iterations
         rel_of_source = np.array(
             [solution.reliability.get(s, self.params.prior) for s in range(len(names))]

@@ -7,12 +7,18 @@ all its claims in all events and weighs its articles everywhere.
 
 Inputs (registered by the caller):
 
-- `raw(source, grp, cand, item)`: one row per claim. `grp` is the claim's witness group (an
-  original with its copies and translations), numbered across events; `item` is one
+- `raw(source, event, grp, cand, item)`: one row per claim. `grp` is the claim's witness group
+  (an original with its copies and translations), numbered across events; `item` is one
   (event, attribute); `cand` one candidate value of one item.
 - `candidates(cand, item, eligible, spec)`: `eligible` is false for a vague value when a
   precise one inside it was claimed; `spec` breaks ties (a day beats a month).
 - `edges(a, b, s)`: a claim of candidate a supports candidate b by s (1 from a to itself).
+- `anchor(source, num, den)`: evidence about sources from events not in this run (what their
+  claims agreed with when those events were last resolved). Empty for a full run; `veracity
+  add` uses it so that re-resolving a few events does not forget the rest.
+
+Besides the record, a run returns its `evidence` per (event, source): the numerator and
+denominator each event adds to a source's reliability, which is what a later anchor sums.
 
 The iteration is a Python loop (`solve`) that runs the same four statements per round and pulls
 back one number, the largest change of a reliability, as Splink does for its EM. Reliabilities
@@ -64,6 +70,13 @@ class Solution:
     winner: npt.NDArray[np.int64]  # per item id, the winning candidate id or -1
     reliability: dict[int, float]  # per source id that made a claim
     iterations: int
+    evidence: pa.Table  # (source, event, num, den) of the last round
+
+
+EMPTY_ANCHOR = pa.table(
+    {"source": pa.array([], pa.int64()), "num": pa.array([], pa.float64()),
+     "den": pa.array([], pa.float64())}
+)
 
 
 def _num(x: float) -> str:
@@ -81,13 +94,13 @@ WITH per_value AS (
 ), per_item AS (
     SELECT source, item, COUNT(*) AS k FROM per_value GROUP BY source, item
 )
-SELECT r.source, r.grp, r.cand, r.item,
+SELECT r.source, r.event, r.grp, r.cand, r.item,
        CAST(1 AS DOUBLE) / i.k AS share,
        SUM(CAST(1 AS DOUBLE) / (i.k * v.repeats)) AS judged
 FROM {raw} r
 JOIN per_value v ON v.source = r.source AND v.item = r.item AND v.cand = r.cand
 JOIN per_item i ON i.source = r.source AND i.item = r.item
-GROUP BY r.source, r.grp, r.cand, r.item, i.k
+GROUP BY r.source, r.event, r.grp, r.cand, r.item, i.k
 """
 
 ELIGIBLE_EDGES = """
@@ -126,9 +139,9 @@ WHERE k.eligible
 GROUP BY c.grp, k.item
 """
 
-# a source's reliability: how well its claims agree with what the *other* witness groups
-# support (leave one out), over the items where some other group speaks, with a Beta prior
-RELIABILITY = """
+# how well each claim agrees with what the *other* witness groups support (leave one out), and
+# how much there is to agree with (nothing when no other group speaks of the item)
+SCORED = """
 WITH reach AS (
     SELECT c.grp, c.cand, SUM(e.s * (t.total - COALESCE(o.w, 0))) AS others_num
     FROM (SELECT DISTINCT grp, cand FROM {claim_rows}) c
@@ -137,7 +150,7 @@ WITH reach AS (
     LEFT JOIN {contrib} o ON o.grp = c.grp AND o.cand = e.b
     GROUP BY c.grp, c.cand
 ), scored AS (
-    SELECT c.source, c.judged,
+    SELECT c.source, c.event, c.judged,
            COALESCE(n.others_num, 0) AS others_num,
            COALESCE(it.total, 0) - COALESCE(g.w, 0) AS others_den
     FROM {claim_rows} c
@@ -145,14 +158,26 @@ WITH reach AS (
     LEFT JOIN {item_totals} it ON it.item = c.item
     LEFT JOIN {group_items} g ON g.grp = c.grp AND g.item = c.item
 )
-SELECT source,
-       ROUND(
-           ({prior} * {strength} + COALESCE(SUM(CASE WHEN others_den > {informative}
-               THEN judged * GREATEST({zero}, LEAST({one}, others_num / others_den)) END), {zero}))
-           / ({strength} + COALESCE(SUM(CASE WHEN others_den > {informative}
-               THEN judged END), {zero})),
-           {digits}) AS r
+SELECT source, event,
+       SUM(CASE WHEN others_den > {informative}
+           THEN judged * GREATEST({zero}, LEAST({one}, others_num / others_den))
+           ELSE {zero} END) AS num,
+       SUM(CASE WHEN others_den > {informative} THEN judged ELSE {zero} END) AS den
 FROM scored
+GROUP BY source, event
+"""
+
+# a source's reliability: its agreement over all its informative claims, here and in the
+# anchor, under a Beta prior
+RELIABILITY = """
+WITH terms AS (
+    SELECT source, num, den FROM {scored}
+    UNION ALL
+    SELECT a.source, a.num, a.den FROM {anchor} a JOIN {rel} r ON r.source = a.source
+)
+SELECT source,
+       ROUND(({prior} * {strength} + SUM(num)) / ({strength} + SUM(den)), {digits}) AS r
+FROM terms
 GROUP BY source
 """
 
@@ -190,6 +215,7 @@ STATEMENTS = {
     "TOTALS": TOTALS,
     "ITEM_TOTALS": ITEM_TOTALS,
     "GROUP_ITEMS": GROUP_ITEMS,
+    "SCORED": SCORED,
     "RELIABILITY": RELIABILITY,
     "CHANGE": CHANGE,
     "CONFIDENCE": CONFIDENCE,
@@ -224,12 +250,14 @@ def solve(
     edges: pa.Table,
     n_items: int,
     params: Parameters | None = None,
+    anchor: pa.Table | None = None,
 ) -> Solution:
     """Run the model to convergence on `backend`; see the module docstring for the inputs."""
     p = params or Parameters.of_default_model()
     backend.register("raw", raw)
     backend.register("candidates", candidates)
     backend.register("edges", edges)
+    backend.register("anchor", anchor if anchor is not None else EMPTY_ANCHOR)
     backend.materialise("claim_rows", _sql(CLAIM_ROWS, p))
     backend.materialise("eligible_edges", _sql(ELIGIBLE_EDGES, p))
     backend.materialise("rel", _sql(INITIAL_RELIABILITY, p))
@@ -239,6 +267,7 @@ def solve(
         backend.materialise("totals", _sql(TOTALS, p))
         backend.materialise("item_totals", _sql(ITEM_TOTALS, p))
         backend.materialise("group_items", _sql(GROUP_ITEMS, p))
+        backend.materialise("scored", _sql(SCORED, p))
         backend.materialise("new_rel", _sql(RELIABILITY, p))
         change = backend.fetch(_sql(CHANGE, p)).column("change")[0].as_py() or 0.0
         # confidences are those of this round (computed with the reliabilities it began with)
@@ -257,7 +286,11 @@ def solve(
     reliability = dict(
         zip(rel.column("source").to_pylist(), rel.column("r").to_pylist(), strict=True)
     )
-    for name in ("raw", "candidates", "edges", "claim_rows", "eligible_edges", "rel", "contrib",
-                 "totals", "item_totals", "group_items", "new_rel", "confidence"):
+    evidence = backend.fetch(
+        "SELECT source, event, num, den FROM {scored} ORDER BY source, event"
+    )
+    for name in ("raw", "candidates", "edges", "anchor", "claim_rows", "eligible_edges", "rel",
+                 "contrib", "totals", "item_totals", "group_items", "scored", "new_rel",
+                 "confidence"):
         backend.drop(name)
-    return Solution(confidence, winner, reliability, iterations)
+    return Solution(confidence, winner, reliability, iterations, evidence)
