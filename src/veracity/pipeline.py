@@ -89,15 +89,23 @@ def check(
     if events not in ("auto", "one", "cluster"):
         raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
     documents = load_documents(paths, frozenset(prof.languages))
-    if events == "auto":
-        # a folder holds one event; a feed (JSONL, Parquet) or several folders mix many
-        feeds = any(Path(p).suffix.lower() in FEED_SUFFIXES for p in paths)
-        folders = sum(1 for p in paths if Path(p).is_dir())
-        events = "cluster" if feeds or folders > 1 else "one"
+    events = events_mode(paths, events)
     return check_documents(
         documents, profile=prof, resolver=resolver, progress=progress, events=events,
         engine=engine,
     )
+
+
+def events_mode(paths: Sequence[str | Path], events: str) -> str:
+    """"one" or "cluster": what "auto" means for these paths."""
+    if events not in ("auto", "one", "cluster"):
+        raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
+    if events != "auto":
+        return events
+    # a folder holds one event; a feed (JSONL, Parquet) or several folders mix many
+    feeds = any(Path(p).suffix.lower() in FEED_SUFFIXES for p in paths)
+    folders = sum(1 for p in paths if Path(p).is_dir())
+    return "cluster" if feeds or folders > 1 else "one"
 
 
 def check_texts(
@@ -139,25 +147,68 @@ def check_documents(
     groups them by the event they report (a feed of many events). `engine`: "local" or
     "spark" (extraction as Arrow batches on Spark, resolution as the same SQL on Spark SQL).
     """
-    if engine == "spark":
-        from veracity.engines.spark import extract_all
-
-        claims, pairs = extract_all(documents, profile)
-    else:
-        claims, pairs = _extract_all(documents, profile, progress)
-    claims = _link_names(claims, pairs, profile)
+    claims, aliases = extract_documents(documents, profile, progress=progress, engine=engine)
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
     lineage = find_lineage(documents)
-    ids = [d.id for d in documents]
-    groups = witness_groups(ids, lineage)
+    grouped = _group_events(documents, events)
+    report, _ = reconcile_documents(
+        documents, claims, aliases, lineage, grouped,
+        profile=profile, resolver=resolver, engine=engine, progress=progress,
+    )
+    return report
+
+
+# (event id, its documents, documents that report it in passing), for every event
+EventGroups = list[tuple[str, list[str], list[str]]]
+
+
+def extract_documents(
+    documents: Sequence[Document], profile: Profile, *, progress: bool = False,
+    engine: str = "local",
+) -> tuple[list[Claim], dict[str, list[tuple[str, str]]]]:
+    """Claims of every document, and the (acronym, full name) pairs each one states."""
+    if engine == "spark":
+        from veracity.engines.spark import extract_all
+
+        return extract_all(documents, profile)
+    meter = Progress(len(documents), "extracting", progress)
+    claims: list[Claim] = []
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    for k, doc in enumerate(documents, start=1):
+        found = extract_claims(doc, profile)
+        claims.extend(found.claims)
+        if found.aliases:
+            aliases[doc.id] = list(found.aliases)
+        meter.step(k)
+    return claims, aliases
+
+
+def reconcile_documents(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    aliases: dict[str, list[tuple[str, str]]],
+    lineage: list[Lineage],
+    grouped: EventGroups,
+    *,
+    profile: Profile,
+    resolver: str = "default",
+    engine: str = "local",
+    progress: bool = False,
+    anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
+    pooled: bool | None = None,
+) -> tuple[Report, Solver]:
+    """From extracted claims, lineage and event groups to the report (and the solver used,
+    which holds what the relational engine learnt about each source)."""
+    pairs = [p for doc_pairs in aliases.values() for p in doc_pairs]
+    claims = _link_names(list(claims), pairs, profile)
+    groups = witness_groups([d.id for d in documents], lineage)
     languages = {d.id: d.language for d in documents}
     by_id = {d.id: d for d in documents}
-    grouped = _group_events(documents, events)
     claims_of: dict[str, list[Claim]] = {}
     for claim in claims:
         claims_of.setdefault(claim.document, []).append(claim)
-    solver = _solver(documents, resolver, engine)
+    solver = _solver(documents, resolver, engine, anchor, pooled)
     if progress and len(documents) >= 50:
         print(f"reconciling {len(grouped)} events ...", file=sys.stderr)
     outcomes = reconcile_events(
@@ -196,7 +247,7 @@ def check_documents(
             d.id: sources[d.source] if d.source in sources else reliability.get(d.id, 0.5)
             for d in documents
         }
-    return Report(
+    report = Report(
         profile=profile.name,
         resolver=resolver,
         documents=list(documents),
@@ -208,23 +259,16 @@ def check_documents(
         reliability=reliability,
         sources=sources,
     )
+    return report, solver
 
 
-def _extract_all(
-    documents: Sequence[Document], profile: Profile, progress: bool
-) -> tuple[list[Claim], list[tuple[str, str]]]:
-    meter = Progress(len(documents), "extracting", progress)
-    claims: list[Claim] = []
-    pairs: list[tuple[str, str]] = []
-    for k, doc in enumerate(documents, start=1):
-        found = extract_claims(doc, profile)
-        claims.extend(found.claims)
-        pairs.extend(found.aliases)
-        meter.step(k)
-    return claims, pairs
-
-
-def _solver(documents: Sequence[Document], resolver: str, engine: str) -> Solver:
+def _solver(
+    documents: Sequence[Document],
+    resolver: str,
+    engine: str,
+    anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
+    pooled: bool | None = None,
+) -> Solver:
     """Publishers named and the default model: one SQL run over all events, publishers pooled.
 
     Otherwise each event is resolved on its own (documents are the sources), in numpy, except on
@@ -234,12 +278,14 @@ def _solver(documents: Sequence[Document], resolver: str, engine: str) -> Solver
     from veracity.engines.relational import RelationalSolver, source_key
 
     make_backend = backend_factory(engine)
-    publishers = any(d.source for d in documents)
+    publishers = any(d.source for d in documents) if pooled is None else pooled
     if resolver != "default" or (engine == "local" and not publishers):
         if engine != "local":
             raise InputError(f"--engine {engine} runs the default resolver only")
         return per_event_solver(resolver)
-    return RelationalSolver(make_backend, {d.id: source_key(d.id, d.source) for d in documents})
+    return RelationalSolver(
+        make_backend, {d.id: source_key(d.id, d.source) for d in documents}, anchor=anchor
+    )
 
 
 def _publisher_reliability(
@@ -259,9 +305,7 @@ def _publisher_reliability(
     }
 
 
-def _group_events(
-    documents: Sequence[Document], mode: str
-) -> list[tuple[str, list[str], list[str]]]:
+def _group_events(documents: Sequence[Document], mode: str) -> EventGroups:
     """(event id, its documents, documents that report it in passing) for every event."""
     if mode == "one" or len(documents) == 1:
         return [("e1", [d.id for d in documents], [])]
