@@ -17,8 +17,12 @@ class Backend(Protocol):
     def register(self, name: str, table: pa.Table) -> None:
         """Make an Arrow table queryable as `name`."""
 
-    def materialise(self, name: str, sql: str) -> None:
-        """Run a SELECT (DuckDB dialect) and keep its result as table `name` (replacing it)."""
+    def materialise(self, name: str, sql: str, persist: bool = True) -> None:
+        """Run a SELECT (DuckDB dialect) and keep its result as table `name` (replacing it).
+
+        `persist=False` says the table is used only within the current round: an engine may
+        keep it as a lazy view (Spark) instead of computing it at once.
+        """
 
     def fetch(self, sql: str) -> pa.Table:
         """Run a SELECT (DuckDB dialect) and return its rows (only small results)."""

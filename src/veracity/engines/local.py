@@ -36,7 +36,7 @@ class DuckDBBackend:
         )
         self.connection.unregister(self.prefix + name + "_arrow")
 
-    def materialise(self, name: str, sql: str) -> None:
+    def materialise(self, name: str, sql: str, persist: bool = True) -> None:
         query = self._qualified(sql)
         self._tables.add(name)
         self.connection.execute(f"CREATE OR REPLACE TEMP TABLE {self.prefix + name} AS {query}")

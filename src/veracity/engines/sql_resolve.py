@@ -263,15 +263,17 @@ def solve(
     backend.materialise("rel", _sql(INITIAL_RELIABILITY, p))
     iterations = 0
     for iterations in range(1, p.max_iterations + 1):  # noqa: B007 (reported)
-        backend.materialise("contrib", _sql(CONTRIBUTIONS, p))
-        backend.materialise("totals", _sql(TOTALS, p))
-        backend.materialise("item_totals", _sql(ITEM_TOTALS, p))
-        backend.materialise("group_items", _sql(GROUP_ITEMS, p))
-        backend.materialise("scored", _sql(SCORED, p))
+        # one round's tables; only the new reliabilities are kept for the next round (and the
+        # last round's tables for the confidences)
+        backend.materialise("contrib", _sql(CONTRIBUTIONS, p), persist=False)
+        backend.materialise("totals", _sql(TOTALS, p), persist=False)
+        backend.materialise("item_totals", _sql(ITEM_TOTALS, p), persist=False)
+        backend.materialise("group_items", _sql(GROUP_ITEMS, p), persist=False)
+        backend.materialise("scored", _sql(SCORED, p), persist=False)
         backend.materialise("new_rel", _sql(RELIABILITY, p))
         change = backend.fetch(_sql(CHANGE, p)).column("change")[0].as_py() or 0.0
         # confidences are those of this round (computed with the reliabilities it began with)
-        backend.materialise("rel", "SELECT source, r FROM {new_rel}")
+        backend.materialise("rel", "SELECT source, r FROM {new_rel}", persist=False)
         if change < p.tolerance:
             break
     backend.materialise("confidence", _sql(CONFIDENCE, p))
