@@ -7,11 +7,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from veracity.errors import InputError
+
+if TYPE_CHECKING:
+    from veracity.pipeline import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -30,7 +33,7 @@ class Format(StrEnum):
 @app.command("check")
 def check_cli(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl")
+        list[Path], typer.Argument(help="Files or folders of .txt, .md, .html, .jsonl, .parquet")
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
     output: Annotated[
@@ -43,13 +46,62 @@ def check_cli(
     events: Annotated[
         str, typer.Option(help="auto: cluster a JSONL feed or several folders; one; cluster")
     ] = "auto",
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Keep everything in this store (DuckDB file)")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (DuckDB) or spark (needs [spark])")] = "local",
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
 
     if output is not None:
         _check_output(output)  # before the work, not after it
-    report = check(paths, profile=profile, resolver=resolver, progress=True, events=events)
+    if db is not None:
+        from veracity.store import check_to_store
+
+        report = check_to_store(paths, db, profile=profile, resolver=resolver, events=events,
+                                engine=engine, progress=True)
+    else:
+        report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
+                       engine=engine)
+    _emit(report, format, output)
+
+
+@app.command("add")
+def add_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of new articles")],
+    db: Annotated[Path, typer.Option("--db", help="The store built by `check --db`")],
+    engine: Annotated[str, typer.Option(help="local (DuckDB) or spark (needs [spark])")] = "local",
+) -> None:
+    """Add articles to a store; only the events they touch are resolved again."""
+    from veracity.store import add_to_store
+
+    summary = add_to_store(paths, db, engine=engine, progress=True)
+    print(
+        f"added {summary.added} article(s), skipped {summary.skipped} already stored; "
+        f"events resolved again: {len(summary.events_touched)} "
+        f"({len(summary.events_created)} new)",
+        file=sys.stderr,
+    )
+
+
+@app.command("report")
+def report_cli(
+    db: Annotated[Path, typer.Option("--db", help="The store to report")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format")] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here")
+    ] = None,
+) -> None:
+    """Print the report kept in a store."""
+    from veracity.store import report_from_store
+
+    if output is not None:
+        _check_output(output)
+    _emit(report_from_store(db), format, output)
+
+
+def _emit(report: Report, format: Format, output: Path | None) -> None:
     data = report.to_dict()
     if format is Format.json:
         content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,8 +1,9 @@
-"""Readers: files and folders of .txt, .md, .html and .jsonl into Documents."""
+"""Readers: files and folders of .txt, .md, .html, .jsonl and .parquet into Documents."""
 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import errno
 import json
 import re
@@ -17,7 +18,9 @@ from veracity.invisible import strip_invisible
 from veracity.language import detect_language
 from veracity.model import Document
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".parquet"}
+# feeds of many articles, one record each (the rest are one article per file)
+FEED_SUFFIXES = {".jsonl", ".parquet"}
 # One article is rarely above a megabyte; a much larger file is almost surely not an article and
 # reading it whole would cost memory for nothing. The limit is per document: per file, and per
 # line of a JSONL file (which is streamed, so a JSONL corpus may be larger).
@@ -152,6 +155,9 @@ def decode(data: bytes, path: str, line: int | None = None) -> str:
 
 def _read(path: Path, supported: frozenset[str]) -> Iterator[Document]:
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        yield from _read_parquet(path, supported)
+        return
     if suffix == ".jsonl":
         yield from _read_jsonl(path, _jsonl_lines(path), supported)
         return
@@ -214,30 +220,70 @@ def _read_jsonl(path: Path, lines: Iterable[str], supported: frozenset[str]) -> 
             raise InputError("malformed JSON (nested too deeply)", str(path), number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", str(path), number)
-        doc_id, text = record.get("id"), record.get("text")
-        if not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
-            raise InputError('missing or empty "id"', str(path), number)
-        if not isinstance(text, str):
-            raise InputError('missing "text" (a string)', str(path), number)
-        text = strip_invisible(text)
-        if not text.strip():
-            raise InputError(f"empty document {doc_id!r}", str(path), number)
-        language = record.get("language")
-        if not isinstance(language, str) or not language:
-            language = detect_language(text, supported)
         count += 1
-        yield Document(
-            id=str(doc_id),
-            text=text,
-            language=language,
-            path=f"{path}:{number}",
-            title=str(record.get("title") or _first_line_title(text)),
-            source=_optional_str(record.get("source")),
-            url=_optional_str(record.get("url")),
-            published=_optional_str(record.get("published")),
-        )
+        yield _record_document(record, path, number, supported)
     if count == 0:
         raise InputError("no documents in JSONL file", str(path))
+
+
+def _read_parquet(path: Path, supported: frozenset[str]) -> Iterator[Document]:
+    """A Parquet table with the JSONL fields as columns; row numbers (from 1) name bad rows."""
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises several types for a file that is not Parquet
+        raise InputError(f"not a readable Parquet file ({err})", str(path)) from None
+    names = set(parquet.schema_arrow.names)
+    for column in ("id", "text"):
+        if column not in names:
+            raise InputError(f'Parquet file has no "{column}" column', str(path))
+    wanted = [c for c in ("id", "text", "language", "source", "url", "published", "title")
+              if c in names]
+    number = 0
+    # batch by batch: a feed of a million articles is never held whole as Python objects
+    for batch in parquet.iter_batches(batch_size=4096, columns=wanted):
+        for record in batch.to_pylist():
+            number += 1
+            yield _record_document(record, path, number, supported)
+    if number == 0:
+        raise InputError("no documents in Parquet file", str(path))
+
+
+def _record_document(
+    record: dict[str, object], path: Path, number: int, supported: frozenset[str]
+) -> Document:
+    """One feed record (a JSONL line or a Parquet row) as a Document; InputError if bad."""
+    doc_id, text = record.get("id"), record.get("text")
+    if not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
+        raise InputError('missing or empty "id"', str(path), number)
+    if not isinstance(text, str):
+        raise InputError('missing "text" (a string)', str(path), number)
+    text = strip_invisible(text)
+    if not text.strip():
+        raise InputError(f"empty document {doc_id!r}", str(path), number)
+    language = record.get("language")
+    if not isinstance(language, str) or not language:
+        language = detect_language(text, supported)
+    return Document(
+        id=str(doc_id),
+        text=text,
+        language=language,
+        path=f"{path}:{number}",
+        title=str(record.get("title") or _first_line_title(text)),
+        source=_optional_str(record.get("source")),
+        url=_optional_str(record.get("url")),
+        published=_date_str(record.get("published")),
+    )
+
+
+def _date_str(value: object) -> str | None:
+    """A Parquet date or timestamp column as ISO text (a midnight timestamp as its day)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _optional_str(value)
 
 
 def _optional_str(value: object) -> str | None:

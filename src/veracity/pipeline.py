@@ -12,12 +12,12 @@ from veracity.aliases import link_names
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.lexicon import Profile
-from veracity.ingest import load_documents
+from veracity.ingest import FEED_SUFFIXES, load_documents
 from veracity.invisible import strip_invisible
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
-from veracity.reconcile import reconcile
+from veracity.reconcile import EventInput, Solver, per_event_solver, reconcile_events
 from veracity.resolve import algorithms
 from veracity.values import Name, fold
 
@@ -44,6 +44,8 @@ class Report:
     verdicts: dict[str, Verdict]
     event_of_claim: dict[str, str]
     reliability: dict[str, float]
+    # publisher -> reliability learnt over all its events (when documents name publishers)
+    sources: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         from veracity.report.json_report import report_dict
@@ -76,6 +78,7 @@ def check(
     resolver: str = "default",
     progress: bool = False,
     events: str = "auto",
+    engine: str = "local",
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
@@ -87,14 +90,23 @@ def check(
     if events not in ("auto", "one", "cluster"):
         raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
     documents = load_documents(paths, frozenset(prof.languages))
-    if events == "auto":
-        # a folder holds one event; a feed (JSONL) or several folders mix many
-        feeds = any(Path(p).suffix.lower() == ".jsonl" for p in paths)
-        folders = sum(1 for p in paths if Path(p).is_dir())
-        events = "cluster" if feeds or folders > 1 else "one"
+    events = events_mode(paths, events)
     return check_documents(
-        documents, profile=prof, resolver=resolver, progress=progress, events=events
+        documents, profile=prof, resolver=resolver, progress=progress, events=events,
+        engine=engine,
     )
+
+
+def events_mode(paths: Sequence[str | Path], events: str) -> str:
+    """"one" or "cluster": what "auto" means for these paths."""
+    if events not in ("auto", "one", "cluster"):
+        raise InputError(f"unknown --events {events!r}; choose auto, one or cluster")
+    if events != "auto":
+        return events
+    # a folder holds one event; a feed (JSONL, Parquet) or several folders mix many
+    feeds = any(Path(p).suffix.lower() in FEED_SUFFIXES for p in paths)
+    folders = sum(1 for p in paths if Path(p).is_dir())
+    return "cluster" if feeds or folders > 1 else "one"
 
 
 def check_texts(
@@ -129,41 +141,93 @@ def check_documents(
     resolver: str = "default",
     progress: bool = False,
     events: str = "one",
+    engine: str = "local",
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
     `events`: "one" treats all documents as one event (a folder about one event); "cluster"
-    groups them by the event they report (a feed of many events).
+    groups them by the event they report (a feed of many events). `engine`: "local" or
+    "spark" (extraction as Arrow batches on Spark, resolution as the same SQL on Spark SQL).
     """
-    meter = Progress(len(documents), "extracting", progress)
-    claims: list[Claim] = []
-    pairs: list[tuple[str, str]] = []
-    for k, doc in enumerate(documents, start=1):
-        found = extract_claims(doc, profile)
-        claims.extend(found.claims)
-        pairs.extend(found.aliases)
-        meter.step(k)
-    claims = _link_names(claims, pairs, profile)
+    claims, aliases = extract_documents(documents, profile, progress=progress, engine=engine)
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
     lineage = find_lineage(documents)
-    ids = [d.id for d in documents]
-    groups = witness_groups(ids, lineage)
+    grouped = _group_events(documents, events)
+    report, _ = reconcile_documents(
+        documents, claims, aliases, lineage, grouped,
+        profile=profile, resolver=resolver, engine=engine, progress=progress,
+    )
+    return report
+
+
+# (event id, its documents, documents that report it in passing), for every event
+EventGroups = list[tuple[str, list[str], list[str]]]
+
+
+def extract_documents(
+    documents: Sequence[Document], profile: Profile, *, progress: bool = False,
+    engine: str = "local",
+) -> tuple[list[Claim], dict[str, list[tuple[str, str]]]]:
+    """Claims of every document, and the (acronym, full name) pairs each one states."""
+    if engine == "spark":
+        from veracity.engines.spark import extract_all
+
+        return extract_all(documents, profile)
+    meter = Progress(len(documents), "extracting", progress)
+    claims: list[Claim] = []
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    for k, doc in enumerate(documents, start=1):
+        found = extract_claims(doc, profile)
+        claims.extend(found.claims)
+        if found.aliases:
+            aliases[doc.id] = list(found.aliases)
+        meter.step(k)
+    return claims, aliases
+
+
+def reconcile_documents(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    aliases: dict[str, list[tuple[str, str]]],
+    lineage: list[Lineage],
+    grouped: EventGroups,
+    *,
+    profile: Profile,
+    resolver: str = "default",
+    engine: str = "local",
+    progress: bool = False,
+    anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
+    pooled: bool | None = None,
+) -> tuple[Report, Solver]:
+    """From extracted claims, lineage and event groups to the report (and the solver used,
+    which holds what the relational engine learnt about each source)."""
+    pairs = [p for doc_pairs in aliases.values() for p in doc_pairs]
+    claims = _link_names(list(claims), pairs, profile)
+    groups = witness_groups([d.id for d in documents], lineage)
     languages = {d.id: d.language for d in documents}
     by_id = {d.id: d for d in documents}
-    grouped = _group_events(documents, events)
     claims_of: dict[str, list[Claim]] = {}
     for claim in claims:
         claims_of.setdefault(claim.document, []).append(claim)
+    solver = _solver(documents, resolver, engine, anchor, pooled)
+    if progress and len(documents) >= 50:
+        print(f"reconciling {len(grouped)} events ...", file=sys.stderr)
+    outcomes = reconcile_events(
+        [
+            EventInput(event_id, [c for d in primary for c in claims_of.get(d, [])], primary)
+            for event_id, primary, _ in grouped
+        ],
+        groups,
+        solver,
+        languages,
+    )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
     verdicts: dict[str, Verdict] = {}
     event_of_claim: dict[str, str] = {}
     reliability: dict[str, float] = {}
-    meter = Progress(len(grouped), "reconciling events", progress)
-    for k, (event_id, primary, secondary) in enumerate(grouped, start=1):
-        event_claims = [c for d in primary for c in claims_of.get(d, [])]
-        outcome = reconcile(event_id, event_claims, primary, groups, resolver, languages)
+    for (event_id, primary, secondary), outcome in zip(grouped, outcomes, strict=True):
         members = list(primary) + [d for d in secondary if d not in primary]
         report_events.append(
             Event(
@@ -178,8 +242,14 @@ def check_documents(
         verdicts.update(outcome.verdicts)
         event_of_claim.update({c.id: event_id for c in outcome.claims})
         reliability.update({d: outcome.reliability[d] for d in primary})
-        meter.step(k)
-    return Report(
+    sources = _publisher_reliability(documents, reliability, solver)
+    if sources:
+        # an article is as reliable as its publisher has proved over every event
+        reliability = {
+            d.id: sources[d.source] if d.source in sources else reliability.get(d.id, 0.5)
+            for d in documents
+        }
+    report = Report(
         profile=profile.name,
         resolver=resolver,
         documents=list(documents),
@@ -189,12 +259,55 @@ def check_documents(
         verdicts=verdicts,
         event_of_claim=event_of_claim,
         reliability=reliability,
+        sources=sources,
+    )
+    return report, solver
+
+
+def _solver(
+    documents: Sequence[Document],
+    resolver: str,
+    engine: str,
+    anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
+    pooled: bool | None = None,
+) -> Solver:
+    """Publishers named and the default model: one SQL run over all events, publishers pooled.
+
+    Otherwise each event is resolved on its own (documents are the sources), in numpy, except on
+    Spark, where the same SQL runs with documents as the sources.
+    """
+    from veracity.engines import backend_factory
+    from veracity.engines.relational import RelationalSolver, source_key
+
+    make_backend = backend_factory(engine)
+    publishers = any(d.source for d in documents) if pooled is None else pooled
+    if resolver != "default" or (engine == "local" and not publishers):
+        if engine != "local":
+            raise InputError(f"--engine {engine} runs the default resolver only")
+        return per_event_solver(resolver)
+    return RelationalSolver(
+        make_backend, {d.id: source_key(d.id, d.source) for d in documents}, anchor=anchor
     )
 
 
-def _group_events(
-    documents: Sequence[Document], mode: str
-) -> list[tuple[str, list[str], list[str]]]:
+def _publisher_reliability(
+    documents: Sequence[Document], reliability: dict[str, float], solver: Solver
+) -> dict[str, float]:
+    """Each named publisher's reliability, as learnt over all its events (empty if none)."""
+    from veracity.engines.relational import RelationalSolver, source_key
+
+    if not isinstance(solver, RelationalSolver):
+        return {}
+    prior = solver.params.prior
+    learnt = solver.reliability.get("facts", {})
+    return {
+        d.source: learnt.get(source_key(d.id, d.source), prior)
+        for d in documents
+        if d.source
+    }
+
+
+def _group_events(documents: Sequence[Document], mode: str) -> EventGroups:
     """(event id, its documents, documents that report it in passing) for every event."""
     if mode == "one" or len(documents) == 1:
         return [("e1", [d.id for d in documents], [])]

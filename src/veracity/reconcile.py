@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,7 +11,7 @@ import numpy as np
 from scipy import sparse
 
 from veracity.model import Alternative, Claim, Resolution, Verdict
-from veracity.resolve import ClaimTable, resolve
+from veracity.resolve import ClaimTable, Result, resolve
 from veracity.values import Count, DateValue, Name, Text, Value, compatibility, specificity
 
 # A candidate counts as agreeing with a value from this compatibility on.
@@ -27,6 +27,50 @@ class Outcome:
     claims: list[Claim]
 
 
+@dataclass
+class EventInput:
+    """One event to reconcile: its id, the claims of its documents and those documents."""
+
+    event: str
+    claims: Sequence[Claim]
+    document_ids: Sequence[str]
+
+
+@dataclass
+class EventTable:
+    """One event's claims as a truth-discovery table, with what is needed to read the result.
+
+    Sources are the event's documents (`document_ids[i]` is source i); a solver that pools
+    sources across events (publishers) maps them itself.
+    """
+
+    event: str
+    document_ids: list[str]
+    attributes: list[str]
+    blocks: list[tuple[int, int]]  # candidates [lo, hi) of each attribute
+    values: list[Value]  # per candidate
+    claims: list[Claim]  # in table order: claim k asserts candidate `table.candidate[k]`
+    given: list[Claim]  # as given (the report lists claims in document order)
+    support: list[tuple[int, int, float]]  # (a, b, s): a claim of a supports b by s > 0
+    table: ClaimTable
+
+
+# A solver resolves many event tables at once: per event (the numpy algorithms) or all
+# together (the relational engine, where a publisher's reliability spans events). The second
+# argument names the pass: "absolute" (facts not relative to another), "facts" (all facts, the
+# pass whose reliabilities are reported) or "text" (free text).
+Solver = Callable[[Sequence[EventTable], str], list[Result]]
+
+
+def per_event_solver(resolver: str = "default") -> Solver:
+    """Each event on its own with a named algorithm (sources are the event's documents)."""
+
+    def solve(tables: Sequence[EventTable], stage: str) -> list[Result]:
+        return [resolve(t.table, resolver) for t in tables]
+
+    return solve
+
+
 def reconcile(
     event: str,
     claims: Sequence[Claim],
@@ -37,23 +81,71 @@ def reconcile(
 ) -> Outcome:
     """Resolve every attribute the claims speak of, in two passes so that relative claims
     ("all but one of the militants") are read against the value they refer to."""
+    return reconcile_events(
+        [EventInput(event, claims, document_ids)],
+        witness_group,
+        per_event_solver(resolver),
+        languages,
+    )[0]
+
+
+def reconcile_events(
+    events: Sequence[EventInput],
+    witness_group: dict[str, str],
+    solver: Solver,
+    languages: dict[str, str] | None = None,
+) -> list[Outcome]:
+    """Reconcile many events, each solver call covering all of them (three calls in all)."""
     langs = languages or {}
     # free text (a demand, an occasion) is worded differently by every source: resolved on its
     # own so that wording never counts against a source's reliability
-    texts = [c for c in claims if isinstance(c.value, Text)]
-    facts = [c for c in claims if not isinstance(c.value, Text)]
-    absolute = [c for c in facts if "relative_to" not in c.qualifiers]
-    first = _resolve(event, absolute, document_ids, witness_group, resolver, langs)
-    concrete = [_materialise(c, first.record) for c in facts]
-    usable = [c for c in concrete if c is not None]
-    outcome = _resolve(event, usable, document_ids, witness_group, resolver, langs)
-    if texts:
-        worded = _resolve(event, texts, document_ids, witness_group, resolver, langs)
-        outcome.record.update(worded.record)
-        outcome.verdicts.update(worded.verdicts)
-        outcome.claims.extend(texts)
-    outcome.checks = _constraints(event, outcome.record)
-    return outcome
+    texts = [[c for c in e.claims if isinstance(c.value, Text)] for e in events]
+    facts = [[c for c in e.claims if not isinstance(c.value, Text)] for e in events]
+    absolute = [[c for c in f if "relative_to" not in c.qualifiers] for f in facts]
+    first = _resolve_all(events, absolute, witness_group, solver, langs, "absolute")
+    usable = []
+    for f, out in zip(facts, first, strict=True):
+        concrete = [_materialise(c, out.record) for c in f]
+        usable.append([c for c in concrete if c is not None])
+    outcomes = _resolve_all(events, usable, witness_group, solver, langs, "facts")
+    with_text = [k for k, t in enumerate(texts) if t]
+    worded = _resolve_all(
+        [events[k] for k in with_text],
+        [texts[k] for k in with_text],
+        witness_group,
+        solver,
+        langs,
+        "text",
+    )
+    for k, w in zip(with_text, worded, strict=True):
+        outcomes[k].record.update(w.record)
+        outcomes[k].verdicts.update(w.verdicts)
+        outcomes[k].claims.extend(texts[k])
+    for e, outcome in zip(events, outcomes, strict=True):
+        outcome.checks = _constraints(e.event, outcome.record)
+    return outcomes
+
+
+def _resolve_all(
+    events: Sequence[EventInput],
+    claim_lists: Sequence[Sequence[Claim]],
+    witness_group: dict[str, str],
+    solver: Solver,
+    languages: dict[str, str],
+    stage: str,
+) -> list[Outcome]:
+    tables = [
+        build_table(e.event, claims, e.document_ids, witness_group)
+        for e, claims in zip(events, claim_lists, strict=True)
+    ]
+    solved = [k for k, t in enumerate(tables) if t.values]
+    results = solver([tables[k] for k in solved], stage) if solved else []
+    outcomes = [
+        Outcome({}, {d: 0.5 for d in t.document_ids}, {}, [], list(t.given)) for t in tables
+    ]
+    for k, result in zip(solved, results, strict=True):
+        outcomes[k] = interpret(tables[k], result, witness_group, languages)
+    return outcomes
 
 
 def _materialise(claim: Claim, record: dict[str, Resolution]) -> Claim | None:
@@ -69,14 +161,13 @@ def _materialise(claim: Claim, record: dict[str, Resolution]) -> Claim | None:
     return replace(claim, value=Count(n, n, "relative"))
 
 
-def _resolve(
+def build_table(
     event: str,
     claims: Sequence[Claim],
     document_ids: Sequence[str],
     witness_group: dict[str, str],
-    resolver: str,
-    languages: dict[str, str],
-) -> Outcome:
+) -> EventTable:
+    """Candidates (one per distinct value of an attribute), support between them, claim rows."""
     doc_index = {d: i for i, d in enumerate(document_ids)}
     groups = sorted(set(witness_group.get(d, d) for d in document_ids))
     group_index = {g: i for i, g in enumerate(groups)}
@@ -134,9 +225,32 @@ def _resolve(
         candidate_eligible=eligible,
         candidate_specificity=spec,
     )
-    if n == 0:
-        return Outcome({}, {d: 0.5 for d in document_ids}, {}, [], list(claims))
-    result = resolve(table, resolver)
+    return EventTable(
+        event=event,
+        document_ids=list(document_ids),
+        attributes=attributes,
+        blocks=blocks,
+        values=cand_values,
+        claims=ordered_claims,
+        given=list(claims),
+        support=list(zip(rows, cols, data, strict=True)),
+        table=table,
+    )
+
+
+def interpret(
+    event_table: EventTable,
+    result: Result,
+    witness_group: dict[str, str],
+    languages: dict[str, str],
+) -> Outcome:
+    """Record, statuses, alternatives and verdicts from a solver's result for one event."""
+    event = event_table.event
+    document_ids = event_table.document_ids
+    doc_index = {d: i for i, d in enumerate(document_ids)}
+    attributes, blocks = event_table.attributes, event_table.blocks
+    cand_values, ordered_claims = event_table.values, event_table.claims
+    claim_cand = [int(c) for c in event_table.table.candidate]
     reliability = {d: float(result.reliability[i]) for d, i in doc_index.items()}
 
     record: dict[str, Resolution] = {}
@@ -213,7 +327,7 @@ def _resolve(
             alternatives=tuple(alternatives),
         )
         del agreeing_groups
-    return Outcome(record, reliability, verdicts, [], list(claims))
+    return Outcome(record, reliability, verdicts, [], list(event_table.given))
 
 
 def _supporters(

@@ -42,6 +42,17 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _sources(report: Report) -> list[dict[str, Any]]:
+    """Publishers with the reliability learnt over all their events (empty when none named)."""
+    counts = Counter(d.source for d in report.documents if d.source)
+    return [
+        {"source": name, "reliability": round(report.sources.get(name, 0.0), 3),
+         "documents": counts[name]}
+        for name in sorted(counts)
+        if name in report.sources
+    ]
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     verdict_counts: dict[str, Counter[str]] = {d.id: Counter() for d in report.documents}
     for claim in report.claims:
@@ -68,6 +79,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for d in report.documents
         ],
+        "sources": _sources(report),
         "lineage": [
             {
                 "document": link.document,
