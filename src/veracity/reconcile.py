@@ -12,7 +12,16 @@ from scipy import sparse
 
 from veracity.model import Alternative, Claim, Resolution, Verdict
 from veracity.resolve import ClaimTable, Result, resolve
-from veracity.values import Count, DateValue, Name, Text, Value, compatibility, specificity
+from veracity.values import (
+    Count,
+    DateValue,
+    Name,
+    Text,
+    Value,
+    compatibility,
+    compatible_pairs,
+    specificity,
+)
 
 # A candidate counts as agreeing with a value from this compatibility on.
 AGREE = 0.5
@@ -203,16 +212,16 @@ def build_table(
     eligible = np.ones(n, dtype=bool)
     spec = np.array([specificity(v) for v in cand_values]) if n else np.zeros(0)
     for lo, hi in blocks:
-        for a in range(lo, hi):
-            for b in range(lo, hi):
-                s = 1.0 if a == b else compatibility(cand_values[a], cand_values[b])
-                if s > 0:
-                    rows.append(a)
-                    cols.append(b)
-                    data.append(s)
-                # a vague or coarse value yields to a precise one it contains
-                if a != b and s >= AGREE and spec[b] > spec[a]:
-                    eligible[a] = False
+        rows.extend(range(lo, hi))
+        cols.extend(range(lo, hi))
+        data.extend([1.0] * (hi - lo))
+        for a, b, s in compatible_pairs(cand_values[lo:hi]):
+            rows.append(lo + a)
+            cols.append(lo + b)
+            data.append(s)
+            # a vague or coarse value yields to a precise one it contains
+            if s >= AGREE and spec[lo + b] > spec[lo + a]:
+                eligible[lo + a] = False
     table = ClaimTable(
         source=np.array(claim_source, dtype=np.int64),
         candidate=np.array(claim_cand, dtype=np.int64),

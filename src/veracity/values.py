@@ -7,8 +7,10 @@ are written the same way.
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -189,3 +191,78 @@ def specificity(value: Value) -> float:
 
 def value_to_json(value: Value) -> Any:
     return value.to_json()
+
+
+def compatible_pairs(values: Sequence[Value]) -> Iterator[tuple[int, int, float]]:
+    """Every (a, b, compatibility(values[a], values[b])) with a != b and compatibility > 0.
+
+    The same answer as comparing all pairs, without comparing all pairs: two distinct numbers
+    never agree, so numbers are only set against the ranges that contain them (found by
+    bisection); dates only against dates of the same year; names and texts are scored in one
+    vectorised rapidfuzz call.
+    """
+    kinds: dict[type, list[int]] = {}
+    for i, v in enumerate(values):
+        kinds.setdefault(type(v), []).append(i)
+    yield from _count_pairs(values, kinds.get(Count, []))
+    for kind in (DateValue, TimeValue):
+        idx = kinds.get(kind, [])
+        buckets: dict[object, list[int]] = {}
+        for i in idx:
+            v = values[i]
+            buckets.setdefault(v.year if isinstance(v, DateValue) else 0, []).append(i)
+        for group in buckets.values():
+            for a in group:
+                for b in group:
+                    if a != b:
+                        s = compatibility(values[a], values[b])
+                        if s > 0:
+                            yield a, b, s
+    yield from _fuzzy_pairs(values, kinds.get(Name, []), 0.9)
+    yield from _fuzzy_pairs(values, kinds.get(Text, []), 0.75)
+
+
+def _count_pairs(values: Sequence[Value], idx: list[int]) -> Iterator[tuple[int, int, float]]:
+    counts = [(i, values[i]) for i in idx]
+    points = sorted((v.low, i) for i, v in counts if isinstance(v, Count) and v.is_point)
+    lows = [p[0] for p in points]
+    ranges = [(i, v) for i, v in counts if isinstance(v, Count) and not v.is_point]
+    for i, r in ranges:
+        start = bisect.bisect_left(lows, r.low)
+        stop = len(lows) if r.high is None else bisect.bisect_right(lows, r.high)
+        for _low, p in points[start:stop]:
+            yield i, p, 1.0
+            yield p, i, 1.0
+        for j, other in ranges:
+            if i != j:
+                s = compatibility(r, other)
+                if s > 0:
+                    yield i, j, s
+
+
+def _fuzzy_pairs(
+    values: Sequence[Value], idx: list[int], cutoff: float
+) -> Iterator[tuple[int, int, float]]:
+    if len(idx) < 2:
+        return
+    from rapidfuzz import process
+
+    texts = [
+        fold(v.canonical if isinstance(v, Name) else str(v.to_json()))
+        for v in (values[i] for i in idx)
+    ]
+    keys = [values[i].key() for i in idx]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=cutoff * 100)
+    rows, cols = scores.nonzero()
+    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+        if a != b:
+            yield idx[a], idx[b], 1.0 if keys[a] == keys[b] else float(scores[a, b]) / 100.0
+    # names of one alias group agree whatever their spelling ("MRTA" and the full name)
+    by_key: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        by_key.setdefault(key, []).append(k)
+    for group in by_key.values():
+        for a in group:
+            for b in group:
+                if a != b and scores[a, b] == 0:
+                    yield idx[a], idx[b], 1.0
