@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from veracity.extract.drafts import Draft, nearest_cue
 from veracity.extract.lexicon import PhraseSet, Profile
@@ -54,13 +55,17 @@ _THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gl
 
 
 def _named_individuals(
-    sentence: Sentence, nouns: dict[str, PhraseSet], mentions: list[NumberMention], taken: set[int]
+    sentence: Sentence,
+    noun_hits: Callable[[list[str]], dict[str, list[tuple[int, int]]]],
+    mentions: list[NumberMention],
+    taken: set[int],
 ) -> list[NumberMention]:
     """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
     counted = {i for m in mentions for i in range(m.first, m.last + 2)}
     out: list[NumberMention] = []
+    found = noun_hits(sentence.words)
     for cls in ("hostages", "security", "perpetrators", "civilians"):
-        for i, n in nouns[cls].find(sentence.words):
+        for i, n in found.get(cls, []):
             j = i + n
             if i in counted or i in taken or j >= len(sentence.words):
                 continue
@@ -110,7 +115,8 @@ def count_claims(
     out: list[Draft] = []
     listed: list[tuple[Draft, int, int]] = []
     mentions = find_numbers(sentence, language, taken)
-    mentions += _named_individuals(sentence, nouns, mentions, taken)
+    matcher = profile.noun_matcher(language)
+    mentions += _named_individuals(sentence, matcher.find_all, mentions, taken)
     ends = {m.last for m in mentions}
     for mention in mentions:
         if mention.first >= limit:

@@ -181,6 +181,12 @@ class Profile:
     def cue_matcher(self, language: str) -> MultiMatcher:
         return _cue_matcher(self.name, language)
 
+    def noun_matcher(self, language: str) -> MultiMatcher:
+        return _noun_matcher(self.name, language)
+
+    def site_matcher(self) -> MultiMatcher:
+        return _site_matcher(self.name)
+
     def nouns_for(self, language: str) -> dict[str, PhraseSet]:
         return {cls: by_lang.get(language) or by_lang["en"] for cls, by_lang in self.nouns.items()}
 
@@ -191,6 +197,16 @@ class Profile:
 @lru_cache(maxsize=64)
 def _cue_matcher(profile: str, language: str) -> MultiMatcher:
     return MultiMatcher.build(load_profile(profile).cues_for(language))
+
+
+@lru_cache(maxsize=64)
+def _noun_matcher(profile: str, language: str) -> MultiMatcher:
+    return MultiMatcher.build(load_profile(profile).nouns_for(language))
+
+
+@lru_cache(maxsize=8)
+def _site_matcher(profile: str) -> MultiMatcher:
+    return MultiMatcher.build(load_profile(profile).sites)
 
 
 def _by_language(table: dict[str, list[str]]) -> dict[str, PhraseSet]:

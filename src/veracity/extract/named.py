@@ -180,9 +180,10 @@ def _site(
 ) -> tuple[str, int, int, Sentence] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int, Sentence]] = {}
+    matcher = profile.site_matcher()
     for sentence in sentences:
-        for kind, phrases in profile.sites.items():
-            for i, n in phrases.find(sentence.words):
+        for kind, hits in matcher.find_all(sentence.words).items():
+            for i, n in hits:
                 counts[kind] += 1
                 if kind not in first:
                     start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
