@@ -267,8 +267,8 @@ def _read_chosen(con: duckdb.DuckDBPyConnection, path: Path, is_peer: bool) -> p
         )
     else:
         sql = (
-            f"SELECT object, attribute, value FROM read_csv('{path}', delim='\t', header=true,"
-            " quote='', all_varchar=true)"
+            f"SELECT * FROM read_csv('{path}', delim='\t', header=false, quote='',"
+            " columns={'object': 'VARCHAR', 'attribute': 'VARCHAR', 'value': 'VARCHAR'})"
         )
     return con.sql(sql).to_arrow_table()
 
