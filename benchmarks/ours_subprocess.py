@@ -43,7 +43,7 @@ def main() -> None:
     pacsv.write_csv(
         enc.truths(result.truth),
         out_path,
-        pacsv.WriteOptions(delimiter="\t", quoting_style="none"),
+        pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none"),
     )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(
