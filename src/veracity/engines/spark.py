@@ -68,6 +68,8 @@ def spark_session() -> SparkSession:
         .config("spark.sql.shuffle.partitions", os.environ.get("VERACITY_SPARK_PARTITIONS", "4"))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.codegen.wholeStage", os.environ.get("VERACITY_SPARK_CODEGEN", "true"))
+        .config("spark.sql.adaptive.enabled", os.environ.get("VERACITY_SPARK_AQE", "true"))
     )
     if os.environ.get("SPARK_LOCAL_IP"):
         builder = builder.config("spark.driver.host", os.environ["SPARK_LOCAL_IP"]).config(
@@ -98,7 +100,8 @@ class SparkBackend:
 
     def register(self, name: str, table: pa.Table) -> None:
         self._tables.add(name)
-        frame = self.session.createDataFrame(table)
+        # checkpointed at once: otherwise every later query would read it again from Python
+        frame = self.session.createDataFrame(table).localCheckpoint(eager=True)
         frame.createOrReplaceTempView(self.prefix + name)
 
     def materialise(self, name: str, sql: str, persist: bool = True) -> None:
