@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the tests keep veracity's on-disk cache (language model, gazetteer) out of the user's home
+os.environ.setdefault("VERACITY_CACHE_DIR", tempfile.mkdtemp(prefix="veracity-cache-"))
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 # Languages close enough that the identifier confuses them with one we support; in news about
 # our events the supported one is far likelier (Indonesian articles otherwise come out as Malay).
 _CONFUSABLE = {
@@ -20,10 +22,19 @@ _CONFUSABLE = {
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    import py3langid.langid as langid_module
+    from importlib.metadata import version
 
-    return langid_module.LanguageIdentifier.from_model_file(
-        langid_module.MODEL_FILE, norm_probs=True
+    import py3langid.langid as langid_module
+    from py3langid.modelio import load_model
+
+    from veracity.cache import cached
+
+    model = langid_module.MODEL_DIR / langid_module.MODEL_FILE
+    # the bundled model is LZMA-compressed: about a second to inflate, milliseconds from the cache
+    key = f"{version('py3langid')}:{model.stat().st_size}"
+    ptc, pc, classes, nextmove, row, output = cached("langid", key, lambda: load_model(model))
+    return langid_module.LanguageIdentifier(
+        np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row
     )
 
 

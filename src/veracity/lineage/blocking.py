@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
 from veracity.lineage.shingles import U64, anchors, sequence_hashes
@@ -45,8 +44,18 @@ def _signatures(sets: Sequence[U64], num_perm: int = NUM_PERM, seed: int = 7) ->
     return out
 
 
+# Up to this many documents the Jaccard similarity of every pair is computed exactly: cheaper
+# than building an LSH index (and importing datasketch) for a folder of a few articles.
+EXACT_UP_TO = 64
+
+
 def minhash_pairs(shingle_sets: Sequence[U64]) -> set[tuple[int, int]]:
-    """Pairs that share an LSH bucket of their word-shingle MinHash."""
+    """Pairs whose word shingles overlap enough: LSH buckets of their MinHash on large corpora,
+    the exact Jaccard similarity against the same threshold on small ones."""
+    if len(shingle_sets) <= EXACT_UP_TO:
+        return _exact_pairs(shingle_sets)
+    from datasketch import MinHash, MinHashLSH
+
     sigs = _signatures(shingle_sets)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes: list[MinHash | None] = []
@@ -97,6 +106,20 @@ def shared_key_pairs(
 
 
 # Fingerprint pairs two documents must share to be compared as possible translations.
+def _exact_pairs(shingle_sets: Sequence[U64]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    for i in range(len(shingle_sets)):
+        a = shingle_sets[i]
+        for j in range(i + 1, len(shingle_sets)):
+            b = shingle_sets[j]
+            if a.size == 0 or b.size == 0:
+                continue
+            shared = np.intersect1d(a, b, assume_unique=True).size
+            if shared / (a.size + b.size - shared) >= LSH_THRESHOLD:
+                pairs.add((i, j))
+    return pairs
+
+
 MIN_SHARED_FACT_PAIRS = 4
 MIN_SHARED_ANCHORS = 2
 

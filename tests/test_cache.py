@@ -1,0 +1,33 @@
+"""The on-disk cache: built once, read back after; off when asked; never fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veracity.cache import cached
+
+
+def test_cache_builds_once_then_reads_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VERACITY_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"lima": 1}
+
+    assert cached("demo", "v1", build) == {"lima": 1}
+    assert cached("demo", "v1", build) == {"lima": 1}
+    assert len(calls) == 1
+    assert cached("demo", "v2", build) == {"lima": 1}  # another key: built again
+    assert len(calls) == 2
+
+
+def test_cache_off_or_unwritable_still_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("VERACITY_CACHE_DIR", "off")
+    assert cached("demo", "v1", lambda: 7) == 7
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("VERACITY_CACHE_DIR", str(blocker / "cache"))
+    assert cached("demo", "v1", lambda: 8) == 8
