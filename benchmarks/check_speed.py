@@ -11,6 +11,7 @@ resolution) on N generated articles in seven languages, the wall time of the com
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -24,7 +25,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
-def throughput(n_docs: int) -> tuple[float, float, int]:
+def throughput(n_docs: int) -> tuple[float, float, int, float]:
     import veracity
     from veracity.synth import generate_corpus
 
@@ -40,11 +41,15 @@ def throughput(n_docs: int) -> tuple[float, float, int]:
                     break
                 out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
                 written += 1
-        veracity.check_texts([("warm", "Ten hostages were freed on 2 May 2001.")])  # load models once
+        veracity.check_texts(
+            [("warm", "Ten hostages were freed on 2 May 2001.")]
+        )  # load models once
         started = time.perf_counter()
+        cpu_started = time.process_time()
         report = veracity.check([path])
         seconds = time.perf_counter() - started
-    return written / seconds, seconds, len(report.claims)
+        cpu = time.process_time() - cpu_started
+    return written / seconds, seconds, len(report.claims), cpu
 
 
 def seeds_wall(shared: Path, runs: int = 5) -> tuple[float, float]:
@@ -52,8 +57,15 @@ def seeds_wall(shared: Path, runs: int = 5) -> tuple[float, float]:
     for _ in range(runs):
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-c", "from veracity.cli import main; main()", "check", str(shared / "seeds")],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-c",
+                "from veracity.cli import main; main()",
+                "check",
+                str(shared / "seeds"),
+            ],
+            check=True,
+            capture_output=True,
         )
         times.append(time.perf_counter() - started)
     return min(times), statistics.median(times)
@@ -62,15 +74,23 @@ def seeds_wall(shared: Path, runs: int = 5) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared"
+    )
     args = parser.parse_args()
-    rate, seconds, claims = throughput(args.documents)
-    print(f"pipeline: {args.documents} documents in {seconds:.1f} s = {rate:.0f} documents/s "
-          f"({claims} claims; target >= 100/s); peak RSS {peak_rss_mb():.0f} MB")
+    rate, seconds, claims, cpu = throughput(args.documents)
+    load = os.getloadavg()[0]
+    print(
+        f"pipeline: {args.documents} documents in {seconds:.1f} s = {rate:.0f} documents/s "
+        f"({claims} claims; target >= 100/s); {args.documents / cpu:.0f} documents per CPU "
+        f"second; load average {load:.1f} on {os.cpu_count()} cores; peak RSS {peak_rss_mb():.0f} MB"
+    )
     if (args.shared / "seeds").is_dir():
         best, median = seeds_wall(args.shared)
-        print(f"veracity check seeds: best {best:.2f} s, median {median:.2f} s (target < 3 s); "
-              f"peak RSS of the command {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+        print(
+            f"veracity check seeds: best {best:.2f} s, median {median:.2f} s (target < 3 s); "
+            f"peak RSS of the command {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        )
 
 
 if __name__ == "__main__":
