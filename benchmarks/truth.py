@@ -194,7 +194,7 @@ def _encode(bench: datasets.Benchmark) -> object:
 
 def _write_predictions(path: Path, chosen: pa.Table) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    pacsv.write_csv(chosen, path, pacsv.WriteOptions(delimiter="\t", quoting_style="none"))
+    pacsv.write_csv(chosen, path, pacsv.WriteOptions(delimiter="\t", quoting_style="needed"))
 
 
 def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> None:
