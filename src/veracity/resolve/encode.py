@@ -93,9 +93,16 @@ def string_hash(values: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.uint64]:
 def _pair_codes(
     left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], n_right: int
 ) -> npt.NDArray[np.int64]:
-    """Dense codes for the distinct (left, right) pairs, by Arrow's hash encoding of one integer."""
-    key = pa.array(left * max(n_right, 1) + right, type=pa.int64())
-    return np.asarray(pc.dictionary_encode(key).indices, dtype=np.int64)
+    """Dense codes for the distinct (left, right) pairs. When the pairs fit a small table (objects
+    x attributes) a lookup table numbers them; otherwise Arrow's hash encoding of one integer."""
+    key = left * max(n_right, 1) + right
+    size = (int(left.max()) + 1) * max(n_right, 1) if left.size else 0
+    if size <= 8 * max(key.shape[0], 1):
+        present = np.zeros(size, dtype=bool)
+        present[key] = True
+        code_of = np.cumsum(present, dtype=np.int64) - 1
+        return code_of[key]
+    return np.asarray(pc.dictionary_encode(pa.array(key, type=pa.int64())).indices, dtype=np.int64)
 
 
 def encode_claims(claims: pa.Table) -> EncodedClaims:
