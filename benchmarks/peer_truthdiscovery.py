@@ -39,6 +39,19 @@ def _tie_key(value: str) -> str:
     return hashlib.md5(value.encode("utf-8")).hexdigest()
 
 
+def _peak_rss_mb() -> float:
+    """This process's peak resident set (VmHWM). Not getrusage's ru_maxrss: on Linux it survives
+    fork and exec, so a child started by a large parent would report the parent's size."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def main() -> None:
     claims_path, algorithm, out_path = sys.argv[1:4]
     with open(claims_path, encoding="utf-8") as handle:
@@ -53,7 +66,7 @@ def main() -> None:
             top = max(beliefs.values())
             best = max((v for v, b in beliefs.items() if b == top), key=_tie_key)
             out.write(f"{var}\t{best}\n")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    peak_mb = _peak_rss_mb()
     print(
         json.dumps(
             {

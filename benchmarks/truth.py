@@ -194,7 +194,7 @@ def _encode(bench: datasets.Benchmark) -> object:
 
 def _write_predictions(path: Path, chosen: pa.Table) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    pacsv.write_csv(chosen, path, pacsv.WriteOptions(delimiter="\t", quoting_style="none"))
+    pacsv.write_csv(chosen, path, pacsv.WriteOptions(delimiter="\t", quoting_style="needed"))
 
 
 def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> None:
@@ -230,21 +230,14 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
             is_peer = label.startswith("peer:")
             claims_path = peer_claims if is_peer else ours_claims
             out_path = Path(tmp) / f"{label.replace(':', '-')}.tsv"
-            try:
-                proc = subprocess.run(
-                    [str(python), str(script), str(claims_path), algorithm, str(out_path)],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                    timeout=args.peer_timeout,
-                )
-            except subprocess.TimeoutExpired:
-                print(f"# {label}: not finished after {args.peer_timeout:.0f} s", flush=True)
+            stats = _best_of(
+                args.repeat,
+                label,
+                [str(python), str(script), str(claims_path), algorithm, str(out_path)],
+                args.peer_timeout,
+            )
+            if stats is None:
                 continue
-            if proc.returncode != 0:
-                print(f"# {label} failed: {proc.stderr.strip()[-500:]}", flush=True)
-                continue
-            stats = json.loads(proc.stdout.strip().splitlines()[-1])
             chosen = _read_chosen(con, out_path, is_peer)
             score = bench.score(chosen)
             published_key = "vote" if algorithm in ("Voting", "vote") else algorithm.lower()
@@ -266,6 +259,33 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
             if args.predictions:
                 stem = label.replace(":", "-")
                 _write_predictions(Path(args.predictions) / f"{name}.{stem}.tsv", chosen)
+
+
+def _best_of(
+    repeat: int, label: str, command: list[str], timeout: float
+) -> dict[str, float] | None:
+    """Run a measured subprocess `repeat` times; keep the fastest run (the machine is shared, so
+    the minimum is the least disturbed measurement) and the largest peak."""
+    best: dict[str, float] | None = None
+    for _ in range(max(repeat, 1)):
+        try:
+            proc = subprocess.run(
+                command, capture_output=True, text=True, check=False, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            print(f"# {label}: not finished after {timeout:.0f} s", flush=True)
+            return None
+        if proc.returncode != 0:
+            print(f"# {label} failed: {proc.stderr.strip()[-500:]}", flush=True)
+            return None
+        stats = json.loads(proc.stdout.strip().splitlines()[-1])
+        total = stats["build_seconds"] + stats["run_seconds"]
+        if best is None or total < best["build_seconds"] + best["run_seconds"]:
+            peak = max(stats["peak_mb"], best["peak_mb"]) if best else stats["peak_mb"]
+            best = {**stats, "peak_mb": peak}
+        else:
+            best["peak_mb"] = max(best["peak_mb"], stats["peak_mb"])
+    return best
 
 
 def _read_chosen(con: duckdb.DuckDBPyConnection, path: Path, is_peer: bool) -> pa.Table:
@@ -322,6 +342,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--peer-timeout", type=float, default=1800.0, help="seconds per peer algorithm"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="side-by-side runs per algorithm; the fastest counts"
     )
     parser.add_argument(
         "--no-memory", action="store_true", help="skip the traced re-run that measures peak MB"

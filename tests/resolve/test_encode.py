@@ -29,3 +29,12 @@ def test_encode_round_trip_labels():
     chosen = enc.truths(resolve(enc.table, "vote").truth).to_pylist()
     assert sorted((c["object"], c["value"]) for c in chosen) == [("o1", "10"), ("o2", "7")]
     assert np.all(np.bincount(enc.table.candidate, minlength=enc.table.n_candidates) > 0)
+
+
+def test_encode_string_hash_depends_on_the_value_only():
+    from veracity.resolve.encode import string_hash
+
+    values = pa.array(["gate 12", "", "été", "gate 12", "12 gate"])
+    hashed = string_hash(values)
+    assert hashed[0] == hashed[3] and len(set(hashed.tolist())) == 4
+    assert np.array_equal(string_hash(values.slice(2, 3)), hashed[2:5])  # offsets honoured

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
@@ -48,17 +47,65 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[npt.NDArray[np.int64], p
     return np.asarray(encoded.indices, dtype=np.int64), encoded.dictionary
 
 
+_HASH_BASE = np.uint64(1099511628211)  # the FNV prime: any odd 64-bit multiplier would do
+
+
+def string_hash(values: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.uint64]:
+    """A fixed 64-bit hash of every string, vectorised over the UTF-8 bytes: a polynomial in the
+    bytes (wrapping arithmetic), scrambled by the splitmix64 finaliser. It depends on the string
+    only, never on its position in the input."""
+    array = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    array = array.cast(pa.large_string())
+    n = len(array)
+    _, offsets_buffer, data_buffer = array.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[array.offset : array.offset + n + 1]
+    data = (
+        np.frombuffer(data_buffer, dtype=np.uint8)
+        if data_buffer is not None
+        else np.zeros(0, dtype=np.uint8)
+    )
+    lengths = np.diff(offsets)
+    start, end = offsets[:-1], offsets[1:]
+    total = int(lengths.sum())
+    position = np.arange(total, dtype=np.int64) + np.repeat(
+        start - np.cumsum(lengths) + lengths, lengths
+    )
+    exponent = np.repeat(end, lengths) - position - 1
+    powers = np.ones(int(lengths.max()) + 1 if n else 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(1, powers.shape[0]):  # per character of the longest value, not per claim
+            powers[k] = powers[k - 1] * _HASH_BASE
+        terms = (data[position].astype(np.uint64) + np.uint64(1)) * powers[exponent]
+        hashed = np.zeros(n, dtype=np.uint64)
+        nonempty = lengths > 0
+        segment_start = np.cumsum(lengths) - lengths
+        if total:
+            hashed[nonempty] = np.add.reduceat(terms, segment_start[nonempty])
+        hashed ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        hashed ^= hashed >> np.uint64(30)
+        hashed *= np.uint64(0xBF58476D1CE4E5B9)
+        hashed ^= hashed >> np.uint64(27)
+        hashed *= np.uint64(0x94D049BB133111EB)
+        hashed ^= hashed >> np.uint64(31)
+    return hashed
+
+
 def _pair_codes(
     left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], n_right: int
 ) -> npt.NDArray[np.int64]:
-    """Dense codes for the distinct (left, right) pairs, by Arrow's hash encoding of one integer."""
-    key = pa.array(left * max(n_right, 1) + right, type=pa.int64())
-    return np.asarray(pc.dictionary_encode(key).indices, dtype=np.int64)
+    """Dense codes for the distinct (left, right) pairs. When the pairs fit a small table (objects
+    x attributes) a lookup table numbers them; otherwise Arrow's hash encoding of one integer."""
+    key = left * max(n_right, 1) + right
+    size = (int(left.max()) + 1) * max(n_right, 1) if left.size else 0
+    if size <= 8 * max(key.shape[0], 1):
+        present = np.zeros(size, dtype=bool)
+        present[key] = True
+        code_of = np.cumsum(present, dtype=np.int64) - 1
+        return code_of[key]
+    return np.asarray(pc.dictionary_encode(pa.array(key, type=pa.int64())).indices, dtype=np.int64)
 
 
-def encode_claims(
-    claims: pa.Table, connection: duckdb.DuckDBPyConnection | None = None
-) -> EncodedClaims:
+def encode_claims(claims: pa.Table) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
     optional float column `number`, the value as a number, used by CRH and numeric similarity).
 
@@ -87,15 +134,7 @@ def encode_claims(
     np.minimum.at(first, cand_code, np.arange(cand_code.shape[0], dtype=np.int64))
     cand_item = item_code[first]
     cand_value = claims["value"].take(pa.array(first))
-    con = connection or duckdb.connect()
-    con.register("enc_values", pa.table({"value": cand_value}))
-    try:
-        value_hash = np.asarray(
-            con.execute("SELECT hash(value) AS h FROM enc_values").fetchnumpy()["h"],
-            dtype=np.uint64,
-        )
-    finally:
-        con.unregister("enc_values")
+    value_hash = string_hash(cand_value)
     # candidate numbering: by item, then by a fixed hash of the value; never by row order
     order = np.lexsort((value_hash, cand_item))
     rank = np.empty_like(order)
