@@ -149,6 +149,7 @@ def check_documents(
     groups them by the event they report (a feed of many events). `engine`: "local" or
     "spark" (extraction as Arrow batches on Spark, resolution as the same SQL on Spark SQL).
     """
+    _check_engine(engine)
     claims, aliases = extract_documents(documents, profile, progress=progress, engine=engine)
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
@@ -332,6 +333,13 @@ def _profile(name: str) -> Profile:
     if name not in available_profiles():
         raise InputError(f"unknown profile {name!r}; available: {', '.join(available_profiles())}")
     return load_profile(name)
+
+
+def _check_engine(name: str) -> None:
+    from veracity.engines import ENGINES
+
+    if name not in ENGINES:
+        raise InputError(f"unknown --engine {name!r}; choose one of {', '.join(ENGINES)}")
 
 
 def _check_resolver(name: str) -> None:

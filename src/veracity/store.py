@@ -38,6 +38,7 @@ from veracity.pipeline import (
     Event,
     EventGroups,
     Report,
+    _check_engine,
     _check_resolver,
     _group_events,
     _profile,
@@ -360,6 +361,7 @@ def check_to_store(
     """Run the whole check and keep everything in the store (its old contents are replaced)."""
     prof = _profile(profile)
     _check_resolver(resolver)
+    _check_engine(engine)
     mode = events_mode(paths, events)
     documents = load_documents(paths, frozenset(prof.languages))
     store = Store(db)
@@ -417,6 +419,7 @@ def add_to_store(
        and added in (the SQL `anchor`), so the work is that of the touched events plus one row
        per publisher. Untouched events keep their records; `veracity check --db` redoes all.
     """
+    _check_engine(engine)
     store = Store(db, create=False)
     try:
         meta = store.meta()
