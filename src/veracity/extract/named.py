@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from veracity.extract.drafts import Draft
 from veracity.extract.lexicon import Profile, fold_word
@@ -164,8 +165,12 @@ def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None
     return best
 
 
+@lru_cache(maxsize=4)
 def _folded_with_origin(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the offset it came from in `text`."""
+    """The folded text and, for each of its characters, the offset it came from in `text`.
+
+    Cached: a document's country and its city are both looked up in the same folded text.
+    """
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
