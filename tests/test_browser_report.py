@@ -43,7 +43,8 @@ def _follow_value(watched: Watched, button: Any) -> list[str]:
     page = watched.page
     button.click()
     page.wait_for_selector("#trail:not([hidden])")
-    page.wait_for_function("document.querySelectorAll('.sent.lit').length > 0")
+    # a locator wait: the report's CSP forbids the eval a polled string predicate would need
+    page.locator(".sent.lit").first.wait_for()
     first = page.locator(".docs mark.focus").first
     first.wait_for(state="visible")
     page.wait_for_function(

@@ -178,3 +178,12 @@ def test_synth_templates_share_no_sentence_with_the_real_articles():
             for k in range(len(words) - 5):
                 shingle = " ".join(words[k : k + 6])
                 assert shingle not in everything, shingle
+
+
+def test_synth_small_corpus_gives_every_language_a_publisher():
+    """A small corpus (few publishers) still has one per language, so no article lacks one."""
+    from veracity.synth import generate_corpus
+
+    corpus = generate_corpus(n_events=125, seed=0)
+    assert {p.language for p in corpus.publishers} == set(corpus.config.languages)
+    assert sum(1 for _ in corpus.articles()) > 0

@@ -439,7 +439,9 @@ def _make_pools(config: CorpusConfig) -> _Pools:
     while len(publishers) < n_publishers:
         # English is over-represented, as in real news archives.
         lang = config.languages[len(publishers) % len(config.languages)]
-        if "en" in config.languages and rng.random() < 0.2:
+        # (only once every language has a publisher: a small corpus must not leave one without)
+        covered = len({p.language for p in publishers}) == len(config.languages)
+        if "en" in config.languages and covered and rng.random() < 0.2:
             lang = "en"
         name = rng.choice(PUBLISHER_PATTERNS[lang]).format(w=invent_word(rng, 2))
         if name in seen:
