@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from veracity.extract.drafts import Draft, nearest_cue
-from veracity.extract.lexicon import PhraseSet, Profile
+from veracity.extract.lexicon import PhraseSet, Profile, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
 from veracity.values import Count
@@ -18,20 +18,25 @@ _STOP_AFTER = re.compile(r"[.;:()\[\]!?]")
 
 
 def _noun_after(
-    sentence: Sentence, mention: NumberMention, nouns: dict[str, PhraseSet]
+    sentence: Sentence,
+    mention: NumberMention,
+    nouns: dict[str, PhraseSet],
+    not_nouns: frozenset[str],
+    number_starts: set[int],
 ) -> tuple[str | None, str | None, int | None]:
-    """The class of the noun a number counts (looking a few words ahead), and the noun itself."""
+    """The class of the noun a number counts (looking a few words ahead), and the noun itself.
+
+    The look-ahead stops at punctuation and at the next number: in "two Palestinians and two
+    members of ..." the first two does not count the members.
+    """
     words = sentence.words
     i = mention.last
     for step in range(4):
-        if i >= len(words):
+        if i >= len(words) or (step and i in number_starts):
             break
-        if step and _STOP_AFTER.search(sentence.gap(i - 1, i)):
+        gap = sentence.gap(i - 1, i) if i > 0 else ""
+        if _STOP_AFTER.search(gap):
             break
-        if i > mention.last or step == 0:
-            gap = sentence.gap(i - 1, i) if i > 0 else ""
-            if step == 0 and _STOP_AFTER.search(gap):
-                break
         for cls, phrases in nouns.items():
             if phrases.match_at(words, i):
                 return cls, words[i], i
@@ -41,7 +46,12 @@ def _noun_after(
         surface = sentence.text[
             sentence.spans[nxt][0] - sentence.start : sentence.spans[nxt][1] - sentence.start
         ]
-        if surface.isalpha() and surface.islower() and len(surface) >= 4:
+        if (
+            surface.isalpha()
+            and surface.islower()
+            and len(surface) >= 4
+            and words[nxt] not in not_nouns
+        ):
             return None, words[nxt], nxt
     return None, None, None
 
@@ -118,12 +128,14 @@ def count_claims(
     matcher = profile.noun_matcher(language)
     mentions += _named_individuals(sentence, matcher.find_all, mentions, taken)
     ends = {m.last for m in mentions}
+    number_starts = {m.first for m in mentions}
+    not_nouns = number_lexicon(language).not_nouns
     for mention in mentions:
         if mention.first >= limit:
             continue
         if _is_whole_of_part(sentence, mention, ends):
             continue
-        cls, noun, noun_at = _noun_after(sentence, mention, nouns)
+        cls, noun, noun_at = _noun_after(sentence, mention, nouns, not_nouns, number_starts)
         if cls is None and noun is None:
             cls = _noun_before(sentence, mention, nouns)
         value = mention.value
@@ -163,6 +175,9 @@ def count_claims(
         if attribute is None:
             continue
         qualifiers: dict[str, str] = {}
+        if mention.included and rule_class == "people" and value.is_point:
+            # "their hostages, including 12 crew members": the crew are some of the hostages
+            value = Count(value.low, None, "bound")
         if mention.all_but or value.kind == "relative":
             relative = _relative(attribute, rule_class, cue, mention)
             if relative is None:
@@ -209,7 +224,12 @@ def _sum_coordinated(
                 break
             run.append(nxt)
             k += 1
-        if len(run) >= 2:
+        if len(run) >= 3 and _apposed_total(run, sentence):
+            # "five people, three workers and two customers": the five is the total, the rest
+            # its breakdown; one count, not three
+            for d, _, _ in run[1:]:
+                d.attribute = ""
+        elif len(run) >= 2:
             total = sum(float(d.value.low) for d, _, _ in run if isinstance(d.value, Count))
             first, last = run[0][0], run[-1][0]
             merged.append(
@@ -226,6 +246,15 @@ def _sum_coordinated(
                 d.attribute = ""  # replaced by the sum
         k += 1
     return [d for d in drafts if d.attribute] + merged
+
+
+def _apposed_total(run: list[tuple[Draft, int, int]], sentence: Sentence) -> bool:
+    """The first count, set off by a comma, equals the sum of the ones after it."""
+    head, rest = run[0], run[1:]
+    if "," not in sentence.gap(head[2], rest[0][1]):
+        return False
+    values = [d.value.low for d, _, _ in run if isinstance(d.value, Count)]
+    return len(values) == len(run) and values[0] == sum(values[1:])
 
 
 def _relative(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veracity.extract.dates import find_dates, find_times
+from veracity.extract.dates import NUMERIC_DATE, find_dates, find_times
 from veracity.extract.drafts import Draft, nearest_cue
 from veracity.extract.text import Sentence
 
@@ -21,6 +21,14 @@ def date_claims(
         if limit < len(sentence.spans)
         else len(sentence.text)
     )
+    for numeric in NUMERIC_DATE.finditer(sentence.text):
+        # even a date whose day-month order is unknown is no count of anything
+        taken.update(
+            range(
+                sentence.word_index_at(sentence.start + numeric.start()),
+                sentence.word_index_at(sentence.start + numeric.end()),
+            )
+        )
     for mention in find_dates(sentence.text, language, default_year):
         if mention.start >= limit_char:
             continue
@@ -29,6 +37,7 @@ def date_claims(
         last = sentence.word_index_at(end)
         taken.update(range(first, last))
         roles: list[str] = []
+        role_distance = float("inf")
         if mention.range_role is not None:
             # "the raid on the night of 3-4 July": a range can be the operation's, not the event's
             nearest, _d = nearest_cue(
@@ -41,26 +50,43 @@ def date_claims(
                     "event.start_date" if mention.range_role == "from" else "event.end_date"
                 )
         else:
-            # an explicit beginning or end decides; the attack itself dates the start otherwise
+            # the nearest cue decides: an explicit beginning or end, or the attack (or the taking
+            # of hostages) itself, which dates the start
+            bare = mention.value.month is None
+            # a bare year is weak evidence: only a cue right beside it gives it a role,
+            # and a year far from the ones the document is about is another story
+            reach = 4 if bare else 24
+            if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
+                continue
+            chosen: tuple[float, str] | None = None
             for cue_names, role in (
                 (["start"], "event.start_date"),
                 (["end"], "event.end_date"),
                 (["attack"], "event.start_date"),
             ):
                 cue, distance = nearest_cue(cue_hits, cue_names, first, last)
-                # a bare year is weak evidence: only a cue right beside it gives it a role,
-                # and a year far from the ones the document is about is another story
-                bare = mention.value.month is None
-                reach = 4 if bare else 24
-                if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
-                    break
-                if cue and distance <= reach:
-                    if role == "event.start_date" and _operation_begins(cue_hits, first, last):
-                        role = "operation.date"  # "the rescue began on ...": not the event
-                    roles.append(role)
-                    break
+                if cue and distance <= reach and (chosen is None or distance < chosen[0]):
+                    chosen = (distance, role)
+            if chosen is None and not bare:
+                # "on 15 December a gunman took 18 people hostage": the taking is the start, but
+                # the hostages named near a later date ("freed the hostages on ...") are not
+                cue, distance = nearest_cue(cue_hits, ["taking"], first, last)
+                if cue and distance <= 8:
+                    chosen = (distance, "event.start_date")
+            if chosen is not None:
+                role = chosen[1]
+                if role == "event.start_date" and _operation_begins(cue_hits, first, last):
+                    role = "operation.date"  # "the rescue began on ...": not the event
+                roles.append(role)
+                role_distance = chosen[0]
         op_cue, op_distance = nearest_cue(cue_hits, ["operation"], first, last)
-        if op_cue and op_distance <= 8 and "event.start_date" not in roles:
+        # "ended on 22 April when commandos stormed": the end was the operation's day too; but
+        # "the assault began a crisis that lasted until ...": that end is not the assault's
+        if (
+            op_cue
+            and op_distance <= min(8.0, role_distance + 4)
+            and "event.start_date" not in roles
+        ):
             roles.append("operation.date")
         for role in roles:
             out.append(Draft(role, mention.value, start, end, sentence, {}))

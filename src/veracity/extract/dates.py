@@ -98,7 +98,7 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
     """Every date in `text`, longest match first, with "from"/"to" roles for ranges."""
     names = month_names(language)
     taken = [False] * (len(text) + 1)
-    found: list[DateMention] = []
+    found: list[DateMention] = _numeric_dates(text, language, taken)
     for pattern in _patterns(language):
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
@@ -128,6 +128,32 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
     found.extend(_day_ranges(text, names, taken))
     found.sort(key=lambda d: d.start)
     return _mark_ranges(text, found)
+
+
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<year>1[5-9]\d\d|20\d\d)"
+    r"(?![\d/]|[.,-]\d)"
+)
+
+
+def _numeric_dates(text: str, language: str, taken: list[bool]) -> list[DateMention]:
+    """'5/8/2010', '15.12.2014': day first everywhere but in English, where the order is
+    read only when one of the two numbers cannot be a month (US and British writers differ).
+
+    Every such date is marked taken even when its order stays unknown, so its parts are never
+    read as counts ("5/8/2010" is not five, eight and 2010 people).
+    """
+    out: list[DateMention] = []
+    for m in NUMERIC_DATE.finditer(text):
+        for k in range(m.start(), m.end()):
+            taken[k] = True
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if language == "en" and m.group("sep") == "/" and a <= 12 and b <= 12 and a != b:
+            continue
+        day, month = (b, a) if language == "en" and m.group("sep") == "/" and b > 12 else (a, b)
+        if 1 <= month <= 12 and _real_day(year, month, day):
+            out.append(DateMention(DateValue(year, month, day), m.start(), m.end()))
+    return out
 
 
 def _day_ranges(text: str, names: dict[str, int], taken: list[bool]) -> list[DateMention]:

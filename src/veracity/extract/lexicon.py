@@ -266,6 +266,8 @@ class NumberLexicon:
     all_words: PhraseSet
     all_but: PhraseSet
     partitive: PhraseSet
+    including: PhraseSet  # "including 12 crew members": a part of a group named before
+    not_nouns: frozenset[str]  # verbs and function words that may follow a number
     ordinal_suffix: frozenset[str]
     age: PhraseSet
     age_before: PhraseSet
@@ -293,6 +295,8 @@ def number_lexicon(language: str) -> NumberLexicon:
         all_words=PhraseSet.build(table["all"]),
         all_but=PhraseSet.build(table["all_but"]),
         partitive=PhraseSet.build(table["partitive"]),
+        including=PhraseSet.build(table.get("including", [])),
+        not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
         age_before=PhraseSet.build(table.get("age_before", [])),

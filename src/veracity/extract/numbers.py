@@ -58,6 +58,7 @@ class NumberMention:
     all: bool = False  # "all 14 militants", "all hostages"
     all_but: bool = False  # "all but one of the militants"
     partitive: bool = False  # "four of the militants": a part, not the whole
+    included: bool = False  # "including 12 crew members": a part of a group named before
 
 
 def find_numbers(sentence: Sentence, language: str, taken: set[int]) -> list[NumberMention]:
@@ -93,6 +94,8 @@ def _raw_numbers(
             last += 1
         after = text[m.end() : m.end() + 12]
         before = text[max(0, m.start() - 5) : m.start()]
+        if before.endswith("[") and after.startswith("]"):
+            continue  # a reference mark: "45 killed[2]"
         if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
             continue
         tail = re.match(r"[A-Za-zºª]+", after)
@@ -312,6 +315,10 @@ def _with_modifiers(
     )
     if partitive and count.is_point:
         count = Count(count.low, None, "bound")
+    included = any(
+        lex.including.match_at(words, k) == start_word - k
+        for k in range(max(0, start_word - 3), start_word)
+    )
     return NumberMention(
         count,
         first,
@@ -319,6 +326,7 @@ def _with_modifiers(
         *_span(sentence, start_word, end_word),
         all=is_all,
         partitive=partitive,
+        included=included,
     )
 
 

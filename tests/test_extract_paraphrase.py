@@ -1,0 +1,83 @@
+"""Ways real articles state numbers and dates that a naive reader gets wrong.
+
+Every sentence here is written for these tests (no third-party text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veracity.extract import extract_claims, load_profile
+from veracity.model import Document
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile("attack")
+
+
+def facts(profile, text: str, language: str = "en") -> dict[str, list[object]]:
+    out: dict[str, list[object]] = {}
+    for claim in extract_claims(Document(id="t", text=text, language=language), profile).claims:
+        out.setdefault(claim.attribute, []).append(claim.value.to_json())
+    return out
+
+
+def test_extract_numeric_date_is_a_date_and_never_a_count(profile):
+    got = facts(profile, "No dia 5/8/2010, 33 mineiros ficaram presos na mina.", "pt")
+    assert got["hostages.initial"] == [33]
+    assert got["event.start_date"] == ["2010-08-05"]
+
+
+def test_extract_ambiguous_english_numeric_date_is_skipped_not_counted(profile):
+    got = facts(profile, "On 5/8/2010, 33 miners were trapped underground.")
+    assert got["hostages.initial"] == [33]
+    assert "event.start_date" not in got
+
+
+def test_extract_unambiguous_us_date_is_read_month_first(profile):
+    got = facts(profile, "On 12/15/2014 a gunman took 18 people hostage in a bakery.")
+    assert got["event.start_date"] == ["2014-12-15"]
+
+
+def test_extract_reference_marks_are_not_numbers(profile):
+    got = facts(profile, "Casualties: 4 hostages killed[7][8]")
+    assert got == {"deaths.hostages": [4]}
+
+
+def test_extract_part_introduced_by_including_is_a_lower_bound(profile):
+    got = facts(profile, "The rebels held their hostages, including 9 passengers, in a hangar.")
+    assert got["hostages.initial"] == [{"low": 9, "high": None}]
+
+
+def test_extract_including_a_named_category_keeps_its_exact_count(profile):
+    got = facts(profile, "Five people died, including three hostages.")
+    assert got["deaths.total"] == [5]
+    assert got["deaths.hostages"] == [3]
+
+
+def test_extract_total_followed_by_its_breakdown_counts_once(profile):
+    got = facts(profile, "Sieben Personen, vier Arbeiter und drei Kunden, entkamen.", "de")
+    assert got["other.escaped"] == [7]
+
+
+def test_extract_escape_is_neither_release_nor_taking(profile):
+    got = facts(profile, "During the siege four diplomats managed to escape through a window.")
+    assert got["other.escaped"] == [4]
+    assert "hostages.released" not in got and "hostages.initial" not in got
+
+
+def test_extract_number_does_not_reach_past_the_next_number_for_its_noun(profile):
+    got = facts(profile, "The squad was made of three Corsicans and five members of the cell.")
+    assert got.get("perpetrator.count") == [5]
+
+
+def test_extract_verb_after_a_number_is_not_a_noun(profile):
+    got = facts(profile, "Otras once fueron liberadas por la tarde.", "es")
+    assert not any(a.startswith("other.fueron") for a in got)
+
+
+def test_extract_until_dates_the_end_even_after_an_earlier_assault(profile):
+    text = "Aquel asalto abrió una crisis de los rehenes que duró hasta el 9 de marzo de 1988."
+    got = facts(profile, text, "es")
+    assert got.get("event.end_date") == ["1988-03-09"]
+    assert "operation.date" not in got
