@@ -50,6 +50,12 @@ def check_cli(
         Path | None, typer.Option("--db", help="Keep everything in this store (DuckDB file)")
     ] = None,
     engine: Annotated[str, typer.Option(help="local (DuckDB) or spark (needs [spark])")] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Processes for extraction (default: $VERACITY_WORKERS or every core)"
+        ),
+    ] = None,
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
@@ -63,7 +69,7 @@ def check_cli(
                                 engine=engine, progress=True)
     else:
         report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
-                       engine=engine)
+                       engine=engine, workers=workers)
     _emit(report, format, output)
 
 

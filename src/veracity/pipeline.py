@@ -11,12 +11,14 @@ from pathlib import Path
 from veracity.aliases import link_names
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
+from veracity.extract.claims import DocumentClaims
 from veracity.extract.lexicon import Profile
 from veracity.ingest import FEED_SUFFIXES, load_documents
 from veracity.invisible import strip_invisible
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
+from veracity.parallel import ordered_map, worker_count, worker_state
 from veracity.reconcile import EventInput, Solver, per_event_solver, reconcile_events
 from veracity.resolve import algorithms
 from veracity.values import Name, fold
@@ -79,6 +81,7 @@ def check(
     progress: bool = False,
     events: str = "auto",
     engine: str = "local",
+    workers: int | None = None,
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
@@ -93,7 +96,7 @@ def check(
     events = events_mode(paths, events)
     return check_documents(
         documents, profile=prof, resolver=resolver, progress=progress, events=events,
-        engine=engine,
+        engine=engine, workers=workers,
     )
 
 
@@ -142,6 +145,7 @@ def check_documents(
     progress: bool = False,
     events: str = "one",
     engine: str = "local",
+    workers: int | None = None,
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
@@ -150,7 +154,9 @@ def check_documents(
     "spark" (extraction as Arrow batches on Spark, resolution as the same SQL on Spark SQL).
     """
     _check_engine(engine)
-    claims, aliases = extract_documents(documents, profile, progress=progress, engine=engine)
+    claims, aliases = extract_documents(
+        documents, profile, progress=progress, engine=engine, workers=workers
+    )
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
     lineage = find_lineage(documents)
@@ -168,9 +174,12 @@ EventGroups = list[tuple[str, list[str], list[str]]]
 
 def extract_documents(
     documents: Sequence[Document], profile: Profile, *, progress: bool = False,
-    engine: str = "local",
+    engine: str = "local", workers: int | None = None,
 ) -> tuple[list[Claim], dict[str, list[tuple[str, str]]]]:
-    """Claims of every document, and the (acronym, full name) pairs each one states."""
+    """Claims of every document, and the (acronym, full name) pairs each one states.
+
+    `workers`: processes to extract with (default: $VERACITY_WORKERS or every usable core;
+    inputs under a few hundred documents stay in one process)."""
     if engine == "spark":
         from veracity.engines.spark import extract_all
 
@@ -178,13 +187,24 @@ def extract_documents(
     meter = Progress(len(documents), "extracting", progress)
     claims: list[Claim] = []
     aliases: dict[str, list[tuple[str, str]]] = {}
-    for k, doc in enumerate(documents, start=1):
-        found = extract_claims(doc, profile)
+    found_all = ordered_map(
+        _extract_one,
+        documents,
+        workers=worker_count(workers, len(documents)),
+        state={"profile": profile},
+    )
+    for k, (doc, found) in enumerate(zip(documents, found_all, strict=True), start=1):
         claims.extend(found.claims)
         if found.aliases:
             aliases[doc.id] = list(found.aliases)
         meter.step(k)
     return claims, aliases
+
+
+def _extract_one(document: Document) -> DocumentClaims:
+    profile = worker_state("profile")
+    assert isinstance(profile, Profile)
+    return extract_claims(document, profile)
 
 
 def reconcile_documents(

@@ -32,8 +32,10 @@ def _noun_after(
     words = sentence.words
     i = mention.last
     for step in range(4):
-        if i >= len(words) or (step and i in number_starts):
+        if i >= len(words):
             break
+        if step and i in number_starts and not (mention.partitive or words[mention.last] in _OF):
+            break  # "three of the 106 hostages" still counts hostages
         gap = sentence.gap(i - 1, i) if i > 0 else ""
         if _STOP_AFTER.search(gap):
             break

@@ -167,6 +167,7 @@ class Profile:
     constraints: list[dict[str, Any]]
     organisation_heads: dict[str, PhraseSet]
     operation_words: dict[str, PhraseSet]
+    authority_words: PhraseSet
     connectors: frozenset[str]
     sites: dict[str, PhraseSet]  # kind -> every language's names
     site_labels: dict[str, str]
@@ -235,6 +236,7 @@ def load_profile(name: str = "attack") -> Profile:
             constraints=data.get("constraints", []),
             organisation_heads=_by_language(names["organisation_heads"]),
             operation_words=_by_language(names["operation_words"]),
+            authority_words=PhraseSet.build(names.get("authority_words", [])),
             connectors=frozenset(names["connectors"]),
             sites=sites,
             site_labels={kind: words[0] for kind, words in data["sites"].items()},

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from veracity.extract.drafts import Draft
 from veracity.extract.lexicon import Profile, fold_word
 from veracity.extract.names import (
+    NameMention,
     acronym_of,
     cities_in,
     countries_in,
@@ -108,17 +110,15 @@ def document_level_claims(
         or fold_word(m.text) in tied
         or any(acronym_of(m.text, name, profile.connectors) for name in full_names)
     ]
-    if orgs:
-        counts = Counter(fold_word(m.text) for m in orgs)
-        best = counts.most_common(1)[0][0]
-        first = next(m for m in orgs if fold_word(m.text) == best)
+    group = _likely_group(orgs, aliases, profile, language, sentence_at)
+    if group is not None:
         out.append(
             Draft(
                 "perpetrator.group",
-                Name(first.text),
-                first.start,
-                first.end,
-                sentence_at(first.start),
+                Name(group.text),
+                group.start,
+                group.end,
+                sentence_at(group.start),
                 {},
             )
         )
@@ -150,6 +150,51 @@ def document_level_claims(
             )
         )
     return out
+
+
+def _likely_group(
+    orgs: list[NameMention],
+    aliases: list[tuple[str, str]],
+    profile: Profile,
+    language: str,
+    sentence_at: Callable[[int], Sentence],
+) -> NameMention | None:
+    """The organisation the document names most, counting twice a mention beside attackers or
+    an attack; never an authority (a ministry, a security service) and never a country."""
+    from veracity.extract.places import country_names
+
+    countries = country_names(language)
+    # an acronym stands for what the document ties it to ("FSB (Federal Security Service)")
+    expansions: dict[str, list[str]] = {}
+    for acronym, full in aliases:
+        expansions.setdefault(fold_word(acronym), []).append(full)
+
+    def excluded(name: str) -> bool:
+        for form in [name, *expansions.get(fold_word(name), [])]:
+            words = [fold_word(w) for w in re.findall(r"\w+", form)]
+            if fold_word(form) in countries or countries.get(fold_word(form)):
+                return True
+            if any(profile.authority_words.match_at(words, i) for i in range(len(words))):
+                return True
+        return False
+
+    nouns = profile.noun_matcher(language)
+    cues = profile.cue_matcher(language)
+    scores: Counter[str] = Counter()
+    first: dict[str, NameMention] = {}
+    for m in orgs:
+        if excluded(m.text):
+            continue
+        key = fold_word(m.text)
+        sentence = sentence_at(m.start)
+        found_nouns = nouns.find_all(sentence.words)
+        found_cues = cues.find_all(sentence.words)
+        beside = bool(found_nouns.get("perpetrators")) or bool(found_cues.get("attack"))
+        scores[key] += 3 if beside else 1
+        first.setdefault(key, m)
+    if not scores:
+        return None
+    return first[scores.most_common(1)[0][0]]
 
 
 def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None:

@@ -46,7 +46,7 @@ def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list
 def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
     """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped)."""
     letters = acronym.replace("-", "").upper()
-    words = [w for w in re.split(r"[\s\-]+", fold_word(name)) if w]
+    words = [w for w in re.split(r"[\s\-–—]+", fold_word(name)) if w]
     initials = "".join(w[0] for w in words).upper()
     strict = "".join(w[0] for w in words if w not in connectors).upper()
     return letters in (initials, strict) and len(letters) >= 2
@@ -106,6 +106,8 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
             # the full name is the tail of the other side that the acronym abbreviates
             tail_words = full.split()
             for k in range(max(0, len(tail_words) - 12), len(tail_words)):
+                if tail_words[k].lower() in connectors or not tail_words[k][:1].isupper():
+                    continue  # "of the Popular Front ...": a name starts with a capital
                 candidate = " ".join(tail_words[k:])
                 if acronym_of(acr_word, candidate, connectors):
                     pairs.append((acr_word, candidate))

@@ -21,9 +21,12 @@ def country_names(language: str) -> dict[str, str]:
         translate = None
     for country in pycountry.countries:
         english = getattr(country, "common_name", None) or country.name
-        forms = {country.name, english}
+        official = getattr(country, "official_name", None)
+        forms = {country.name, english} | ({official} if official else set())
         if translate is not None:
             forms.add(translate(country.name))
+            if official:
+                forms.add(translate(official))
         for form in forms:
             for variant in {form, form.split(",")[0]}:
                 folded = fold_word(variant)

@@ -1,0 +1,78 @@
+"""Per-document work on every core: extraction is pure Python, so threads would not help.
+
+Documents are independent until lineage and reconciliation, so the per-document stages map over
+a pool of forked worker processes, in order, a chunk at a time. Small inputs stay in-process:
+starting workers costs more than a few documents take.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# below this many documents one process is faster than starting others
+MIN_PARALLEL_DOCUMENTS = 200
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, items: int) -> int:
+    """How many processes to use: `requested`, else $VERACITY_WORKERS, else every usable core;
+    one for small inputs or where processes cannot be forked."""
+    if requested is None:
+        env = os.environ.get("VERACITY_WORKERS", "").strip()
+        requested = int(env) if env.isdigit() and int(env) > 0 else usable_cores()
+    if requested <= 1 or items < MIN_PARALLEL_DOCUMENTS:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(requested, items)
+
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(state: dict[str, object]) -> None:
+    _worker_state.update(state)
+
+
+def worker_state(key: str) -> object:
+    """What the parent handed every worker (the profile, for one), by name."""
+    return _worker_state[key]
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int,
+    state: dict[str, object] | None = None,
+) -> Iterator[R]:
+    """`map(func, items)` in order, over `workers` processes when there are several.
+
+    `func` must be a module-level function; what it needs besides its item goes in `state`
+    and is read in the worker with `worker_state(key)` (in this process too when workers == 1).
+    """
+    state = state or {}
+    if workers <= 1:
+        _worker_state.update(state)
+        yield from map(func, items)
+        return
+    # a chunk big enough that the pickling round trip is cheap, small enough that progress moves
+    chunksize = max(1, min(64, len(items) // (workers * 8)))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(state,)
+    ) as pool:
+        yield from pool.map(func, items, chunksize=chunksize)
