@@ -23,7 +23,7 @@ def facts(profile, text: str, language: str = "en") -> dict[str, list[object]]:
 
 
 def test_extract_numeric_date_is_a_date_and_never_a_count(profile):
-    got = facts(profile, "No dia 5/8/2010, 33 mineiros ficaram presos na mina.", "pt")
+    got = facts(profile, "Tudo começou no dia 5/8/2010, quando 33 mineiros ficaram presos na mina.", "pt")
     assert got["hostages.initial"] == [33]
     assert got["event.start_date"] == ["2010-08-05"]
 
@@ -35,7 +35,7 @@ def test_extract_ambiguous_english_numeric_date_is_skipped_not_counted(profile):
 
 
 def test_extract_unambiguous_us_date_is_read_month_first(profile):
-    got = facts(profile, "On 12/15/2014 a gunman took 18 people hostage in a bakery.")
+    got = facts(profile, "The siege began on 12/15/2014 when a gunman took 18 people hostage.")
     assert got["event.start_date"] == ["2014-12-15"]
 
 
@@ -81,3 +81,40 @@ def test_extract_until_dates_the_end_even_after_an_earlier_assault(profile):
     got = facts(profile, text, "es")
     assert got.get("event.end_date") == ["1988-03-09"]
     assert "operation.date" not in got
+
+
+def test_extract_approximate_range_keeps_its_bounds(profile):
+    got = facts(profile, "The school was seized by about 20-30 armed rebels.")
+    assert got["perpetrator.count"] == [{"low": 20, "high": 30}]
+
+
+def test_extract_and_a_half_adds_half_a_unit(profile):
+    got = facts(profile, "After a three-and-a-half day siege, soldiers stormed the depot.")
+    assert got["event.duration_days"] == [3.5]
+
+
+def test_extract_amounts_of_money_are_not_counts_or_durations(profile):
+    got = facts(profile, "Ein Kellner, der im Monat 20.000 Rubel verdient, wurde Geisel.", "de")
+    assert not any(a.startswith(("event.", "hostages.", "other.")) for a in got)
+
+
+def test_extract_threat_to_kill_is_no_death_toll(profile):
+    got = facts(profile, "Police faced 30 rebels who threatened to kill everyone inside.")
+    assert "deaths.perpetrators" not in got and "deaths.total" not in got
+
+
+def test_extract_headline_capitals_are_not_named_people(profile):
+    got = facts(profile, "Harbour Hostage Drama: 12 Hostages Freed")
+    assert got == {"hostages.rescued": [12]} or got == {"hostages.released": [12]}
+
+
+def test_extract_fate_word_belongs_to_the_number_it_leads_into(profile):
+    got = facts(profile, "La toma retuvo a 300 rehenes y terminó con la vida de 9 personas.", "es")
+    assert got["hostages.initial"] == [300]
+    assert got["deaths.total"] == [9]
+
+
+def test_extract_fate_word_shared_along_with_the_next_number(profile):
+    got = facts(profile, "The hostage Ana Ruiz was killed along with three policemen.")
+    assert got["deaths.security"] == [3]
+    assert got["deaths.hostages"] == [{"low": 1, "high": None}]

@@ -20,6 +20,7 @@ from veracity.values import (
     Value,
     compatibility,
     compatible_pairs,
+    fold,
     specificity,
 )
 
@@ -411,6 +412,7 @@ def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, ob
                         "stated": duration.value.to_json(),
                     }
                 )
+    checks += _place_within(event, record)
     parts = ["deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians"]
     known = [record[p] for p in parts if p in record and _is_point_count(record[p].value)]
     if known:
@@ -449,3 +451,39 @@ def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, ob
                 }
             )
     return checks
+
+
+def _place_within(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
+    """The city lies in the country: checked against the gazetteer, and a country no article
+    names is filled in from its city (a Moscow article seldom says "Russia")."""
+    from veracity.extract.places import country_of_city
+
+    city = record.get("location.city")
+    if city is None or not isinstance(city.value, Name):
+        return []
+    country = country_of_city(city.value.canonical)
+    if country is None:
+        return []
+    stated = record.get("location.country")
+    if stated is None:
+        record["location.country"] = Resolution(
+            event,
+            "location.country",
+            Name(country),
+            city.confidence,
+            "single-source",
+            (),
+            (),
+            derived_from="location.city",
+        )
+        return [{"check": "location.city within location.country", "result": "filled",
+                 "value": country}]
+    ok = isinstance(stated.value, Name) and fold(stated.value.canonical) == fold(country)
+    return [
+        {
+            "check": "location.city within location.country",
+            "result": "consistent" if ok else "inconsistent",
+            "computed": country,
+            "stated": stated.value.to_json(),
+        }
+    ]

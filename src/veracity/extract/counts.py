@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from veracity.extract.drafts import Draft, nearest_cue
+from veracity.extract.drafts import BREAKS, Draft, nearest_cue
 from veracity.extract.lexicon import PhraseSet, Profile, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
@@ -71,15 +71,19 @@ def _named_individuals(
     noun_hits: Callable[[list[str]], dict[str, list[tuple[int, int]]]],
     mentions: list[NumberMention],
     taken: set[int],
+    cue_hits: dict[str, list[tuple[int, int]]],
 ) -> list[NumberMention]:
     """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
     counted = {i for m in mentions for i in range(m.first, m.last + 2)}
     out: list[NumberMention] = []
+    if _title_case(sentence):
+        return out  # "Moscow Hostage Crisis: 150 Hostages Die": a headline capitalises words
+    in_cues = {i for hits in cue_hits.values() for s, e in hits for i in range(s, e)}
     found = noun_hits(sentence.words)
     for cls in ("hostages", "security", "perpetrators", "civilians"):
         for i, n in found.get(cls, []):
             j = i + n
-            if i in counted or i in taken or j >= len(sentence.words):
+            if i in counted or i in taken or j >= len(sentence.words) or j in in_cues:
                 continue
             s, e = sentence.spans[j]
             name = sentence.text[s - sentence.start : e - sentence.start]
@@ -91,6 +95,11 @@ def _named_individuals(
                 )
                 out.append(NumberMention(Count(1, None, "bound"), i, i, start, end))
     return out
+
+
+def _title_case(sentence: Sentence) -> bool:
+    words = [w for w in sentence.text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
@@ -128,18 +137,23 @@ def count_claims(
     listed: list[tuple[Draft, int, int]] = []
     mentions = find_numbers(sentence, language, taken)
     matcher = profile.noun_matcher(language)
-    mentions += _named_individuals(sentence, matcher.find_all, mentions, taken)
+    mentions += _named_individuals(sentence, matcher.find_all, mentions, taken, cue_hits)
     ends = {m.last for m in mentions}
     number_starts = {m.first for m in mentions}
-    not_nouns = number_lexicon(language).not_nouns
+    lex = number_lexicon(language)
+    not_nouns = lex.not_nouns
     for mention in mentions:
         if mention.first >= limit:
             continue
         if _is_whole_of_part(sentence, mention, ends):
             continue
+        if mention.last < len(sentence.words) and lex.units.match_at(sentence.words, mention.last):
+            continue  # "10,000 roubles a month", "32 km": an amount, not people
         cls, noun, noun_at = _noun_after(sentence, mention, nouns, not_nouns, number_starts)
         if cls is None and noun is None:
             cls = _noun_before(sentence, mention, nouns)
+            if cls in _DURATION_CLASSES:
+                cls = None  # "im Monat 10.000": a label before a number names people, not time
         value = mention.value
         span = (mention.start, mention.end)
         if cls in _DURATION_CLASSES:
@@ -163,8 +177,9 @@ def count_claims(
                 out.append(Draft(f"other.{noun}", value, *span, sentence, {}))
             continue
         rules = profile.count_rules[rule_class]
+        own_edge = noun_at if noun_at is not None else mention.last - 1
         cue, distance = nearest_cue(
-            cue_hits,
+            _cues_of(cue_hits, own_edge, mention, mentions),
             [c for c in rules if c != "none"],
             mention.first,
             mention.last,
@@ -176,6 +191,10 @@ def count_claims(
         attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
         if attribute is None:
             continue
+        if mention.first == mention.last and not (cue and distance <= reach):
+            continue  # a named person with no fate in reach says nothing about a count
+        if cue in ("death", "injury") and _threatened(cue_hits, cue, mention.first):
+            continue  # "rebels prepared to kill themselves": a threat, not a toll
         qualifiers: dict[str, str] = {}
         if mention.included and rule_class == "people" and value.is_point:
             # "their hostages, including 12 crew members": the crew are some of the hostages
@@ -250,6 +269,45 @@ def _sum_coordinated(
     return [d for d in drafts if d.attribute] + merged
 
 
+def _cues_of(
+    cue_hits: dict[str, list[tuple[int, int]]],
+    own_edge: int,
+    mention: NumberMention,
+    mentions: list[NumberMention],
+) -> dict[str, list[tuple[int, int]]]:
+    """The cues this number may take: a cue after it that leads straight into another number
+    belongs to that one ("850 hostages, ending the lives of at least 170 people")."""
+    # a part introduced by "including" shares the fate of its whole ("five died, including two")
+    later = [
+        m.first for m in mentions if m.first > own_edge and m is not mention and not m.included
+    ]
+    if not later:
+        return cue_hits
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, hits in cue_hits.items():
+        kept = []
+        for s, e in hits:
+            if s > own_edge and name != BREAKS:
+                ahead = [f for f in later if f >= e]
+                nearer = bool(ahead) and min(ahead) - e <= min(3, s - own_edge)
+                # ... unless it is shared: "was killed along with two soldiers"
+                if nearer and not any(e <= a < min(ahead) for a, _ in cue_hits.get("along", [])):
+                    continue
+            kept.append((s, e))
+        out[name] = kept
+    return out
+
+
+def _threatened(cue_hits: dict[str, list[tuple[int, int]]], cue: str, first: int) -> bool:
+    """A threat or intention ("prepared to", "threatened to") stands right before the fate word
+    nearest the number."""
+    fates = cue_hits.get(cue, [])
+    if not fates:
+        return False
+    fate = min(fates, key=lambda h: abs(h[0] - first))
+    return any(0 <= fate[0] - e <= 1 for _s, e in cue_hits.get("threat", []))
+
+
 def _apposed_total(run: list[tuple[Draft, int, int]], sentence: Sentence) -> bool:
     """The first count, set off by a comma, equals the sum of the ones after it."""
     head, rest = run[0], run[1:]
@@ -295,7 +353,9 @@ def _duration(
         and sentence.gap(mention.last - 1, mention.last).strip() == "-"
     )
     cue, distance = nearest_cue(cue_hits, ["duration"], mention.first, mention.last)
-    if not hyphenated and not (cue and distance <= 3):
+    # "a 126-day siege", "a two and a half day siege": the length of the event named after it
+    names_event = any(s == mention.last + 1 for s, _e in cue_hits.get("attack", []))
+    if not hyphenated and not names_event and not (cue and distance <= 3):
         return []
     attribute = spec["attribute"]
     if attribute == "operation.duration_minutes" and not cue_hits.get("operation"):

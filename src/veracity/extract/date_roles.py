@@ -50,8 +50,8 @@ def date_claims(
                     "event.start_date" if mention.range_role == "from" else "event.end_date"
                 )
         else:
-            # the nearest cue decides: an explicit beginning or end, or the attack (or the taking
-            # of hostages) itself, which dates the start
+            # the nearest cue decides: an explicit beginning or end, or the attack itself, which
+            # dates the start
             bare = mention.value.month is None
             # a bare year is weak evidence: only a cue right beside it gives it a role,
             # and a year far from the ones the document is about is another story
@@ -67,12 +67,6 @@ def date_claims(
                 cue, distance = nearest_cue(cue_hits, cue_names, first, last)
                 if cue and distance <= reach and (chosen is None or distance < chosen[0]):
                     chosen = (distance, role)
-            if chosen is None and not bare:
-                # "on 15 December a gunman took 18 people hostage": the taking is the start, but
-                # the hostages named near a later date ("freed the hostages on ...") are not
-                cue, distance = nearest_cue(cue_hits, ["taking"], first, last)
-                if cue and distance <= 8:
-                    chosen = (distance, "event.start_date")
             if chosen is not None:
                 role = chosen[1]
                 if role == "event.start_date" and _operation_begins(cue_hits, first, last):

@@ -270,6 +270,8 @@ class NumberLexicon:
     partitive: PhraseSet
     including: PhraseSet  # "including 12 crew members": a part of a group named before
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
+    half: PhraseSet  # "two and a half days"
+    units: PhraseSet  # "10,000 roubles", "32 km": amounts, not counts of people
     ordinal_suffix: frozenset[str]
     age: PhraseSet
     age_before: PhraseSet
@@ -299,6 +301,8 @@ def number_lexicon(language: str) -> NumberLexicon:
         partitive=PhraseSet.build(table["partitive"]),
         including=PhraseSet.build(table.get("including", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
+        units=PhraseSet.build(data.get("units", [])),
+        half=PhraseSet.build(table.get("half", [])),
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
         age_before=PhraseSet.build(table.get("age_before", [])),

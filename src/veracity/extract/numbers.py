@@ -262,6 +262,11 @@ def _with_modifiers(
         value = Count(value.low, None, "bound")
     start_word = first
     end_word = last
+    half = lex.half.match_at(words, last) if last < len(words) and value.is_point else 0
+    if half:
+        # "two and a half days": 2.5, and the words that say so are part of the number
+        value = Count.exact(value.low + 0.5)
+        end_word = last = last + half
     n = value.low
     count = value
     # a range "55 to 90", "55-90", "between 55 and 90"
@@ -290,6 +295,9 @@ def _with_modifiers(
                 count, first, end_word, *_span(sentence, k, end_word), all_but=True
             )
         if lex.approx.match_at(words, k) == back:
+            start_word = k
+            if count.high != count.low:
+                break  # "about 40-50": the range already says how vague it is
             spread = max(1.0, round(n * 0.1))
             count = Count(max(0.0, n - spread), n + spread, "approximate")
             start_word = k

