@@ -136,7 +136,7 @@ def document_level_claims(
         pos = _find_name(text, city, language)
         if pos is not None:
             out.append(Draft("location.city", Name(city), pos[0], pos[1], sentence_at(pos[0]), {}))
-    site = _site(document, sentences, profile)
+    site = _site(document, sentences, profile, language)
     if site is not None:
         kind, start, end, sentence = site
         out.append(
@@ -226,47 +226,87 @@ def _folded_with_origin(text: str) -> tuple[str, list[int]]:
 
 
 def _site(
-    document: Document, sentences: list[Sentence], profile: Profile
+    document: Document, sentences: list[Sentence], profile: Profile, language: str
 ) -> tuple[str, int, int, Sentence] | None:
+    """The kind of place the document names most, in its most specific mention: the one with a
+    name around the kind word ("the Dubrovka theatre", "mina San José"), else the first."""
     counts: Counter[str] = Counter()
-    first: dict[str, tuple[int, int, Sentence]] = {}
+    best: dict[str, tuple[int, int, int, Sentence]] = {}
     matcher = profile.site_matcher()
+    ordinary = _ordinary_words(profile, language)
     for sentence in sentences:
         for kind, hits in matcher.find_all(sentence.words).items():
             for i, n in hits:
                 counts[kind] += 1
-                if kind not in first:
-                    start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
-                    # take in the capitalised words around it: "Japanese Embassy", "Teatro Dubrovka"
-                    text = document.text
-                    while True:
-                        m = re.search(
-                            r"([A-ZÁÉÍÓÚ][\w\-]+)\s+$",
-                            text[max(sentence.start, start - 30) : start],
-                        )
-                        if not m or m.group(1).lower() in {
-                            "the",
-                            "la",
-                            "el",
-                            "le",
-                            "die",
-                            "der",
-                            "das",
-                            "il",
-                            "o",
-                            "a",
-                        }:
-                            break
-                        start = start - len(m.group(0))
-                    m2 = re.match(
-                        r"\s+((?:[A-ZÁÉÍÓÚ][\w\-]+\s?){1,3})",
-                        text[end : min(sentence.end, end + 40)],
-                    )
-                    if m2:
-                        end = end + len(m2.group(0).rstrip())
-                    first[kind] = (start, end, sentence)
+                start, end = _named_span(document.text, sentence, i, n, ordinary)
+                named = _proper_words(document.text[start:end], language)
+                if kind not in best or named > best[kind][0]:
+                    best[kind] = (named, start, end, sentence)
     if not counts:
         return None
     kind = counts.most_common(1)[0][0]
-    start, end, sentence = first[kind]
+    _words, start, end, sentence = best[kind]
     return kind, start, end, sentence
+
+
+# the labels of an infobox's place fields, in the profile's languages
+_LABELS = frozenset(
+    {"target", "location", "place", "site", "lugar", "local", "lieu", "ort", "luogo", "lokasi",
+     "tempat", "lokasyon", "sitio", "objetivo", "ziel", "obiettivo", "sasaran"}
+)
+_ARTICLES = frozenset({"the", "la", "el", "le", "die", "der", "das", "il", "o", "a", "los", "les"})
+_CAPITALISED = r"[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w\-]+"
+
+
+def _named_span(
+    text: str, sentence: Sentence, i: int, n: int, ordinary: Callable[[str], bool]
+) -> tuple[int, int]:
+    """The kind word with the capitalised words around it ("Japanese Embassy", "Teatro
+    Dubrovka"); a headline's capitals ("Police Storm Café", "Hostage Case") are not a name."""
+    start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
+    while True:
+        m = re.search(rf"({_CAPITALISED})\s+$", text[max(sentence.start, start - 30) : start])
+        if not m or m.group(1).lower() in _ARTICLES or ordinary(m.group(1)):
+            break
+        start -= len(m.group(0))
+    kind_start = sentence.spans[i][0]
+    while len(text[kind_start:end].split()) < 4:
+        m = re.match(rf"[ \t]+({_CAPITALISED})\b", text[end : sentence.end])
+        if not m or ordinary(m.group(1)):
+            break
+        end += m.end()
+    # an infobox label glued to the name: "TargetJapanese embassy", "Lugar Teatro Dubrovka"
+    glued = re.match(r"[A-Z][a-z]+(?=[A-Z][a-z])", text[start:end])
+    if glued:
+        start += glued.end()
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and fold_word(first[0]) in _LABELS:
+        start += len(first[0]) + 1
+    return start, end
+
+
+def _proper_words(span: str, language: str) -> int:
+    """How many capitalised words of a site's mention are its own name: not a city or a country
+    ("the Moscow theatre" names the city, "the Dubrovka theatre" the theatre)."""
+    from veracity.extract.places import city_names, country_names
+
+    cities, countries = city_names(), country_names(language)
+    return sum(
+        1
+        for word in re.findall(_CAPITALISED, span)
+        if fold_word(word) not in cities and fold_word(word) not in countries
+    )
+
+
+def _ordinary_words(profile: Profile, language: str) -> Callable[[str], bool]:
+    """Is a capitalised word just a word of the story (a cue or a counted noun, in this
+    language or English), not part of a place's name?"""
+    sets = [*profile.cues_for(language).values(), *profile.nouns_for(language).values()]
+    if language != "en":
+        sets += [*profile.cues_for("en").values(), *profile.nouns_for("en").values()]
+
+    def ordinary(word: str) -> bool:
+        folded = [fold_word(word)]
+        return any(p.match_at(folded, 0) for p in sets)
+
+    return ordinary

@@ -1,0 +1,61 @@
+"""Places: the country by its everyday name in any language, the site by its own name.
+
+Sentences are written for these tests (no third-party text)."""
+
+from __future__ import annotations
+
+import pytest
+
+import veracity
+from veracity.extract import extract_claims, load_profile
+from veracity.model import Document
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile("attack")
+
+
+def claims_of(profile, text: str, language: str = "en") -> dict[str, list[object]]:
+    out: dict[str, list[object]] = {}
+    for claim in extract_claims(Document(id="t", text=text, language=language), profile).claims:
+        out.setdefault(claim.attribute, []).append(claim.value.to_json())
+    return out
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Gunmen seized a school in Russia."),
+        ("de", "Bewaffnete besetzten eine Schule in Russland."),
+        ("es", "Hombres armados tomaron una escuela en Rusia."),
+        ("id", "Pria bersenjata menyerbu sebuah sekolah di Rusia."),
+    ],
+)
+def test_places_country_is_read_by_its_everyday_name(profile, language, text):
+    assert claims_of(profile, text, language)["location.country"] == ["Russia"]
+
+
+def test_places_site_prefers_the_mention_that_names_it(profile):
+    text = (
+        "Rebels stormed a theatre in Kazan. The Moscow theatre was not the target. "
+        "Inside the Volga Star Theatre they held 90 people."
+    )
+    assert claims_of(profile, text)["location.site"] == ["Volga Star Theatre"]
+
+
+def test_places_site_leaves_headline_words_out(profile):
+    got = claims_of(profile, "Siege Ends With Four Dead After Police Storm Harbour Café")
+    assert got["location.site"] == ["Harbour Café"]
+
+
+def test_places_country_of_the_city_fills_a_country_no_article_names():
+    report = veracity.check_texts(
+        [
+            ("a", "Gunmen seized a theatre in Moscow on 3 May 2001 and held 90 people."),
+            ("b", "On 3 May 2001 rebels took 90 people hostage at a Moscow theatre."),
+        ]
+    )
+    country = report.events[0].record["location.country"]
+    assert country.value.to_json() == "Russia"
+    assert country.derived_from == "location.city"
