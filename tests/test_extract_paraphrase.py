@@ -118,3 +118,35 @@ def test_extract_fate_word_shared_along_with_the_next_number(profile):
     got = facts(profile, "The hostage Ana Ruiz was killed along with three policemen.")
     assert got["deaths.security"] == [3]
     assert got["deaths.hostages"] == [{"low": 1, "high": None}]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "attribute"),
+    [
+        ("it", "Nel blitz sono morti tre sequestratori.", "deaths.perpetrators"),
+        ("es", "En el asalto murieron tres secuestradores.", "deaths.perpetrators"),
+        ("pt", "No resgate morreram três sequestradores.", "deaths.perpetrators"),
+        ("it", "Nel blitz sono morti tre sequestrati.", "deaths.hostages"),
+    ],
+)
+def test_extract_kidnappers_are_not_the_kidnapped(profile, language, text, attribute):
+    assert facts(profile, text, language) == {attribute: [3]}
+
+
+def test_extract_after_so_many_hours_is_a_duration(profile):
+    got = facts(profile, "Dopo 9 ore di assedio la polizia ha fatto irruzione.", "it")
+    assert got["event.duration_hours"] == [9]
+
+
+def test_extract_scaled_sums_of_money_are_no_counts(profile):
+    got = facts(profile, "I rapitori chiedevano un riscatto di 4 milioni di euro.", "it")
+    assert not any(a.startswith(("hostages.", "deaths.", "other.")) for a in got)
+
+
+def test_extract_digits_with_a_scale_word_are_one_number(profile):
+    assert facts(profile, "They held 2 million people.")["hostages.initial"] == [2_000_000]
+
+
+def test_extract_month_name_after_a_day_is_no_counted_noun(profile):
+    got = facts(profile, "La crisi si è conclusa il 13 marzo.", "it")
+    assert not any(a.startswith("other.") for a in got)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
 from veracity.extract.lexicon import PhraseSet, Profile, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
@@ -23,6 +24,7 @@ def _noun_after(
     nouns: dict[str, PhraseSet],
     not_nouns: frozenset[str],
     number_starts: set[int],
+    language: str,
 ) -> tuple[str | None, str | None, int | None]:
     """The class of the noun a number counts (looking a few words ahead), and the noun itself.
 
@@ -53,6 +55,7 @@ def _noun_after(
             and surface.islower()
             and len(surface) >= 4
             and words[nxt] not in not_nouns
+            and words[nxt] not in month_names(language)
         ):
             return None, words[nxt], nxt
     return None, None, None
@@ -147,9 +150,9 @@ def count_claims(
             continue
         if _is_whole_of_part(sentence, mention, ends):
             continue
-        if mention.last < len(sentence.words) and lex.units.match_at(sentence.words, mention.last):
-            continue  # "10,000 roubles a month", "32 km": an amount, not people
-        cls, noun, noun_at = _noun_after(sentence, mention, nouns, not_nouns, number_starts)
+        if _amount(sentence.words, mention.last, lex.units):
+            continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
+        cls, noun, noun_at = _noun_after(sentence, mention, nouns, not_nouns, number_starts, language)
         if cls is None and noun is None:
             cls = _noun_before(sentence, mention, nouns)
             if cls in _DURATION_CLASSES:
@@ -296,6 +299,12 @@ def _cues_of(
             kept.append((s, e))
         out[name] = kept
     return out
+
+
+def _amount(words: list[str], after: int, units: PhraseSet) -> bool:
+    if after < len(words) and units.match_at(words, after):
+        return True
+    return after + 1 < len(words) and words[after] in _OF and bool(units.match_at(words, after + 1))
 
 
 def _threatened(cue_hits: dict[str, list[tuple[int, int]]], cue: str, first: int) -> bool:

@@ -104,11 +104,16 @@ def _raw_numbers(
         if re.match(r"\.\s*[ºª]", after):
             continue
         digits = re.sub(r"\D", "", m.group())
-        found[first] = (first, last, Count.exact(float(int(digits))))
+        number = float(int(digits))
+        if last < len(sentence.words) and sentence.words[last] in lex.scale:
+            number *= lex.scale[sentence.words[last]]  # "5 milioni", "3 juta"
+            last += 1
+        found[first] = (first, last, Count.exact(number))
     i = 0
     words = sentence.words
+    covered = {k for first, last, _ in found.values() for k in range(first, last)}
     while i < len(words):
-        if i in found or i in taken:
+        if i in covered or i in taken:
             i += 1
             continue
         vague = lex.vague_phrases.match_at(words, i)
