@@ -70,6 +70,20 @@ def _plain(value):
     return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
+def test_check_seeds_attendee_named_by_one_careless_account_is_never_supported(seeds_report):
+    # 002 alone puts a head of government at the reception; no other account names him, so the
+    # claim is shown, from its source, and never counted as corroborated
+    careless = _doc(seeds_report, "002")
+    present = [
+        c
+        for c in seeds_report.claims
+        if c.document == careless and c.attribute.startswith("other.present.")
+    ]
+    assert any("Minister" in str(c.value.to_json()) for c in present)
+    verdicts = {seeds_report.verdicts[c.id] for c in present}
+    assert verdicts <= {"uncorroborated", "contradicted"}
+
+
 def test_check_seeds_finds_only_the_translation_pair(seeds_report):
     links = [(link.document[:3], link.of[:3], link.relation) for link in seeds_report.lineage]
     assert links == [("000", "001", "translation")]

@@ -150,3 +150,13 @@ def test_extract_digits_with_a_scale_word_are_one_number(profile):
 def test_extract_month_name_after_a_day_is_no_counted_noun(profile):
     got = facts(profile, "La crisi si è conclusa il 13 marzo.", "it")
     assert not any(a.startswith("other.") for a in got)
+
+
+def test_extract_people_present_are_each_a_fact_of_their_own(profile):
+    text = (
+        "The gala was attended by bankers and diplomats, including the Mayor of Valdora, "
+        "the Finnish consul and two judges."
+    )
+    got = facts(profile, text)
+    present = {a for a in got if a.startswith("other.present.")}
+    assert present == {"other.present.the_mayor_of_valdora", "other.present.the_finnish_consul"}

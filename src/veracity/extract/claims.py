@@ -11,6 +11,7 @@ from veracity.extract.date_roles import date_claims
 from veracity.extract.drafts import BREAKS, Draft
 from veracity.extract.lexicon import Profile
 from veracity.extract.named import (
+    attendee_claims,
     document_level_claims,
     leader_claims,
     operation_claims,
@@ -65,6 +66,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         drafts += date_claims(sentence, language, default_year, cue_hits, limit, taken)
         drafts += count_claims(sentence, language, profile, nouns, cue_hits, limit, taken)
         drafts += leader_claims(sentence, profile, cue_hits, limit)
+        drafts += attendee_claims(sentence, cue_hits, limit)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
             if not any(d.attribute == attribute for d in drafts):
                 drafts += text_attribute_claims(attribute, cue, sentence, cue_hits, limit)

@@ -44,6 +44,46 @@ def leader_claims(
     return out
 
 
+# a list item that opens with its own naming words: "among them the President's brother"
+_NAMING_LEAD = r"^(?:among them|among whom|including|such as|entre ellos|termasuk|darunter|tra cui)\s+"
+
+
+def attendee_claims(
+    sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+) -> list[Draft]:
+    """Who was there, person by person: "attended by officials, including the Foreign
+    Minister" gives `other.present.foreign_minister`. Each person is a fact of its own, so one
+    account naming somebody no other names stays uncorroborated instead of outvoting a rival.
+    """
+    attendance = [h for h in cue_hits.get("attendance", []) if h[0] < limit]
+    naming = [h for h in cue_hits.get("naming", []) if h[0] < limit]
+    if not attendance or not naming:
+        return []
+    after = [n for n in naming if n[0] >= attendance[0][0]]
+    if not after:
+        return []
+    first = after[0][1]
+    if first >= min(limit, len(sentence.words)):
+        return []
+    start_char = sentence.spans[first][0]
+    end_of_clause = re.search(r"[.;:!?()\n]", sentence.text[start_char - sentence.start :])
+    stop = start_char + (end_of_clause.start() if end_of_clause else len(sentence.text))
+    out: list[Draft] = []
+    offset = start_char
+    listed = sentence.text[start_char - sentence.start : stop - sentence.start]
+    # items are separated by commas, and by "and" before a new phrase ("and two judges"); not
+    # inside a name's own list ("the ambassadors of Japan and Bolivia")
+    for item in re.split(r",|\s+(?:and|y|dan|e|et|und|at)\s+(?=[a-z\d])", listed):
+        phrase = re.sub(_NAMING_LEAD, "", item.strip(), flags=re.IGNORECASE).strip()
+        at = sentence.text.find(phrase, offset - sentence.start) + sentence.start
+        offset = at + len(phrase)
+        if not phrase or not re.search(r"\b[A-ZÁÉÍÓÚ]", phrase):
+            continue  # "prominent guests": a kind of people, not somebody
+        key = "_".join(re.findall(r"\w+", fold_word(phrase)))[:60]
+        out.append(Draft(f"other.present.{key}", Text(phrase), at, at + len(phrase), sentence, {}))
+    return out
+
+
 def text_attribute_claims(
     attribute: str,
     cue: str,

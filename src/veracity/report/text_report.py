@@ -19,10 +19,13 @@ def render_text(report: dict[str, Any]) -> str:
         )
         lines.append("")
         lines.append("Reconciled record")
-        width = max((len(a) for a in event["record"]), default=10)
-        for attribute, res in event["record"].items():
-            if attribute.startswith("other.") or attribute == "demands":
-                continue
+        shown = {
+            a: r
+            for a, r in event["record"].items()
+            if not (a.startswith("other.") or a == "demands")
+        }
+        width = max((len(a) for a in shown), default=10)
+        for attribute, res in shown.items():
             rivals = "; ".join(
                 f"{_value(a['value'])} ({', '.join(_short(s) for s in a['supported_by'])})"
                 for a in res["alternatives"]
