@@ -160,3 +160,32 @@ def test_extract_people_present_are_each_a_fact_of_their_own(profile):
     got = facts(profile, text)
     present = {a for a in got if a.startswith("other.present.")}
     assert present == {"other.present.the_mayor_of_valdora", "other.present.the_finnish_consul"}
+
+
+def test_extract_an_hour_said_with_am_is_a_time_not_a_count(profile):
+    got = facts(profile, "Police moved in just after 3am when hostages were seen running out.")
+    assert not any(a.startswith(("hostages.", "deaths.")) for a in got)
+
+
+def test_extract_adjective_between_number_and_noun_is_its_cue(profile):
+    assert facts(profile, "The 4 slain hostages were named on Monday.") == {
+        "deaths.hostages": [4]
+    }
+
+
+def test_extract_taken_to_hospital_is_an_injury_not_a_taking(profile):
+    got = facts(profile, "Three women were taken to hospital with minor wounds.")
+    assert got == {"injured.total": [3], "location.site": ["hospital"]}
+
+
+def test_extract_end_is_filled_from_the_operation_when_no_account_dates_it():
+    import veracity
+
+    report = veracity.check_texts(
+        [
+            ("a", "The siege began on 2 May 2001. Commandos stormed the depot on 9 May 2001."),
+            ("b", "Rebels seized the depot on 2 May 2001; troops stormed it on 9 May 2001."),
+        ]
+    )
+    end = report.events[0].record["event.end_date"]
+    assert end.value.to_json() == "2001-05-09" and end.derived_from == "operation.date"

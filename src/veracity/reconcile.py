@@ -376,6 +376,7 @@ def _is_point_count(value: Value) -> bool:
 def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
     """Check facts against each other; fill a missing one when the others determine it."""
     checks: list[dict[str, object]] = []
+    checks += _end_by_operation(event, record)
     start, end = record.get("event.start_date"), record.get("event.end_date")
     if start and end and isinstance(start.value, DateValue) and isinstance(end.value, DateValue):
         s, e = start.value, end.value
@@ -487,3 +488,26 @@ def _place_within(event: str, record: dict[str, Resolution]) -> list[dict[str, o
             "stated": stated.value.to_json(),
         }
     ]
+
+
+def _end_by_operation(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
+    """No account dates the end, but one dates the operation that came after the start: a
+    rescue or assault ends a siege, so the end is filled from it (and shown as derived)."""
+    start, operation = record.get("event.start_date"), record.get("operation.date")
+    if "event.end_date" in record or start is None or operation is None:
+        return []
+    s, o = start.value, operation.value
+    if not (isinstance(s, DateValue) and isinstance(o, DateValue)) or o.precision != 3:
+        return []
+    if s.precision != 3 or (o.year, o.month or 0, o.day or 0) < (s.year, s.month or 0, s.day or 0):
+        return []
+    record["event.end_date"] = replace(
+        operation,
+        attribute="event.end_date",
+        status="single-source",
+        supported_by=(),
+        alternatives=(),
+        derived_from="operation.date",
+    )
+    return [{"check": "event.end_date = operation.date", "result": "filled",
+             "value": o.to_json()}]

@@ -363,7 +363,10 @@ def _duration(
     )
     cue, distance = nearest_cue(cue_hits, ["duration"], mention.first, mention.last)
     # "a 126-day siege", "a two and a half day siege": the length of the event named after it
-    names_event = any(s == mention.last + 1 for s, _e in cue_hits.get("attack", []))
+    unit_end = mention.last + 1
+    if unit_end < len(sentence.words) and sentence.words[unit_end] in _OF:
+        unit_end += 1  # "14 hours of siege", "14 ore di assedio"
+    names_event = any(s == unit_end for s, _e in cue_hits.get("attack", []))
     if not hyphenated and not names_event and not (cue and distance <= 3):
         return []
     attribute = spec["attribute"]

@@ -69,7 +69,9 @@ def date_claims(
                     chosen = (distance, role)
             if chosen is not None:
                 role = chosen[1]
-                if role == "event.start_date" and _operation_begins(cue_hits, first, last):
+                if role == "event.start_date" and (
+                    _operation_begins(cue_hits, first, last) or _forces_attack(cue_hits)
+                ):
                     role = "operation.date"  # "the rescue began on ...": not the event
                 roles.append(role)
                 role_distance = chosen[0]
@@ -105,3 +107,12 @@ def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, la
     return any(
         abs(s - nearest[0]) <= 3 for s, _e in cue_hits.get("operation", []) if (s, _e) != nearest
     )
+
+
+def _forces_attack(cue_hits: dict[str, list[tuple[int, int]]]) -> bool:
+    """"Commandos stormed the depot on ...": the attack word is the forces' own (it is an
+    operation word too, and the sentence names the forces), so the date is the operation's."""
+    attack = set(cue_hits.get("attack", []))
+    operation = set(cue_hits.get("operation", []))
+    shared = attack & operation
+    return bool(shared) and bool(operation - shared) and not (attack - shared)

@@ -206,6 +206,8 @@ _TIME = re.compile(
     r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?\s?m\.?|uhr|h\b|horas|hrs|wib)?",
     re.IGNORECASE,
 )
+# "2am", "11 p.m.": the hour alone, said with its half of the day
+_HOUR_ONLY = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ampm>[ap]\.?m\b\.?)", re.IGNORECASE)
 _TIME_CUE = re.compile(
     r"(at|pukul|jam|a las|às|as|à|a|um|alle|ore|alas|sekitar pukul)\s*$", re.IGNORECASE
 )
@@ -224,4 +226,9 @@ def find_times(text: str) -> list[TimeMention]:
         if ampm == "am" and hour == 12:
             hour = 0
         out.append(TimeMention(TimeValue(hour, int(m.group("m"))), m.start(), m.end()))
-    return out
+    for m in _HOUR_ONLY.finditer(text):
+        if any(t.start <= m.start() < t.end for t in out):
+            continue
+        hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+        out.append(TimeMention(TimeValue(hour, 0), m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)

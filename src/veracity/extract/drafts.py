@@ -36,7 +36,7 @@ def nearest_cue(
     breaks = [b for b, _ in cue_hits.get(BREAKS, [])]
     for name in names:
         for s, e in cue_hits.get(name, []):
-            if s < right_edge and e > first:
+            if (s < last and e > first) or (noun_at is not None and s <= noun_at < e):
                 continue  # the cue is the counted word (or its noun) itself
             if s >= right_edge and any(right_edge <= c < s and s - c <= 2 for c in joins):
                 continue  # "... and the death of ...": that cue starts the next phrase
