@@ -189,3 +189,33 @@ def test_extract_end_is_filled_from_the_operation_when_no_account_dates_it():
     )
     end = report.events[0].record["event.end_date"]
     assert end.value.to_json() == "2001-05-09" and end.derived_from == "operation.date"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Twelve people died and twenty were injured."),
+        ("it", "Dodici persone sono morte e altre venti sono rimaste ferite."),
+    ],
+)
+def test_extract_each_number_takes_its_own_verb(profile, language, text):
+    got = facts(profile, text, language)
+    assert got["deaths.total"] == [12] and got["injured.total"] == [20]
+
+
+def test_extract_others_after_a_number_are_more_people(profile):
+    got = facts(profile, "A finales de mes, otras trece fueron liberadas.", "es")
+    assert got["hostages.released"] == [13]
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "value"),
+    [
+        ("Patay ang 12 katao, kabilang ang tatlong pulis, sa pag-atake.", "deaths.security", 3),
+        ("Umabot sa 40 ang nasawi sa pagsabog.", "deaths.total", 40),
+        ("Nasa 20 bihag ang pinalaya ng mga rebelde.", "hostages.released", 20),
+        ("Sugatan naman ang 15 iba pa.", "injured.total", 15),
+    ],
+)
+def test_extract_tagalog_news_phrasing(profile, text, attribute, value):
+    assert facts(profile, text, "tl")[attribute] == [value]

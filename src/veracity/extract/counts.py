@@ -145,6 +145,7 @@ def count_claims(
     number_starts = {m.first for m in mentions}
     lex = number_lexicon(language)
     not_nouns = lex.not_nouns
+    whole_cue: str | None = None  # the fate of the last number read, for a part it includes
     for mention in mentions:
         if mention.first >= limit:
             continue
@@ -157,6 +158,8 @@ def count_claims(
             cls = _noun_before(sentence, mention, nouns)
             if cls in _DURATION_CLASSES:
                 cls = None  # "im Monat 10.000": a label before a number names people, not time
+        if cls is None and _more_people(sentence.words, mention, lex.others):
+            cls, noun = "people", None  # "15 others", "otras trece fueron liberadas"
         value = mention.value
         span = (mention.start, mention.end)
         if cls in _DURATION_CLASSES:
@@ -190,7 +193,11 @@ def count_claims(
             profile.decisive_cues,
             noun_at,
         )
+        if mention.included and whole_cue in rules:
+            cue, distance = whole_cue, 0.0  # "12 dead, including three police": dead too
         reach = 4 if rule_class == "none" else 20
+        if cue and distance <= reach:
+            whole_cue = cue
         attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
         if attribute is None:
             continue
@@ -299,6 +306,12 @@ def _cues_of(
             kept.append((s, e))
         out[name] = kept
     return out
+
+
+def _more_people(words: list[str], mention: NumberMention, others: frozenset[str]) -> bool:
+    before = words[mention.first - 1] if mention.first > 0 else ""
+    after = words[mention.last] if mention.last < len(words) else ""
+    return before in others or after in others
 
 
 def _amount(words: list[str], after: int, units: PhraseSet) -> bool:

@@ -31,6 +31,7 @@ def nearest_cue(
 ) -> tuple[str | None, float]:
     """The cue of one of `names` closest to words [first, last), with its distance in words."""
     best: tuple[str | None, float] = (None, float("inf"))
+    best_after = False
     right_edge = last if noun_at is None else max(last, noun_at + 1)
     joins = [s for s, _e in cue_hits.get("conjunction", [])]
     breaks = [b for b, _ in cue_hits.get(BREAKS, [])]
@@ -48,6 +49,10 @@ def nearest_cue(
                 distance *= 0.25
             elif name in strong:
                 distance *= 0.5
-            if distance < best[1]:
+            # a tie goes to the cue after the counted words: their own verb ("twelve died and
+            # twenty were injured": the twenty were injured)
+            after = s >= right_edge
+            if distance < best[1] or (distance == best[1] and after and not best_after):
                 best = (name, distance)
+                best_after = after
     return best

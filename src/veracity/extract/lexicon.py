@@ -271,6 +271,7 @@ class NumberLexicon:
     including: PhraseSet  # "including 12 crew members": a part of a group named before
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
     half: PhraseSet  # "two and a half days"
+    others: frozenset[str]  # "15 others", "otras trece": more of the people already spoken of
     scale: dict[str, float]  # "5 million": the word that multiplies the digits before it
     units: PhraseSet  # "10,000 roubles", "32 km": amounts, not counts of people
     ordinal_suffix: frozenset[str]
@@ -304,6 +305,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),
+        others=frozenset(fold_word(w) for w in table.get("others", [])),
         scale={fold_word(k): float(v) for k, v in data.get("scale", {}).items()},
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
