@@ -219,3 +219,28 @@ def test_extract_others_after_a_number_are_more_people(profile):
 )
 def test_extract_tagalog_news_phrasing(profile, text, attribute, value):
     assert facts(profile, text, "tl")[attribute] == [value]
+
+
+def test_extract_codes_and_model_names_are_not_counts(profile):
+    got = facts(profile, "Rebels armed with AK-47 rifles boarded flight KX17 with 5 hostages.")
+    assert got["hostages.initial"] == [5]
+    assert not any(v in ([47], [17]) for v in got.values())
+
+
+def test_extract_infobox_label_glued_to_its_figure_still_counts(profile):
+    assert facts(profile, "Deaths9 (2 hostages, 7 militants)")["deaths.total"] == [9]
+
+
+def test_extract_scale_word_of_a_sum_of_money_is_no_number(profile):
+    assert facts(profile, "Litigation: US$2.4 million lawsuit") == {}
+
+
+def test_extract_duration_number_does_not_take_the_fate_word_of_a_count(profile):
+    got = facts(profile, "Forty Britons were taken hostage for 90 days, while two managed to flee.")
+    assert got["hostages.initial"] == [40]
+    assert got["event.duration_days"] == [90]
+
+
+def test_extract_german_compound_adjective_of_hours_is_a_duration(profile):
+    got = facts(profile, "Die Geiselnahme führte zu einer 9-stündigen Belagerung.", "de")
+    assert got["event.duration_hours"] == [9]

@@ -146,6 +146,14 @@ def count_claims(
     lex = number_lexicon(language)
     not_nouns = lex.not_nouns
     whole_cue: str | None = None  # the fate of the last number read, for a part it includes
+    # the numbers that may count people (not "444 days"): only they take a fate word away
+    counted_people = [
+        m
+        for m in mentions
+        if _noun_after(sentence, m, nouns, not_nouns, number_starts, language)[0]
+        not in _DURATION_CLASSES
+        and not _amount(sentence.words, m.last, lex.units)
+    ]
     for mention in mentions:
         if mention.first >= limit:
             continue
@@ -185,7 +193,7 @@ def count_claims(
         rules = profile.count_rules[rule_class]
         own_edge = noun_at if noun_at is not None else mention.last - 1
         cue, distance = nearest_cue(
-            _cues_of(cue_hits, own_edge, mention, mentions),
+            _cues_of(cue_hits, own_edge, mention, counted_people),
             [c for c in rules if c != "none"],
             mention.first,
             mention.last,

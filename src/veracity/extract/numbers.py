@@ -96,6 +96,8 @@ def _raw_numbers(
         before = text[max(0, m.start() - 5) : m.start()]
         if before.endswith("[") and after.startswith("]"):
             continue  # a reference mark: "45 killed[2]"
+        if re.search(r"(?:\b[A-Z]{1,4}-?|[^\W\d_]-)$", before) or re.match(r"[^\W\d_]", after):
+            continue  # part of a name or code: "AK-47", "MH17", "3G" (not a label: "Deaths17")
         if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
             continue
         tail = re.match(r"[A-Za-zºª]+", after)
@@ -121,6 +123,9 @@ def _raw_numbers(
             low, high = lex.vague[" ".join(words[i : i + vague])]
             found[i] = (i, i + vague, Count(low, high, "vague"))
             i += vague
+            continue
+        if words[i] in lex.scale and i > 0 and words[i - 1][-1:].isdigit():
+            i += 1  # "US$1.8 million": the scale of a figure read (or refused) already
             continue
         j, value = _spelled_number(sentence, language, lex, i)
         if value is not None and j > i:
