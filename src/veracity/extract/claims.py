@@ -69,7 +69,9 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         drafts += attendee_claims(sentence, cue_hits, limit)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
             if not any(d.attribute == attribute for d in drafts):
-                drafts += text_attribute_claims(attribute, cue, sentence, cue_hits, limit)
+                drafts += text_attribute_claims(
+                    attribute, cue, sentence, cue_hits, limit, nouns.get("hostages")
+                )
         drafts += operation_claims(sentence, profile, language, limit)
     aliases = alias_pairs(document.text, profile.connectors)
     drafts += document_level_claims(document, sentences, profile, language, aliases)

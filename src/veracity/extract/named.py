@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from veracity.extract.drafts import Draft
-from veracity.extract.lexicon import Profile, fold_word
+from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.names import (
     NameMention,
     acronym_of,
@@ -90,6 +90,7 @@ def text_attribute_claims(
     sentence: Sentence,
     cue_hits: dict[str, list[tuple[int, int]]],
     limit: int,
+    hostage_words: PhraseSet | None = None,
 ) -> list[Draft]:
     """A free-text attribute: the words from its cue to the end of the clause (at most 12)."""
     hits = [h for h in cue_hits.get(cue, []) if h[0] < limit]
@@ -106,6 +107,10 @@ def text_attribute_claims(
     phrase = re.split(r"[.;:!?,()\n]", raw)[0].strip()
     if len(phrase.split()) < 2:
         return []
+    if cue == "demand" and hostage_words is not None:
+        words = [fold_word(w) for w in re.findall(r"\w+", phrase)]
+        if any(hostage_words.match_at(words, k) for k in range(len(words))):
+            return []  # "ended with the release of the hostages": an outcome, not a demand
     return [Draft(attribute, Text(phrase), start_char, start_char + len(phrase), sentence, {})]
 
 
