@@ -244,3 +244,31 @@ def test_extract_duration_number_does_not_take_the_fate_word_of_a_count(profile)
 def test_extract_german_compound_adjective_of_hours_is_a_duration(profile):
     got = facts(profile, "Die Geiselnahme führte zu einer 9-stündigen Belagerung.", "de")
     assert got["event.duration_hours"] == [9]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "attribute", "value"),
+    [
+        ("fr", "L'assaut a fait 41 morts.", "deaths.total", 41),
+        ("es", "El ataque dejó 17 muertos y 30 heridos.", "injured.total", 30),
+        ("de", "Der Anschlag forderte 12 Tote.", "deaths.total", 12),
+        ("fr", "Ils ont pris en otage plus de 1 200 personnes.", "hostages.initial",
+         {"low": 1200, "high": None}),
+        ("fr", "Une trentaine de terroristes ont attaqué l'école.", "perpetrator.count",
+         {"low": 27, "high": 33}),
+    ],
+)
+def test_extract_fates_as_nouns_spaced_thousands_and_approximate_tens(
+    profile, language, text, attribute, value
+):
+    assert facts(profile, text, language)[attribute] == [value]
+
+
+def test_extract_the_word_hostages_alone_does_not_date_a_start(profile):
+    got = facts(profile, "Gli ostaggi arrivano in America il 25 gennaio 1981.", "it")
+    assert "event.start_date" not in got
+
+
+def test_extract_the_taking_said_by_a_verb_dates_the_start(profile):
+    got = facts(profile, "El 5 de agosto de 2010, un grupo de 33 mineros quedó atrapado.", "es")
+    assert got["event.start_date"] == ["2010-08-05"]

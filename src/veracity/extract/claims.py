@@ -47,6 +47,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     drafts: list[Draft] = []
     matcher = profile.cue_matcher(language)
     nouns = profile.nouns_for(language)
+    noun_matcher = profile.noun_matcher(language)
     for sentence in sentences:
         all_hits = matcher.find_all(sentence.words)
         if _REFERENCE_LINE.match(sentence.text) or all_hits["reference"]:
@@ -61,6 +62,14 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             (i, i + 1)
             for i in range(len(sentence.words) - 1)
             if any(ch in ",;:" for ch in sentence.gap(i, i + 1))
+        ]
+        # the taking of hostages said by a verb ("seized", "fueron secuestrados", "ficaram
+        # presos"), not by the word "hostages" itself: it can date the start
+        hostage_nouns: set[int] = set()
+        for i, n in noun_matcher.find_all(sentence.words).get("hostages", []):
+            hostage_nouns.update(range(i, i + n))
+        cue_hits["taking_verb"] = [
+            (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]
         taken: set[int] = set()
         drafts += date_claims(sentence, language, default_year, cue_hits, limit, taken)

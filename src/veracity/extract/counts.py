@@ -168,13 +168,16 @@ def count_claims(
                 cls = None  # "im Monat 10.000": a label before a number names people, not time
         if cls is None and _more_people(sentence.words, mention, lex.others):
             cls, noun = "people", None  # "15 others", "otras trece fueron liberadas"
+        fate = _fate_noun(cue_hits, mention.last if noun_at is None else noun_at) if cls is None else None
+        if fate is not None:
+            cls, noun = None, None  # "334 morts", "12 Tote", "40 dead": the fate is the noun
         value = mention.value
         span = (mention.start, mention.end)
         if cls in _DURATION_CLASSES:
             out += _duration(sentence, profile, mention, cls, cue_hits, span)
             continue
         demand, demand_distance = nearest_cue(cue_hits, ["demand"], mention.first, mention.last)
-        if demand and demand_distance <= 4:
+        if demand and demand_distance <= 4 and fate is None:
             if noun and value.kind != "relative":
                 out.append(Draft(f"other.demanded_{noun}", value, *span, sentence, {}))
             continue
@@ -201,6 +204,8 @@ def count_claims(
             profile.decisive_cues,
             noun_at,
         )
+        if fate is not None:
+            cue, distance = fate, 0.0
         if mention.included and whole_cue in rules:
             cue, distance = whole_cue, 0.0  # "12 dead, including three police": dead too
         reach = 4 if rule_class == "none" else 20
@@ -314,6 +319,16 @@ def _cues_of(
             kept.append((s, e))
         out[name] = kept
     return out
+
+
+def _fate_noun(cue_hits: dict[str, list[tuple[int, int]]], noun_at: int | None) -> str | None:
+    """The word after a number is itself a fate ("334 morts", "17 muertos"): death or injury."""
+    if noun_at is None:
+        return None
+    for fate in ("death", "injury"):
+        if any(s <= noun_at < e for s, e in cue_hits.get(fate, [])):
+            return fate
+    return None
 
 
 def _more_people(words: list[str], mention: NumberMention, others: frozenset[str]) -> bool:

@@ -67,6 +67,11 @@ def date_claims(
                 cue, distance = nearest_cue(cue_hits, cue_names, first, last)
                 if cue and distance <= reach and (chosen is None or distance < chosen[0]):
                     chosen = (distance, role)
+            if chosen is None and not bare:
+                # "on 5 August 33 miners were trapped": the taking itself dates the start
+                cue, distance = nearest_cue(cue_hits, ["taking_verb"], first, last)
+                if cue and distance <= 12:
+                    chosen = (distance, "event.start_date")
             if chosen is not None:
                 role = chosen[1]
                 if role == "event.start_date" and (

@@ -107,6 +107,9 @@ def text_attribute_claims(
     phrase = re.split(r"[.;:!?,()\n]", raw)[0].strip()
     if len(phrase.split()) < 2:
         return []
+    fates = [h for name in ("death", "injury") for h in cue_hits.get(name, [])]
+    if cue == "demand" and any(first <= s_ < end_word for s_, _e in fates):
+        return []  # "der Anschlag forderte 12 Tote": it claimed lives, it demanded nothing
     if cue == "demand" and hostage_words is not None:
         words = [fold_word(w) for w in re.findall(r"\w+", phrase)]
         if any(hostage_words.match_at(words, k) for k in range(len(words))):

@@ -41,6 +41,9 @@ _ARTICLES = {
 }
 _MULTIPLIERS = {100.0, 1000.0, 1e6, 1e9}
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+)(?![.,:]\d)(?!\d)")
+# "1 100 personnes": thousands set apart by a plain space (French and others; not in English,
+# where "in 2004 100 people" would be misread)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?: \d{3})+)(?![.,:]?\d)")
 _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 _UNIT_AFTER = re.compile(
     r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE
@@ -82,7 +85,14 @@ def _raw_numbers(
 ) -> list[tuple[int, int, Count]]:
     found: dict[int, tuple[int, int, Count]] = {}
     text = sentence.text
-    for m in _DIGITS.finditer(text):
+    matches = list(_DIGITS.finditer(text))
+    if language != "en":
+        spaced = list(_SPACED_THOUSANDS.finditer(text))
+        inside = [(m.start(), m.end()) for m in spaced]
+        matches = spaced + [
+            m for m in matches if not any(a <= m.start() < b for a, b in inside)
+        ]
+    for m in sorted(matches, key=lambda m: m.start()):
         start = sentence.start + m.start()
         first = sentence.word_index_at(start)
         if first >= len(sentence.words) or any(i in taken for i in range(first, first + 1)):
