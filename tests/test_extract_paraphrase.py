@@ -272,3 +272,22 @@ def test_extract_the_word_hostages_alone_does_not_date_a_start(profile):
 def test_extract_the_taking_said_by_a_verb_dates_the_start(profile):
     got = facts(profile, "El 5 de agosto de 2010, un grupo de 33 mineros quedó atrapado.", "es")
     assert got["event.start_date"] == ["2010-08-05"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "role"),
+    [
+        ("es", "Los comandos pusieron fin al asedio el 2 de junio de 2015.", "event.end_date"),
+        ("en", "The siege ended on 2 June 2015.", "event.end_date"),
+        ("en", "The siege began on 2 June 2015.", "event.start_date"),
+    ],
+)
+def test_extract_the_attack_word_governed_by_an_end_is_no_start(profile, language, text, role):
+    got = facts(profile, text, language)
+    assert got[role] == ["2015-06-02"]
+    assert "event.start_date" not in got or role == "event.start_date"
+
+
+def test_extract_police_storming_dates_the_operation_not_the_start(profile):
+    got = facts(profile, "Police stormed the depot on 2 June 2015.")
+    assert got["operation.date"] == ["2015-06-02"] and "event.start_date" not in got

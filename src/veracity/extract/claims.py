@@ -65,9 +65,12 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         ]
         # the taking of hostages said by a verb ("seized", "fueron secuestrados", "ficaram
         # presos"), not by the word "hostages" itself: it can date the start
+        noun_hits = noun_matcher.find_all(sentence.words)
         hostage_nouns: set[int] = set()
-        for i, n in noun_matcher.find_all(sentence.words).get("hostages", []):
+        for i, n in noun_hits.get("hostages", []):
             hostage_nouns.update(range(i, i + n))
+        # soldiers, police, commandos named in the sentence: "police stormed ..." is a rescue
+        cue_hits["forces"] = [(i, i + n) for i, n in noun_hits.get("security", [])]
         cue_hits["taking_verb"] = [
             (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]

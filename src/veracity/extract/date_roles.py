@@ -59,12 +59,21 @@ def date_claims(
             if bare and default_year is not None and abs(mention.value.year - default_year) > 3:
                 continue
             chosen: tuple[float, str] | None = None
+            # "put an end to the siege on ...", "the siege ended on ...": the attack word is what
+            # ended, not a date of its own
+            bounds = [h for name in ("start", "end") for h in cue_hits.get(name, [])]
+            role_hits = dict(cue_hits)
+            role_hits["attack"] = [
+                (s, e)
+                for s, e in cue_hits.get("attack", [])
+                if not any(abs(s - be) <= 2 or abs(bs - e) <= 2 for bs, be in bounds)
+            ]
             for cue_names, role in (
                 (["start"], "event.start_date"),
                 (["end"], "event.end_date"),
                 (["attack"], "event.start_date"),
             ):
-                cue, distance = nearest_cue(cue_hits, cue_names, first, last)
+                cue, distance = nearest_cue(role_hits, cue_names, first, last)
                 if cue and distance <= reach and (chosen is None or distance < chosen[0]):
                     chosen = (distance, role)
             if chosen is None and not bare:
@@ -87,6 +96,7 @@ def date_claims(
             op_cue
             and op_distance <= min(8.0, role_distance + 4)
             and "event.start_date" not in roles
+            and "operation.date" not in roles
         ):
             roles.append("operation.date")
         for role in roles:
@@ -120,4 +130,5 @@ def _forces_attack(cue_hits: dict[str, list[tuple[int, int]]]) -> bool:
     attack = set(cue_hits.get("attack", []))
     operation = set(cue_hits.get("operation", []))
     shared = attack & operation
-    return bool(shared) and bool(operation - shared) and not (attack - shared)
+    forces = bool(operation - shared) or bool(cue_hits.get("forces"))
+    return bool(shared) and forces and not (attack - shared)
