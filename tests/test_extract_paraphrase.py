@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from veracity.extract import extract_claims, load_profile
-from veracity.model import Document
+from extract_support import facts
+from veracity.extract import load_profile
 
 
 @pytest.fixture(scope="module")
 def profile():
     return load_profile("attack")
-
-
-def facts(profile, text: str, language: str = "en") -> dict[str, list[object]]:
-    out: dict[str, list[object]] = {}
-    for claim in extract_claims(Document(id="t", text=text, language=language), profile).claims:
-        out.setdefault(claim.attribute, []).append(claim.value.to_json())
-    return out
 
 
 def test_extract_numeric_date_is_a_date_and_never_a_count(profile):
