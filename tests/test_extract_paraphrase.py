@@ -284,3 +284,29 @@ def test_extract_the_attack_word_governed_by_an_end_is_no_start(profile, languag
 def test_extract_police_storming_dates_the_operation_not_the_start(profile):
     got = facts(profile, "Police stormed the depot on 2 June 2015.")
     assert got["operation.date"] == ["2015-06-02"] and "event.start_date" not in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deaths", "injured"),
+    [
+        ("de", "Bei dem Anschlag kamen 9 Menschen ums Leben, 31 wurden verletzt.", 9, 31),
+        ("it", "Nell'attentato hanno perso la vita 9 persone e 31 sono rimaste ferite.", 9, 31),
+        ("id", "Serangan itu menewaskan 9 orang dan melukai 31 lainnya.", 9, 31),
+        ("pt", "No atentado, 9 pessoas foram mortas e 31 ficaram feridas.", 9, 31),
+    ],
+)
+def test_extract_dead_and_injured_in_one_sentence(profile, language, text, deaths, injured):
+    got = facts(profile, text, language)
+    assert got["deaths.total"] == [deaths] and got["injured.total"] == [injured]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Die Polizei befreite 23 Geiseln."),
+        ("pt", "A polícia libertou 23 reféns."),
+        ("it", "La polizia ha liberato 23 ostaggi."),
+    ],
+)
+def test_extract_freed_hostages_are_released_not_taken(profile, language, text):
+    assert facts(profile, text, language) == {"hostages.released": [23]}

@@ -313,6 +313,9 @@ def _cues_of(
             if s > own_edge and name != BREAKS:
                 ahead = [f for f in later if f >= e]
                 nearer = bool(ahead) and min(ahead) - e <= min(3, s - own_edge)
+                # "kamen 14 Menschen ums Leben, 40 wurden verletzt": a comma ends the phrase
+                if nearer and any(e - 1 <= b < min(ahead) for b, _ in cue_hits.get(BREAKS, [])):
+                    nearer = False
                 # ... unless it is shared: "was killed along with two soldiers"
                 if nearer and not any(e <= a < min(ahead) for a, _ in cue_hits.get("along", [])):
                     continue
