@@ -310,3 +310,15 @@ def test_extract_dead_and_injured_in_one_sentence(profile, language, text, death
 )
 def test_extract_freed_hostages_are_released_not_taken(profile, language, text):
     assert facts(profile, text, language) == {"hostages.released": [23]}
+
+
+def test_extract_tagalog_taking_dates_the_start_and_counts_the_hostages(profile):
+    text = "Hinostage ng isang armadong lalaki ang 12 katao sa isang bangko noong Marso 3, 2016."
+    got = facts(profile, text, "tl")
+    assert got["hostages.initial"] == [12] and got["event.start_date"] == ["2016-03-03"]
+
+
+def test_extract_indonesian_date_in_brackets_dates_the_taking(profile):
+    text = "Pria bersenjata itu menyandera 12 orang di sebuah bank, Kamis (3/3/2016)."
+    got = facts(profile, text, "id")
+    assert got["hostages.initial"] == [12] and got["event.start_date"] == ["2016-03-03"]

@@ -79,7 +79,7 @@ def date_claims(
             if chosen is None and not bare:
                 # "on 5 August 33 miners were trapped": the taking itself dates the start
                 cue, distance = nearest_cue(cue_hits, ["taking_verb"], first, last)
-                if cue and distance <= 12:
+                if cue and distance <= 20:
                     chosen = (distance, "event.start_date")
             if chosen is not None:
                 role = chosen[1]
