@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
+from veracity.extract.lexicon import PhraseSet
 from veracity.extract.names import acronym_of
 from veracity.values import fold
 
@@ -32,13 +35,19 @@ def _is_acronym(name: str) -> bool:
 
 
 def link_names(
-    names: Iterable[str], pairs: Iterable[tuple[str, str]], connectors: frozenset[str]
+    names: Iterable[str],
+    pairs: Iterable[tuple[str, str]],
+    connectors: frozenset[str],
+    generic: PhraseSet | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Group names that denote one thing.
 
     Returns (folded name -> group key, group key -> display name). Evidence: a document pairing
-    an acronym with a full name, an acronym matching a name's initials, equal folded forms, and
-    one multi-word name containing every word of another.
+    an acronym with a full name, an acronym matching a name's initials, equal folded forms, one
+    multi-word name containing every word of another, and one name translating another: once
+    connectors and `generic` words (front, movimiento, liberación ...) are set aside, at least
+    two words of each are left and each of them is spelled like one of the other's ("Popular
+    Front for the Liberation of Palestine" = "Frente Popular para la Liberación de Palestina").
     """
     mentions = Counter(names)
     uf = _UnionFind()
@@ -60,6 +69,18 @@ def link_names(
             ta, tb = token_sets[a], token_sets[b]
             if a < b and min(len(ta), len(tb)) >= 2 and (ta <= tb or tb <= ta):
                 uf.union(a, b)
+    # translations: compared only within blocks of names sharing the start of an own word
+    own = {k: _own_words(k, connectors, generic) for k in keys}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k, words in own.items():
+        if len(words) >= 2:
+            for w in set(words):
+                blocks[w[:3]].append(k)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if uf.find(a) != uf.find(b) and _translated(own[a], own[b]):
+                    uf.union(a, b)
     group_of = {k: uf.find(k) for k in keys}
     members: dict[str, list[str]] = defaultdict(list)
     for name, count in mentions.items():
@@ -75,3 +96,20 @@ def link_names(
 def _accents(text: str) -> int:
     """Prefer the spelling with diacritics: it is the careful one ("Túpac" over "Tupac")."""
     return sum(1 for ch in text if ord(ch) > 127)
+
+
+def _own_words(name: str, connectors: frozenset[str], generic: PhraseSet | None) -> list[str]:
+    words = name.split()
+    return [
+        w
+        for i, w in enumerate(words)
+        if w not in connectors and not (generic is not None and generic.match_at(words, i))
+    ]
+
+
+def _translated(a: list[str], b: list[str]) -> bool:
+    if len(a) < 2 or len(b) < 2 or len(a) != len(b):
+        return False
+    return all(max(fuzz.ratio(x, y) for y in b) >= 80 for x in a) and all(
+        max(fuzz.ratio(y, x) for x in a) >= 80 for y in b
+    )

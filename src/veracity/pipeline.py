@@ -376,7 +376,7 @@ def _link_names(claims: list[Claim], pairs: list[tuple[str, str]], profile: Prof
     ]
     if not names:
         return claims
-    group_of, display = link_names(names, pairs, profile.connectors)
+    group_of, display = link_names(names, pairs, profile.connectors, profile.generic_name_words)
     out = []
     for c in claims:
         if c.attribute in _LINKED_NAMES and isinstance(c.value, Name):

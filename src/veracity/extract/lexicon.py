@@ -168,6 +168,7 @@ class Profile:
     organisation_heads: dict[str, PhraseSet]
     operation_words: dict[str, PhraseSet]
     authority_words: PhraseSet
+    generic_name_words: PhraseSet  # every language's organisation heads: what a name is, not who
     connectors: frozenset[str]
     sites: dict[str, PhraseSet]  # kind -> every language's names
     site_labels: dict[str, str]
@@ -237,6 +238,9 @@ def load_profile(name: str = "attack") -> Profile:
             organisation_heads=_by_language(names["organisation_heads"]),
             operation_words=_by_language(names["operation_words"]),
             authority_words=PhraseSet.build(names.get("authority_words", [])),
+            generic_name_words=PhraseSet.build(
+                [w for words in names["organisation_heads"].values() for w in words]
+            ),
             connectors=frozenset(names["connectors"]),
             sites=sites,
             site_labels={kind: words[0] for kind, words in data["sites"].items()},

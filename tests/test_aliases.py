@@ -1,0 +1,27 @@
+"""One organisation under several names: acronyms, spellings and translations.
+
+Names are invented for these tests."""
+
+from __future__ import annotations
+
+from veracity.aliases import link_names
+from veracity.extract import load_profile
+
+
+def groups(names: list[str], pairs: tuple[tuple[str, str], ...] = ()) -> int:
+    profile = load_profile("attack")
+    group_of, _display = link_names(names, pairs, profile.connectors, profile.generic_name_words)
+    return len(set(group_of.values()))
+
+
+def test_aliases_translation_of_a_name_is_the_same_group():
+    assert groups(["Valdoran Liberation Front", "Frente de Liberación Valdorano"]) == 1
+
+
+def test_aliases_names_sharing_only_one_word_stay_apart():
+    assert groups(["Islamic Army", "Islamic Brigade"]) == 2
+    assert groups(["Red Dawn Movement", "Red Star Movement"]) == 2
+
+
+def test_aliases_acronym_stated_beside_a_name_joins_it():
+    assert groups(["VLF", "Valdoran Liberation Front"], (("VLF", "Valdoran Liberation Front"),)) == 1
