@@ -9,6 +9,7 @@ import json
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +37,9 @@ def load_documents(
     seen: dict[str, str] = {}
     for path in files:
         for doc in _read(path, supported_languages):
+            if doc.id in seen and path.suffix.lower() not in FEED_SUFFIXES:
+                # one folder per event may reuse file names: the folder tells them apart
+                doc = replace(doc, id=f"{path.parent.name}/{doc.id}")
             if doc.id in seen:
                 raise InputError(
                     f"duplicate document id {doc.id!r} (also in {seen[doc.id]})", str(path)
@@ -56,16 +60,8 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
         if not path.exists():
             raise InputError("no such file or folder", str(path))
         if path.is_dir():
-            try:
-                entries = sorted(path.iterdir())
-            except OSError as err:
-                raise InputError(f"cannot list folder ({_reason(err)})", str(path)) from None
-            found = [p for p in entries if p.suffix.lower() in SUFFIXES and _is_document(p)]
-            if not found:
-                raise InputError(
-                    f"folder holds no documents ({', '.join(sorted(SUFFIXES))})", str(path)
-                )
-            yield from found
+            for folder in event_folders(path):
+                yield from _documents_in(folder)
         else:
             if path.suffix.lower() not in SUFFIXES:
                 raise InputError(
@@ -74,6 +70,32 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
                     str(path),
                 )
             yield path
+
+
+def event_folders(path: Path) -> list[Path]:
+    """The folders under `path` that hold documents: `path` itself, or else (an archive of one
+    folder per event) its sub-folders that do."""
+    if _documents_in(path, required=False):
+        return [path]
+    subfolders = [p for p in _entries(path) if p.is_dir() and not p.is_symlink()]
+    found = [p for p in subfolders if _documents_in(p, required=False)]
+    if not found:
+        raise InputError(f"folder holds no documents ({', '.join(sorted(SUFFIXES))})", str(path))
+    return found
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as err:
+        raise InputError(f"cannot list folder ({_reason(err)})", str(folder)) from None
+
+
+def _documents_in(folder: Path, required: bool = True) -> list[Path]:
+    found = [p for p in _entries(folder) if p.suffix.lower() in SUFFIXES and _is_document(p)]
+    if required and not found:
+        raise InputError(f"folder holds no documents ({', '.join(sorted(SUFFIXES))})", str(folder))
+    return found
 
 
 def _is_document(path: Path) -> bool:

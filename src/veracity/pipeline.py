@@ -13,7 +13,7 @@ from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.claims import DocumentClaims
 from veracity.extract.lexicon import Profile
-from veracity.ingest import FEED_SUFFIXES, load_documents
+from veracity.ingest import FEED_SUFFIXES, event_folders, load_documents
 from veracity.invisible import strip_invisible
 from veracity.language import detect_language
 from veracity.lineage import find_lineage, witness_groups
@@ -108,7 +108,7 @@ def events_mode(paths: Sequence[str | Path], events: str) -> str:
         return events
     # a folder holds one event; a feed (JSONL, Parquet) or several folders mix many
     feeds = any(Path(p).suffix.lower() in FEED_SUFFIXES for p in paths)
-    folders = sum(1 for p in paths if Path(p).is_dir())
+    folders = sum(len(event_folders(Path(p))) for p in paths if Path(p).is_dir())
     return "cluster" if feeds or folders > 1 else "one"
 
 
