@@ -76,7 +76,9 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         ]
         taken: set[int] = set()
         drafts += date_claims(sentence, language, default_year, cue_hits, limit, taken)
-        drafts += count_claims(sentence, language, profile, nouns, cue_hits, limit, taken)
+        drafts += count_claims(
+            sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
+        )
         drafts += leader_claims(sentence, profile, cue_hits, limit)
         drafts += attendee_claims(sentence, cue_hits, limit)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):

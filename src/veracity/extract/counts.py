@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
@@ -71,7 +70,7 @@ _THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gl
 
 def _named_individuals(
     sentence: Sentence,
-    noun_hits: Callable[[list[str]], dict[str, list[tuple[int, int]]]],
+    found: dict[str, list[tuple[int, int]]],
     mentions: list[NumberMention],
     taken: set[int],
     cue_hits: dict[str, list[tuple[int, int]]],
@@ -82,7 +81,6 @@ def _named_individuals(
     if _title_case(sentence):
         return out  # "Moscow Hostage Crisis: 150 Hostages Die": a headline capitalises words
     in_cues = {i for hits in cue_hits.values() for s, e in hits for i in range(s, e)}
-    found = noun_hits(sentence.words)
     for cls in ("hostages", "security", "perpetrators", "civilians"):
         for i, n in found.get(cls, []):
             j = i + n
@@ -135,33 +133,39 @@ def count_claims(
     cue_hits: dict[str, list[tuple[int, int]]],
     limit: int,
     taken: set[int],
+    noun_hits: dict[str, list[tuple[int, int]]] | None = None,
 ) -> list[Draft]:
+    """Count claims of one sentence; `noun_hits` (the noun matcher's finds, word index and
+    length) may be given when the caller has them already."""
     out: list[Draft] = []
     listed: list[tuple[Draft, int, int]] = []
     mentions = find_numbers(sentence, language, taken)
     matcher = profile.noun_matcher(language)
-    mentions += _named_individuals(sentence, matcher.find_all, mentions, taken, cue_hits)
+    found = noun_hits if noun_hits is not None else matcher.find_all(sentence.words)
+    mentions += _named_individuals(sentence, found, mentions, taken, cue_hits)
     ends = {m.last for m in mentions}
     number_starts = {m.first for m in mentions}
     lex = number_lexicon(language)
     not_nouns = lex.not_nouns
     whole_cue: str | None = None  # the fate of the last number read, for a part it includes
     # the numbers that may count people (not "444 days"): only they take a fate word away
+    noun_of = [
+        _noun_after(sentence, m, nouns, not_nouns, number_starts, language) for m in mentions
+    ]
     counted_people = [
         m
-        for m in mentions
-        if _noun_after(sentence, m, nouns, not_nouns, number_starts, language)[0]
-        not in _DURATION_CLASSES
+        for m, found_noun in zip(mentions, noun_of, strict=True)
+        if found_noun[0] not in _DURATION_CLASSES
         and not _amount(sentence.words, m.last, lex.units)
     ]
-    for mention in mentions:
+    for mention, found_noun in zip(mentions, noun_of, strict=True):
         if mention.first >= limit:
             continue
         if _is_whole_of_part(sentence, mention, ends):
             continue
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
-        cls, noun, noun_at = _noun_after(sentence, mention, nouns, not_nouns, number_starts, language)
+        cls, noun, noun_at = found_noun
         if cls is None and noun is None:
             cls = _noun_before(sentence, mention, nouns)
             if cls in _DURATION_CLASSES:
