@@ -158,3 +158,20 @@ def test_check_mixed_events_are_told_apart(shared):
     recall = len(found & gold) / len(gold)
     assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)
     assert {report.event_of_claim[c.id] for c in report.claims} <= {e.id for e in report.events}
+
+
+def test_check_one_documents_figures_hold_together():
+    # "at least 40" and "some 45" (41-49) from one account back only 41-49 in the claim table
+    from veracity.model import Claim
+    from veracity.reconcile import _narrowed_by_document
+
+    def claim(k: str, doc: str, value: Count) -> Claim:
+        return Claim(k, doc, "deaths.hostages", value, "", "", 0, 0)
+
+    claims = [
+        claim("a1", "a", Count(40, None, "bound")),
+        claim("a2", "a", Count(41, 49, "approximate")),
+        claim("b1", "b", Count.exact(60)),
+    ]
+    narrowed = _narrowed_by_document(claims)
+    assert narrowed == {"a1": Count(41, 49, "approximate")}

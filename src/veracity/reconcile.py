@@ -14,6 +14,7 @@ from veracity.model import Alternative, Claim, Resolution, Verdict
 from veracity.resolve import ClaimTable, Result, resolve
 from veracity.values import (
     Count,
+    CountKind,
     DateValue,
     Name,
     Text,
@@ -195,11 +196,13 @@ def build_table(
     for item, attribute in enumerate(attributes):
         offset = len(cand_values)
         keys: dict[str, int] = {}
+        narrowed = _narrowed_by_document(by_attribute[attribute])
         for claim in by_attribute[attribute]:
-            key = claim.value.key()
+            value = narrowed.get(claim.id, claim.value)
+            key = value.key()
             if key not in keys:
                 keys[key] = len(cand_values)
-                cand_values.append(claim.value)
+                cand_values.append(value)
                 cand_item.append(item)
             claim_cand.append(keys[key])
             claim_source.append(doc_index[claim.document])
@@ -246,6 +249,37 @@ def build_table(
         support=list(zip(rows, cols, data, strict=True)),
         table=table,
     )
+
+
+def _narrowed_by_document(claims: Sequence[Claim]) -> dict[str, Value]:
+    """One document's several figures for one quantity hold together: "at least 129" and "some
+    130" (117-143) say 129-143. Each such claim backs only that overlap in the table (its own
+    value still decides its verdict), so a loose bound does not lend the document to a figure its
+    tighter words exclude."""
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if isinstance(claim.value, Count) and claim.value.kind != "relative":
+            by_document[claim.document].append(claim)
+    out: dict[str, Value] = {}
+    for own in by_document.values():
+        if len(own) < 2:
+            continue
+        counts = [c.value for c in own if isinstance(c.value, Count)]
+        low = max(v.low for v in counts)
+        highs = [v.high for v in counts if v.high is not None]
+        high = min(highs) if highs else None
+        if high is not None and low > high:
+            continue  # the document contradicts itself: each figure stands alone
+        kind: CountKind = "exact" if high == low else ("bound" if high is None else "approximate")
+        overlap = Count(low, high, kind)
+        for claim in own:
+            v = claim.value
+            if not isinstance(v, Count):
+                continue
+            wider_above = high is not None and (v.high is None or v.high > high)
+            if v.low < low or wider_above:
+                out[claim.id] = overlap
+    return out
 
 
 def interpret(
