@@ -322,3 +322,17 @@ def test_extract_indonesian_date_in_brackets_dates_the_taking(profile):
     text = "Pria bersenjata itu menyandera 12 orang di sebuah bank, Kamis (3/3/2016)."
     got = facts(profile, text, "id")
     assert got["hostages.initial"] == [12] and got["event.start_date"] == ["2016-03-03"]
+
+
+def test_extract_a_clause_opening_with_the_whole_lends_its_noun_to_the_part(profile):
+    assert facts(profile, "Of the 75 hostages, 60 were freed.") == {"hostages.released": [60]}
+
+
+def test_extract_the_whole_band_of_attackers_is_their_count(profile):
+    got = facts(profile, "Five of the seven gunmen were killed.")
+    assert got["perpetrator.count"] == [7]
+    assert got["deaths.perpetrators"] == [{"low": 5, "high": None}]
+
+
+def test_extract_ended_after_so_many_days_is_a_duration(profile):
+    assert facts(profile, "The standoff ended after 12 days.") == {"event.duration_days": [12]}

@@ -103,6 +103,17 @@ def _title_case(sentence: Sentence) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _opens_with_whole(sentence: Sentence, mention: NumberMention) -> bool:
+    """'Of the 120 hostages, ...' opening a sentence or a clause."""
+    k = mention.first
+    w = sentence.words
+    back = 2 if k >= 2 and w[k - 1] in _THE and w[k - 2] in _OF else 1
+    if k < back or w[k - back] not in _OF:
+        return False
+    start = k - back
+    return start == 0 or "," in sentence.gap(start - 1, start) or ";" in sentence.gap(start - 1, start)
+
+
 def _is_whole_of_part(sentence: Sentence, mention: NumberMention, ends: set[int]) -> bool:
     """'three of the 106 hostages': 106 is the group the three belong to, said in passing."""
     k = mention.first
@@ -148,6 +159,7 @@ def count_claims(
     lex = number_lexicon(language)
     not_nouns = lex.not_nouns
     whole_cue: str | None = None  # the fate of the last number read, for a part it includes
+    elided: tuple[str | None, str | None, int | None] | None = None
     # the numbers that may count people (not "444 days"): only they take a fate word away
     noun_of = [
         _noun_after(sentence, m, nouns, not_nouns, number_starts, language) for m in mentions
@@ -162,7 +174,19 @@ def count_claims(
         if mention.first >= limit:
             continue
         if _is_whole_of_part(sentence, mention, ends):
+            if found_noun[0] == "perpetrators" and mention.value.is_point:
+                # "eight of the nine gunmen": the whole band is the count of attackers
+                span = (mention.start, mention.end)
+                out.append(Draft("perpetrator.count", mention.value, *span, sentence, {}))
             continue
+        if _opens_with_whole(sentence, mention):
+            # "Of the 120 hostages, 90 were freed": the 120 names the group the next number
+            # counts a part of; it is said in passing, and lends that number its noun
+            elided = found_noun
+            continue
+        if found_noun[0] is None and found_noun[1] is None and elided is not None:
+            found_noun = (elided[0], elided[1], None)
+            elided = None
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
         cls, noun, noun_at = found_noun
