@@ -242,6 +242,7 @@ def reconcile_documents(
         groups,
         solver,
         languages,
+        profile.constraints,
     )
     report_events: list[Event] = []
     all_claims: list[Claim] = []

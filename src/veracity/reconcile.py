@@ -105,8 +105,13 @@ def reconcile_events(
     witness_group: dict[str, str],
     solver: Solver,
     languages: dict[str, str] | None = None,
+    constraints: Sequence[dict[str, object]] | None = None,
 ) -> list[Outcome]:
-    """Reconcile many events, each solver call covering all of them (three calls in all)."""
+    """Reconcile many events, each solver call covering all of them (three calls in all).
+
+    `constraints`: the profile's `[[constraints]]` of kind "sum" (a total and its categories);
+    the attack profile's deaths and injuries by default."""
+    sums = _sums(constraints)
     langs = languages or {}
     # free text (a demand, an occasion) is worded differently by every source: resolved on its
     # own so that wording never counts against a source's reliability
@@ -133,7 +138,7 @@ def reconcile_events(
         outcomes[k].verdicts.update(w.verdicts)
         outcomes[k].claims.extend(texts[k])
     for e, outcome in zip(events, outcomes, strict=True):
-        outcome.checks = _constraints(e.event, outcome.record)
+        outcome.checks = _constraints(e.event, outcome.record, sums)
     return outcomes
 
 
@@ -407,7 +412,9 @@ def _is_point_count(value: Value) -> bool:
     return isinstance(value, Count) and value.is_point
 
 
-def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
+def _constraints(
+    event: str, record: dict[str, Resolution], sums: Sequence[tuple[str, tuple[str, ...]]]
+) -> list[dict[str, object]]:
     """Check facts against each other; fill a missing one when the others determine it."""
     checks: list[dict[str, object]] = []
     checks += _end_by_operation(event, record)
@@ -448,44 +455,70 @@ def _constraints(event: str, record: dict[str, Resolution]) -> list[dict[str, ob
                     }
                 )
     checks += _place_within(event, record)
-    parts = ["deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians"]
-    known = [record[p] for p in parts if p in record and _is_point_count(record[p].value)]
-    if known:
-        total = sum(float(r.value.low) for r in known if isinstance(r.value, Count))
-        stated = record.get("deaths.total")
-        if stated is None:
-            if len(known) >= 2:
-                record["deaths.total"] = Resolution(
-                    event,
-                    "deaths.total",
-                    Count(total, None, "bound"),
-                    round(min(r.confidence for r in known), 3),
-                    "single-source",
-                    (),
-                    (),
-                    derived_from=" + ".join(p for p in parts if p in record),
-                )
-                checks.append(
-                    {
-                        "check": "deaths.total >= sum of categories",
-                        "result": "filled",
-                        "value": total,
-                    }
-                )
-        elif isinstance(stated.value, Count) and stated.value.is_point:
-            ok = stated.value.low >= total - 1e-9
-            exact = abs(stated.value.low - total) < 1e-9 and len(known) == len(parts) - (
-                0 if "deaths.civilians" in record else 1
-            )
-            checks.append(
-                {
-                    "check": "deaths.total = sum of categories",
-                    "result": "consistent" if exact or ok else "inconsistent",
-                    "computed": total,
-                    "stated": stated.value.to_json(),
-                }
-            )
+    for total_name, parts in sums:
+        checks += _sum_check(event, record, total_name, parts)
     return checks
+
+
+# a total and the categories it is the sum of, when no profile says (the attack profile's)
+_DEFAULT_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("deaths.total", ("deaths.hostages", "deaths.security", "deaths.perpetrators", "deaths.civilians")),
+    ("injured.total", ("injured.hostages", "injured.security")),
+)
+# a category nobody states may be missing without the total being short
+_OPTIONAL_PARTS = frozenset({"deaths.civilians"})
+
+
+def _sums(
+    constraints: Sequence[dict[str, object]] | None,
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if constraints is None:
+        return _DEFAULT_SUMS
+    out = []
+    for c in constraints:
+        parts = c.get("parts")
+        if c.get("kind") == "sum" and isinstance(parts, list):
+            out.append((str(c["total"]), tuple(str(p) for p in parts)))
+    return tuple(out)
+
+
+def _sum_check(
+    event: str, record: dict[str, Resolution], total_name: str, parts: tuple[str, ...]
+) -> list[dict[str, object]]:
+    """The total is at least the sum of its categories: checked, or filled in (as a bound)."""
+    known = [record[p] for p in parts if p in record and _is_point_count(record[p].value)]
+    if not known:
+        return []
+    total = sum(float(r.value.low) for r in known if isinstance(r.value, Count))
+    stated = record.get(total_name)
+    if stated is None:
+        if len(known) < 2:
+            return []
+        record[total_name] = Resolution(
+            event,
+            total_name,
+            Count(total, None, "bound"),
+            round(min(r.confidence for r in known), 3),
+            "single-source",
+            (),
+            (),
+            derived_from=" + ".join(p for p in parts if p in record),
+        )
+        return [{"check": f"{total_name} >= sum of categories", "result": "filled",
+                 "value": total}]
+    if not (isinstance(stated.value, Count) and stated.value.is_point):
+        return []
+    every_part = all(p in record for p in parts if p not in _OPTIONAL_PARTS)
+    exact = abs(stated.value.low - total) < 1e-9 and every_part
+    ok = stated.value.low >= total - 1e-9
+    return [
+        {
+            "check": f"{total_name} = sum of categories",
+            "result": "consistent" if exact or ok else "inconsistent",
+            "computed": total,
+            "stated": stated.value.to_json(),
+        }
+    ]
 
 
 def _place_within(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
