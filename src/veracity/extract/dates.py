@@ -36,7 +36,19 @@ class TimeMention:
 
 @lru_cache(maxsize=32)
 def month_names(language: str) -> dict[str, int]:
-    """Folded month name -> month number, from dateparser's locale data (plus English)."""
+    """Folded month name -> month number, from dateparser's locale data (plus English).
+
+    Importing a locale module of dateparser costs a tenth of a second; the table is kept in the
+    disk cache, per language and dateparser version."""
+    from importlib.metadata import version
+
+    from veracity.cache import cached
+
+    key = f"{language}|dateparser {version('dateparser')}|1"
+    return cached("months", key, lambda: _build_month_names(language))
+
+
+def _build_month_names(language: str) -> dict[str, int]:
     names: dict[str, int] = {}
     for lang in dict.fromkeys([language, "en"]):
         try:
