@@ -405,6 +405,12 @@ def _display_value(
         return value
     # the careful spelling (with its diacritics) first, then the commonest
     best = max(forms, key=lambda f: (any(ord(ch) > 127 for ch in f), forms[f], len(f)))
+    # ... unless a supporter says the same more fully ("Entebbe International Airport" for
+    # "Entebbe Airport"): every word of the common form, and more, in one of the others
+    words = set(fold(best).split())
+    fuller = [f for f in forms if set(fold(f).split()) > words]
+    if fuller and len(words) >= 2:
+        best = max(fuller, key=lambda f: (forms[f], -len(f)))
     return Name(best, value.group)
 
 
