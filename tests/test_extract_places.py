@@ -52,3 +52,15 @@ def test_places_country_of_the_city_fills_a_country_no_article_names():
     country = report.events[0].record["location.country"]
     assert country.value.to_json() == "Russia"
     assert country.derived_from == "location.city"
+
+
+def test_places_record_shows_the_fuller_name_a_supporter_gives():
+    report = veracity.check_texts(
+        [
+            ("a", "Gunmen seized the Kettle Airport in Valdora on 3 May 2001."),
+            ("b", "On 3 May 2001 rebels stormed Kettle Airport and held 40 people."),
+            ("c", "The Kettle International Airport was seized on 3 May 2001."),
+        ]
+    )
+    site = report.events[0].record["location.site"].value
+    assert site.canonical == "Kettle International Airport"
