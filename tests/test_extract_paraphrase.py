@@ -336,3 +336,21 @@ def test_extract_the_whole_band_of_attackers_is_their_count(profile):
 
 def test_extract_ended_after_so_many_days_is_a_duration(profile):
     assert facts(profile, "The standoff ended after 12 days.") == {"event.duration_days": [12]}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "On 2 May 1981 a rescue mission failed and no hostages were rescued."),
+        ("es", "El 2 de mayo de 1981 fracasó una misión de rescate y ningún rehén fue rescatado."),
+    ],
+)
+def test_extract_a_rescue_that_did_not_happen_ends_nothing(profile, language, text):
+    got = facts(profile, text, language)
+    assert "event.end_date" not in got and "deaths.hostages" not in got
+    assert got["operation.date"] == ["1981-05-02"]
+
+
+def test_extract_italian_by_is_not_since(profile):
+    text = "Gli ostaggi, accolti dal presidente, arrivano a casa il 25 gennaio 1981."
+    assert "event.start_date" not in facts(profile, text, "it")

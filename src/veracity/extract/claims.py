@@ -57,6 +57,12 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         cue_hits = {
             name: [(i, i + n) for i, n in hits if i < limit] for name, hits in all_hits.items()
         }
+        # a fate or an end that did not happen ("no hostages rescued") is no cue at all
+        negations = [e for _s, e in cue_hits.get("negation", [])]
+        for name in ("end", "release", "rescue", "death", "injury", "escape"):
+            cue_hits[name] = [
+                (s, e) for s, e in cue_hits.get(name, []) if not any(0 <= s - n <= 2 for n in negations)
+            ]
         # words followed by a comma, semicolon or colon: a cue across one is weaker
         cue_hits[BREAKS] = [
             (i, i + 1)
