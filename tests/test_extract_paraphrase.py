@@ -354,3 +354,8 @@ def test_extract_a_rescue_that_did_not_happen_ends_nothing(profile, language, te
 def test_extract_italian_by_is_not_since(profile):
     text = "Gli ostaggi, accolti dal presidente, arrivano a casa il 25 gennaio 1981."
     assert "event.start_date" not in facts(profile, text, "it")
+
+
+def test_extract_a_rate_per_day_is_no_duration(profile):
+    got = facts(profile, "Sobrevivían con doscientas calorías por día.", "es")
+    assert "event.duration_days" not in got

@@ -43,6 +43,8 @@ def _noun_after(
         for cls, phrases in nouns.items():
             if phrases.match_at(words, i):
                 return cls, words[i], i
+        if step == 0 and i + 1 < len(words) and words[i + 1] in _RATE and words[i] not in not_nouns:
+            break  # "300 calories a day", "trescientas calorías por día": the noun was the first
         i += 1
     nxt = mention.last
     if nxt < len(words) and not _STOP_AFTER.search(sentence.gap(nxt - 1, nxt) if nxt > 0 else ""):
@@ -63,6 +65,10 @@ def _noun_after(
 _OF = frozenset(
     {"of", "de", "von", "dari", "di", "des", "dos", "das", "dei", "degli", "delle", "der"}
 )
+
+
+# words after a counted noun that make a rate or a measure of it: the count is of that noun
+_RATE = frozenset({"por", "per", "pro", "a", "each", "every", "al", "par"})
 
 
 _THE = frozenset({"the", "los", "las", "os", "as", "die", "den", "les", "i", "gli", "le", "la"})
