@@ -118,12 +118,13 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
       norm AS (
         SELECT source, object, attribute,
           CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END AS minutes,
-          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate
+          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate,
+          trim(raw_value) AS raw
         FROM long
       )
       SELECT source, object, attribute,
              coalesce(gate, lpad((minutes // 60)::VARCHAR, 2, '0') || ':' || lpad((minutes % 60)::VARCHAR, 2, '0')) AS value,
-             minutes::DOUBLE AS number
+             minutes::DOUBLE AS number, raw
       FROM norm WHERE gate IS NOT NULL OR minutes IS NOT NULL
     """
     gold_sql = f"""
