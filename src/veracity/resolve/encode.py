@@ -107,7 +107,9 @@ def _pair_codes(
 
 def encode_claims(claims: pa.Table) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
-    optional float column `number`, the value as a number, used by CRH and numeric similarity).
+    optional float column `number`, the value as a number, used by CRH and numeric similarity;
+    an optional string column `raw`, the claim as the source wrote it before normalisation, used
+    by copy detection: see `ClaimTable.claim_form`).
 
     Sources are numbered by name, candidates by (item, hash of the value, value)."""
     required = ("source", "object", "attribute", "value")
@@ -157,6 +159,10 @@ def encode_claims(claims: pa.Table) -> EncodedClaims:
         n_sources=int(src_order.shape[0]),
         candidate_number=number,
     )
+    if "raw" in claims.column_names:
+        # a claim without its raw form was written as its value
+        raw = pc.coalesce(claims["raw"], claims["value"])
+        table.claim_form, _ = _codes(raw)
     item_rows = pa.array(item_first)
     table.item_attribute, _ = _codes(claims["attribute"].take(item_rows))
     return EncodedClaims(
