@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inverse, unique_values
@@ -37,7 +38,7 @@ from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inver
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _scramble(x: IntArray) -> IntArray:
+def _scramble(x: IntArray) -> npt.NDArray[np.uint64]:
     """splitmix64 finaliser: a fixed pseudo-random 64-bit key per integer."""
     z = x.astype(np.uint64) * _MIX
     with np.errstate(over="ignore"):
@@ -227,8 +228,8 @@ def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvi
     return CopyEvidence(
         pair_a=universe // ns,
         pair_b=universe % ns,
-        common=common,
-        shared=shared,
+        common=common.astype(np.float64),
+        shared=shared.astype(np.float64),
         unit_candidate=unit_candidate,
         unit_set=unit_sets.set_of_unit,
         set_size=unit_sets.set_size,
