@@ -216,8 +216,11 @@ def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple
     keep = gather(either, coo.row, coo.col) > threshold
     rows: IntArray = coo.row[keep]
     cols: IntArray = coo.col[keep]
+    data = coo.data[keep]
     order = np.lexsort((cols, rows))
-    return [(int(rows[k]), int(cols[k]), float(coo.data[keep][k])) for k in order]
+    return list(
+        zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True)
+    )
 
 
 @register("accu")

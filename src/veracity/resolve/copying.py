@@ -107,7 +107,15 @@ def _provider_sets(
     starts = np.flatnonzero(np.r_[True, ru[1:] != ru[:-1]]) if ru.size else ru
     sizes = np.diff(np.r_[starts, ru.shape[0]])
     p, q, _ = _pairs_within(starts, sizes)
-    return _SetPairs(set_of_unit, set_size, set_of_unit[ru[p]], rs[p], rs[q])
+    # int32 where it fits: the incidence arrays are the largest of copy detection
+    small = np.int32 if max(n_sources, sets.shape[0]) < 2**31 else np.int64
+    return _SetPairs(
+        set_of_unit,
+        set_size,
+        set_of_unit[ru[p]].astype(small),
+        rs[p].astype(small),
+        rs[q].astype(small),
+    )
 
 
 def _item_sample(n_items: int, fraction: float) -> np.ndarray:
@@ -204,7 +212,7 @@ def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvi
             break
         fraction *= 0.8 * max_pair_work / work
     universe, pair_of_incidence = unique_inverse(
-        item_sets.incidence_a * ns + item_sets.incidence_b
+        item_sets.incidence_a.astype(np.int64) * ns + item_sets.incidence_b
     )
     common = np.bincount(
         pair_of_incidence,
@@ -235,7 +243,7 @@ def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvi
         set_size=unit_sets.set_size,
         set_form_match=np.clip(phi[set_attribute], 1e-3, 1.0),
         incidence_set=unit_sets.incidence_set,
-        incidence_pair=incidence_pair,
+        incidence_pair=incidence_pair.astype(np.int32),
         claim_unit=unit,
         sampled_fraction=fraction,
     )
@@ -335,11 +343,15 @@ def _discount_plan(
     a = np.concatenate([sets.incidence_a, sets.incidence_b])
     b = np.concatenate([sets.incidence_b, sets.incidence_a])
     owner = np.concatenate([sets.incidence_set, sets.incidence_set])
-    slot_key = owner * ns + a
-    slots, incidence_slot = unique_inverse(slot_key)
+    # a pair with no item in the evidence sample has no posterior: it discounts nothing
     universe = evidence.pair_a * ns + evidence.pair_b
     low, high = np.minimum(a, b), np.maximum(a, b)
     incidence_pair = _pair_index(universe, low, high, ns)
+    known = incidence_pair < universe.shape[0]
+    known[known] = universe[incidence_pair[known]] == low[known].astype(np.int64) * ns + high[known]
+    a, b, owner, incidence_pair = a[known], b[known], owner[known], incidence_pair[known]
+    slot_key = owner.astype(np.int64) * ns + a
+    slots, incidence_slot = unique_inverse(slot_key)
     claim_slot = np.full(table.source.shape[0], -1, dtype=np.int64)
     claim_set = sets.set_of_unit[evidence.claim_unit]
     candidates = keep & (claim_set >= 0)
@@ -350,7 +362,14 @@ def _discount_plan(
     idx = np.flatnonzero(candidates)
     claim_slot[idx[found]] = pos_ok[found]
     return _DiscountPlan(
-        involved, incidence_slot, a, b, incidence_pair, a < b, claim_slot, slots.shape[0]
+        involved,
+        incidence_slot.astype(np.int32),
+        a,
+        b,
+        incidence_pair.astype(np.int32),
+        a < b,
+        claim_slot,
+        slots.shape[0],
     )
 
 
