@@ -92,3 +92,12 @@ def test_accucopy_reports_the_mirror_and_trusts_the_readers():
     pairs = {(a, b) for a, b, _ in result.extra["copying"]}
     assert pairs == {(0, 2), (2, 0)}
     assert np.all(result.truth[:160] == np.arange(160) * 4)
+
+
+def test_copying_discount_in_chunks_equals_discount_at_once():
+    t = _readers_and_mirror()
+    evidence, post = _posterior(t)
+    accuracy = np.array([0.9, 0.8, 0.7])
+    at_once = IndependenceDiscount(evidence, t)(post, accuracy, 0.8)
+    in_chunks = IndependenceDiscount(evidence, t, max_work=1)(post, accuracy, 0.8)
+    assert np.allclose(at_once, in_chunks)

@@ -27,6 +27,7 @@ most of their items with their original, so a sample keeps enough evidence to fi
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,8 +35,12 @@ import numpy.typing as npt
 from scipy import sparse
 
 from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inverse, unique_values
+from veracity.resolve.weights import gather
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+# pairs of sources listed at once (items sampled for the evidence, the discount done in chunks
+# beyond it): bounds copy detection's memory to a few hundred MB
+MAX_PAIR_WORK = 8_000_000
 
 
 def _scramble(x: IntArray) -> npt.NDArray[np.uint64]:
@@ -81,9 +86,11 @@ def _provider_sets(
     n_units: int,
     n_sources: int,
     unit_class: IntArray | None = None,
-) -> _SetPairs:
+    max_work: int | None = None,
+) -> tuple[_SetPairs | None, int]:
     """Group units by their exact set of providers (and class, when given: units of different
-    classes never share a set) and list each set's pairs of providers."""
+    classes never share a set) and list each set's pairs of providers, with their number. When
+    that number exceeds `max_work` the pairs are not listed (None)."""
     key = unique_values(unit.astype(np.int64) * n_sources + source)
     u, s = key // n_sources, key % n_sources
     signature = np.zeros(n_units, dtype=np.uint64)
@@ -106,16 +113,20 @@ def _provider_sets(
     ru, rs = u[rep_claims], s[rep_claims]  # sorted by unit, then source
     starts = np.flatnonzero(np.r_[True, ru[1:] != ru[:-1]]) if ru.size else ru
     sizes = np.diff(np.r_[starts, ru.shape[0]])
+    work = int((sizes * (sizes - 1) // 2).sum())
+    if max_work is not None and work > max_work:
+        return None, work
     p, q, _ = _pairs_within(starts, sizes)
     # int32 where it fits: the incidence arrays are the largest of copy detection
     small = np.int32 if max(n_sources, sets.shape[0]) < 2**31 else np.int64
-    return _SetPairs(
+    pairs = _SetPairs(
         set_of_unit,
         set_size,
         set_of_unit[ru[p]].astype(small),
         rs[p].astype(small),
         rs[q].astype(small),
     )
+    return pairs, work
 
 
 def _item_sample(n_items: int, fraction: float) -> np.ndarray:
@@ -193,7 +204,7 @@ def _attributes(table: ClaimTable) -> IntArray:
     return attribute.astype(np.int64)
 
 
-def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvidence:
+def copy_evidence(table: ClaimTable, max_pair_work: int = MAX_PAIR_WORK) -> CopyEvidence:
     """Pair statistics for copy detection; items are sampled when the pair work (sum of k^2
     over distinct provider sets of items) would exceed `max_pair_work`."""
     ns = table.n_sources
@@ -203,14 +214,22 @@ def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvi
     attribute = _attributes(table)
     unit_attribute = attribute[table.candidate_item[unit_candidate]]
     fraction = 1.0
-    for _ in range(8):
-        keep_item = _item_sample(table.n_items, fraction)
-        keep = keep_item[item]
-        item_sets = _provider_sets(item[keep], table.source[keep], table.n_items, ns)
-        work = item_sets.incidence_a.shape[0]
-        if work <= max_pair_work or fraction < 1e-4:
+    while True:
+        keep = _item_sample(table.n_items, fraction)[item]
+        item_found, item_work = _provider_sets(
+            item[keep], table.source[keep], table.n_items, ns, max_work=max_pair_work
+        )
+        unit_found, unit_work = (
+            (None, 0)
+            if item_found is None
+            else _provider_sets(
+                unit[keep], table.source[keep], n_units, ns, unit_attribute, max_pair_work
+            )
+        )
+        if item_found is not None and unit_found is not None:
+            item_sets, unit_sets = item_found, unit_found
             break
-        fraction *= 0.8 * max_pair_work / work
+        fraction *= 0.9 * max_pair_work / max(item_work, unit_work)
     universe, pair_of_incidence = unique_inverse(
         item_sets.incidence_a.astype(np.int64) * ns + item_sets.incidence_b
     )
@@ -220,7 +239,6 @@ def copy_evidence(table: ClaimTable, max_pair_work: int = 20_000_000) -> CopyEvi
         minlength=universe.shape[0],
     )
     del item_sets, pair_of_incidence
-    unit_sets = _provider_sets(unit[keep], table.source[keep], n_units, ns, unit_attribute)
     incidence_pair = _pair_index(universe, unit_sets.incidence_a, unit_sets.incidence_b, ns)
     shared = np.bincount(
         incidence_pair,
@@ -320,7 +338,8 @@ def copy_posterior(
 
 @dataclass
 class _DiscountPlan:
-    """Pairs of providers of the same unit among the sources involved in some dependence."""
+    """Pairs of providers of the same unit among the sources involved in some dependence,
+    listed once per provider set (few sources: sets repeat)."""
 
     involved: np.ndarray
     incidence_slot: IntArray  # (set, later source) slot of each ordered incidence
@@ -332,13 +351,32 @@ class _DiscountPlan:
     n_slots: int
 
 
+@dataclass
+class _ChunkedPlan:
+    """When the pairs are too many to list at once (thousands of sources, every provider set
+    unique): the involved claims sorted by unit, walked in chunks on every call."""
+
+    involved: np.ndarray
+    claims: IntArray  # involved claims, sorted by unit
+    starts: IntArray  # first position of each unit among them
+    sizes: IntArray
+
+
 def _discount_plan(
-    evidence: CopyEvidence, table: ClaimTable, involved: np.ndarray
-) -> _DiscountPlan:
+    evidence: CopyEvidence, table: ClaimTable, involved: np.ndarray, max_work: int
+) -> _DiscountPlan | _ChunkedPlan:
     ns = table.n_sources
     n_units = evidence.unit_candidate.shape[0]
     keep = involved[table.source]
-    sets = _provider_sets(evidence.claim_unit[keep], table.source[keep], n_units, ns)
+    sets, _ = _provider_sets(
+        evidence.claim_unit[keep], table.source[keep], n_units, ns, max_work=max_work
+    )
+    if sets is None:
+        claims = np.flatnonzero(keep)
+        claims = claims[np.argsort(evidence.claim_unit[claims], kind="stable")]
+        units = evidence.claim_unit[claims]
+        starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]]) if units.size else units
+        return _ChunkedPlan(involved, claims, starts, np.diff(np.r_[starts, units.shape[0]]))
     # both orders: either source of a pair may be the later one
     a = np.concatenate([sets.incidence_a, sets.incidence_b])
     b = np.concatenate([sets.incidence_b, sets.incidence_a])
@@ -373,16 +411,47 @@ def _discount_plan(
     )
 
 
+def _chunked_log_independence(
+    plan: _ChunkedPlan,
+    table: ClaimTable,
+    pair_log_keep: sparse.csr_matrix,
+    max_work: int,
+) -> FloatArray:
+    """Per claim, the sum of log(1 - c Pr(copy)) over the better-ranked providers of its unit,
+    the units walked in chunks of about `max_work` pairs."""
+    ns = table.n_sources
+    dense = pair_log_keep.toarray() if ns <= 4096 else None  # 128 MB at most
+    out = np.zeros(table.source.shape[0])
+    chunk = np.cumsum(plan.sizes * (plan.sizes - 1)) // max_work
+    edges = np.r_[np.flatnonzero(np.r_[True, chunk[1:] != chunk[:-1]]), chunk.shape[0]]
+    for lo, hi in itertools.pairwise(edges.tolist()):
+        offset = plan.starts[lo]
+        p, q, _ = _pairs_within(plan.starts[lo:hi] - offset, plan.sizes[lo:hi])
+        first, second = plan.claims[offset + p], plan.claims[offset + q]
+        for later, earlier in ((first, second), (second, first)):
+            a, b = table.source[later], table.source[earlier]
+            weight = dense[a, b] if dense is not None else gather(pair_log_keep, a, b)
+            out += np.bincount(later, weights=weight, minlength=out.shape[0])
+    return out
+
+
 class IndependenceDiscount:
     """Per claim, the probability that its source gave the value independently of the sources
     ranked before it that give the same value: the product of (1 - c Pr(copy)) over them
     (Dong et al. 2009). Sources are ranked by accuracy, best first, then by number."""
 
-    def __init__(self, evidence: CopyEvidence, table: ClaimTable, floor: float = 1e-3):
+    def __init__(
+        self,
+        evidence: CopyEvidence,
+        table: ClaimTable,
+        floor: float = 1e-3,
+        max_work: int = MAX_PAIR_WORK,
+    ):
         self.evidence = evidence
         self.table = table
         self.floor = floor
-        self.plan: _DiscountPlan | None = None
+        self.max_work = max_work
+        self.plan: _DiscountPlan | _ChunkedPlan | None = None
 
     def __call__(
         self,
@@ -402,10 +471,23 @@ class IndependenceDiscount:
         if not involved.any():
             return np.ones(table.source.shape[0])
         if self.plan is None or np.any(involved & ~self.plan.involved):
-            self.plan = _discount_plan(self.evidence, table, involved | _involved(self.plan))
+            involved |= False if self.plan is None else self.plan.involved
+            self.plan = _discount_plan(self.evidence, table, involved, self.max_work)
         plan = self.plan
         rank = np.empty(ns, dtype=np.int64)
         rank[np.lexsort((np.arange(ns), -accuracy))] = np.arange(ns)
+        if isinstance(plan, _ChunkedPlan):
+            # (later, earlier) -> log(1 - c Pr(later copies earlier)), for the strong pairs
+            a, b = posterior.pair_a[strong], posterior.pair_b[strong]
+            a_later = rank[a] > rank[b]
+            later = np.where(a_later, a, b)
+            earlier = np.where(a_later, b, a)
+            dependence = np.where(a_later, dependence_ab[strong], dependence_ba[strong])
+            log_keep = sparse.csr_matrix(
+                (np.log1p(-copy_rate * np.minimum(dependence, 1.0)), (later, earlier)),
+                shape=(ns, ns),
+            )
+            return np.exp(_chunked_log_independence(plan, table, log_keep, self.max_work))
         later = rank[plan.incidence_a] > rank[plan.incidence_b]
         dependence = np.where(
             plan.a_is_low, dependence_ab[plan.incidence_pair], dependence_ba[plan.incidence_pair]
@@ -416,7 +498,3 @@ class IndependenceDiscount:
         has = plan.claim_slot >= 0
         out[has] = np.exp(per_slot[plan.claim_slot[has]])
         return out
-
-
-def _involved(plan: _DiscountPlan | None) -> np.ndarray | bool:
-    return False if plan is None else plan.involved
