@@ -176,6 +176,10 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
         if "gen_accuracy" in score.groups:
             row["gen_accuracy"] = round(score.groups["gen_accuracy"], 4)
             row["note"] = f"(GenAccuracy {score.groups['gen_accuracy']:.3f})"
+        if "lenient" in score.groups:  # book: the looser readings of "the same author list"
+            row["strict"] = round(score.groups["strict"], 4)
+            row["lenient"] = round(score.groups["lenient"], 4)
+            row["note"] = f"(exact; strict {row['strict']:.3f}, lenient {row['lenient']:.3f})"
         if params:
             row["params"] = params
         emit(row, args.json)

@@ -335,17 +335,18 @@ def load_book() -> Benchmark:
             """
         ).fetchone() or (0, 0, 0, 0)
         return Score(
-            strict / max(scored, 1),
-            strict,
+            exact / max(scored, 1),
+            exact,
             scored,
-            {"exact": exact / max(scored, 1), "lenient": lenient / max(scored, 1)},
+            {"strict": strict / max(scored, 1), "lenient": lenient / max(scored, 1)},
         )
 
     note = (
-        "100 gold books; strict (the accuracy): an author list is correct when it names every gold"
-        " author by last name and every given name (in full or as its initial) and has no name"
-        " token outside the gold authors' names and initials (order, case, punctuation, accents and"
-        " role words like '(Author)' ignored); lenient (in groups): last names suffice"
+        "100 gold books, author lists compared as sets of name tokens (order, case, punctuation,"
+        " accents and role words like '(Author)' ignored), never a token outside the gold authors'"
+        " names and initials. exact (the accuracy): every gold author's last name and every given"
+        " name, in full or as its initial; strict: last name and at least one given name per"
+        " author; lenient: last names suffice"
     )
     return Benchmark(
         "book",

@@ -28,7 +28,7 @@ def _readers_and_mirror(n_items: int = 200):
 def _posterior(t):
     evidence = copy_evidence(t)
     prob = np.zeros(t.n_candidates)
-    prob[0 :: 4] = 1.0  # value 0 is true everywhere
+    prob[0::4] = 1.0  # value 0 is true everywhere
     accuracy = np.full(t.n_sources, 0.8)
     return evidence, copy_posterior(evidence, prob, accuracy, 100.0, 0.8, 0.1)
 
@@ -36,7 +36,9 @@ def _posterior(t):
 def test_copying_mirror_found_and_independent_readers_cleared():
     _, post = _posterior(_readers_and_mirror())
     either = post.a_copies_b + post.b_copies_a
-    pair = {(int(a), int(b)): float(p) for a, b, p in zip(post.pair_a, post.pair_b, either)}
+    pair = {
+        (int(a), int(b)): float(p) for a, b, p in zip(post.pair_a, post.pair_b, either, strict=True)
+    }
     assert pair[(0, 2)] > 0.99
     assert pair[(0, 1)] < 0.01 and pair[(1, 2)] < 0.01
 
@@ -48,7 +50,9 @@ def test_copying_without_forms_agreement_on_truth_is_weak_evidence():
     t.claim_form = None
     _, post = _posterior(t)
     either = post.a_copies_b + post.b_copies_a
-    pair = {(int(a), int(b)): float(p) for a, b, p in zip(post.pair_a, post.pair_b, either)}
+    pair = {
+        (int(a), int(b)): float(p) for a, b, p in zip(post.pair_a, post.pair_b, either, strict=True)
+    }
     assert pair[(0, 2)] > 0.99 and pair[(0, 1)] < 0.5
 
 
@@ -59,17 +63,17 @@ def test_copying_sampled_evidence_still_finds_the_mirror():
     rng = np.random.default_rng(3)
     extra_item = rng.integers(0, 2000, 6000)
     extra_source = 3 + rng.integers(0, 30, 6000)
-    claims = [(int(s), int(i), 0) for s, i in zip(base.source, base.item)]
+    claims = [(int(s), int(i), 0) for s, i in zip(base.source, base.item, strict=True)]
     values = (base.candidate % 4).tolist()
-    claims = [(s, i, v) for (s, i, _), v in zip(claims, values)]
-    claims += [(int(s), int(i), 0) for s, i in zip(extra_source, extra_item)]
+    claims = [(s, i, v) for (s, i, _), v in zip(claims, values, strict=True)]
+    claims += [(int(s), int(i), 0) for s, i in zip(extra_source, extra_item, strict=True)]
     t = table(claims, 33, 4)
     t.claim_form = np.concatenate([base.claim_form, np.full(6000, 5)])
     evidence = copy_evidence(t, max_pair_work=20_000)
     assert 0.0 < evidence.sampled_fraction < 1.0
     assert evidence.common.max() < 2000  # only sampled items counted
     prob = np.zeros(t.n_candidates)
-    prob[0 :: 4] = 1.0
+    prob[0::4] = 1.0
     post = copy_posterior(evidence, prob, np.full(33, 0.8), 100.0, 0.8, 0.1)
     either = post.a_copies_b + post.b_copies_a
     assert either[(post.pair_a == 0) & (post.pair_b == 2)][0] > 0.99

@@ -218,9 +218,7 @@ def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple
     cols: IntArray = coo.col[keep]
     data = coo.data[keep]
     order = np.lexsort((cols, rows))
-    return list(
-        zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True)
-    )
+    return list(zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True))
 
 
 @register("accu")
