@@ -438,7 +438,10 @@ def _chunked_log_independence(
 class IndependenceDiscount:
     """Per claim, the probability that its source gave the value independently of the sources
     ranked before it that give the same value: the product of (1 - c Pr(copy)) over them
-    (Dong et al. 2009). Sources are ranked by accuracy, best first, then by number."""
+    (Dong et al. 2009). Sources are ranked by accuracy, best first, then by number. By default
+    Pr(copy) is the probability of copying in either direction: which of two mirrors is the
+    original the data rarely tells, and the one-way reading lets a clique keep several votes
+    (flight-all 0.941 instead of 0.978)."""
 
     def __init__(
         self,
