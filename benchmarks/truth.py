@@ -176,6 +176,10 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
         if "gen_accuracy" in score.groups:
             row["gen_accuracy"] = round(score.groups["gen_accuracy"], 4)
             row["note"] = f"(GenAccuracy {score.groups['gen_accuracy']:.3f})"
+        if "lenient" in score.groups:  # book: the looser readings of "the same author list"
+            row["strict"] = round(score.groups["strict"], 4)
+            row["lenient"] = round(score.groups["lenient"], 4)
+            row["note"] = f"(exact; strict {row['strict']:.3f}, lenient {row['lenient']:.3f})"
         if params:
             row["params"] = params
         emit(row, args.json)
@@ -212,8 +216,10 @@ def run_peer(name: str, bench: datasets.Benchmark, args: argparse.Namespace) -> 
             f"COPY (SELECT source, object || '#' || attribute, value FROM claims) TO '{peer_claims}' "
             "(DELIMITER '\t', HEADER false, QUOTE '')"
         )
+        # ours also gets each claim's raw form when the dataset has one (copy detection reads it)
+        raw = ", coalesce(raw, value)" if "raw" in bench.claims.column_names else ""
         con.execute(
-            f"COPY (SELECT source, object, attribute, value FROM claims) TO '{ours_claims}' "
+            f"COPY (SELECT source, object, attribute, value{raw} FROM claims) TO '{ours_claims}' "
             "(DELIMITER '\t', HEADER false, QUOTE '')"
         )
         runs: list[tuple[str, str, Path, Path]] = [
@@ -359,7 +365,7 @@ def main() -> None:
     args.algorithms = args.algorithms or ALGORITHMS
     global MEASURE_MEMORY
     MEASURE_MEMORY = not args.no_memory
-    args.side_by_side = args.side_by_side or ["vote", "accuattr", "investment", "pooledinvestment"]
+    args.side_by_side = args.side_by_side or ["vote", "accucopy", "investment", "pooledinvestment"]
     for name in args.dataset or REAL:
         if name == "synthetic-10m":
             run_synthetic(args)

@@ -118,12 +118,13 @@ def _flight_sql(days: list[str]) -> tuple[str, str]:
       norm AS (
         SELECT source, object, attribute,
           CASE WHEN attribute LIKE '%gate' THEN NULL ELSE {_minutes_expr("raw_value")} END AS minutes,
-          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate
+          CASE WHEN attribute LIKE '%gate' THEN {_gate_expr("raw_value")} END AS gate,
+          trim(raw_value) AS raw
         FROM long
       )
       SELECT source, object, attribute,
              coalesce(gate, lpad((minutes // 60)::VARCHAR, 2, '0') || ':' || lpad((minutes % 60)::VARCHAR, 2, '0')) AS value,
-             minutes::DOUBLE AS number
+             minutes::DOUBLE AS number, raw
       FROM norm WHERE gate IS NOT NULL OR minutes IS NOT NULL
     """
     gold_sql = f"""
@@ -270,11 +271,11 @@ def load_book() -> Benchmark:
           FROM {read.format(p=path, c="{'c0':'VARCHAR','c1':'VARCHAR','c2':'VARCHAR','c3':'VARCHAR'}")}
         ),
         tok AS (
-          SELECT source, object, {_author_tokens_expr("authors")} AS tokens FROM raw
+          SELECT source, object, {_author_tokens_expr("authors")} AS tokens, authors FROM raw
           WHERE authors IS NOT NULL AND lower(authors) NOT LIKE '%not available%'
         )
         SELECT DISTINCT source, object, 'authors' AS attribute, array_to_string(tokens, ' ') AS value,
-               NULL::DOUBLE AS number
+               NULL::DOUBLE AS number, authors AS raw
         FROM tok WHERE len(tokens) > 0
         """
     ).to_arrow_table()
@@ -292,7 +293,9 @@ def load_book() -> Benchmark:
         SELECT object,
                list_distinct(flatten(list(regexp_split_to_array(last, '[^a-z]+')))) AS last_tokens,
                list_distinct(flatten(list(list_concat(regexp_split_to_array(last, '[^a-z]+'), firsts,
-                   list_transform(firsts, lambda f: left(f, 1)))))) AS allowed
+                   list_transform(firsts, lambda f: left(f, 1)))))) AS allowed,
+               list({{'last': list_filter(regexp_split_to_array(last, '[^a-z]+'), lambda t: t <> ''),
+                      'given': list_filter(firsts, lambda f: f <> '')}}) AS authors
         FROM people GROUP BY object
         """
     ).to_arrow_table()
@@ -308,21 +311,42 @@ def load_book() -> Benchmark:
         c2 = duckdb.connect()
         c2.register("chosen", chosen)
         c2.register("gold", gold)
-        correct, scored = c2.execute(
+        exact, strict, lenient, scored = c2.execute(
             """
-            SELECT count(*) FILTER (WHERE
-                     list_has_all(string_split(c.value, ' '), g.last_tokens)
-                     AND list_has_all(list_concat(g.allowed, ['']), string_split(c.value, ' '))),
+            WITH judged AS (
+              SELECT list_has_all(list_concat(g.allowed, ['']), c.tokens) AS nothing_else,
+                     list_has_all(c.tokens, g.last_tokens) AS every_last_name,
+                     list_bool_and(list_transform(g.authors, lambda a:
+                         len(a.given) = 0 OR list_bool_or(list_transform(a.given, lambda f:
+                           list_contains(c.tokens, f) OR list_contains(c.tokens, left(f, 1))))))
+                       AS every_given_name,
+                     list_bool_and(list_transform(g.authors, lambda a:
+                         list_bool_and(list_concat([true], list_transform(a.given, lambda f:
+                           list_contains(c.tokens, f) OR list_contains(c.tokens, left(f, 1)))))))
+                       AS all_given_names
+              FROM gold g JOIN (SELECT object, string_split(value, ' ') AS tokens FROM chosen) c
+                USING (object)
+            )
+            SELECT count(*) FILTER (WHERE nothing_else AND every_last_name AND all_given_names),
+                   count(*) FILTER (WHERE nothing_else AND every_last_name AND every_given_name),
+                   count(*) FILTER (WHERE nothing_else AND every_last_name),
                    count(*)
-            FROM gold g JOIN chosen c USING (object)
+            FROM judged
             """
-        ).fetchone() or (0, 0)
-        return Score(correct / max(scored, 1), correct, scored)
+        ).fetchone() or (0, 0, 0, 0)
+        return Score(
+            exact / max(scored, 1),
+            exact,
+            scored,
+            {"strict": strict / max(scored, 1), "lenient": lenient / max(scored, 1)},
+        )
 
     note = (
-        "100 gold books; an author list is correct when it names every gold author's last name and"
-        " no name token outside the gold authors' names and initials (order, case, punctuation,"
-        " accents and role words like '(Author)' ignored)"
+        "100 gold books, author lists compared as sets of name tokens (order, case, punctuation,"
+        " accents and role words like '(Author)' ignored), never a token outside the gold authors'"
+        " names and initials. exact (the accuracy): every gold author's last name and every given"
+        " name, in full or as its initial; strict: last name and at least one given name per"
+        " author; lenient: last names suffice"
     )
     return Benchmark(
         "book",

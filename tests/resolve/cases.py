@@ -25,8 +25,9 @@ def copiers_outvote_honest_minority() -> ClaimTable:
     """Value 0 is true on every item.
 
     Sources 0-2 are honest and independent: each errs alone, with a value of its own, on a third
-    of items 0-29. Sources 3-6 are one original and three mirrors: identical everywhere, right on
-    items 0-29, and all four say the false value 1 on items 30-59, outvoting the honest three.
+    of items 0-29, and each writes its values in a format of its own. Sources 3-6 are one
+    original and three mirrors: identical everywhere, down to the format, right on items 0-29,
+    and all four say the false value 1 on items 30-59, outvoting the honest three.
     """
     claims: list[tuple[int, int, int]] = []
     for item in range(60):
@@ -35,7 +36,10 @@ def copiers_outvote_honest_minority() -> ClaimTable:
             claims.append((s, item, 2 + s if wrong_alone else 0))
         for s in (3, 4, 5, 6):
             claims.append((s, item, 0 if item < 30 else 1))
-    return table(claims, 7, 5)
+    t = table(claims, 7, 5)
+    # the form a claim is written in: each honest source its own, the mirrors the original's
+    t.claim_form = np.minimum(t.source, 3)
+    return t
 
 
 def majority_with_one_liar() -> ClaimTable:

@@ -36,6 +36,10 @@ class ClaimTable:
       not win (a vague range when a number inside it was claimed).
     - `item_attribute`: optional attribute code per item (items of one attribute share a code), for
       models that judge a source per attribute.
+    - `claim_form`: optional code per claim of the form it was written in (claims of one item with
+      the same code were written identically, e.g. the same raw string before normalisation), for
+      copy detection: a copy reproduces its original's wording and format, independent sources
+      that agree on a value mostly write it their own way.
     """
 
     source: IntArray
@@ -48,6 +52,7 @@ class ClaimTable:
     candidate_eligible: npt.NDArray[np.bool_] | None = None
     candidate_specificity: FloatArray | None = None
     item_attribute: IntArray | None = None
+    claim_form: IntArray | None = None
 
     @property
     def n_candidates(self) -> int:

@@ -7,6 +7,8 @@ several benchmarks the first row of each object comes from the source the gold w
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,7 +109,9 @@ def _pair_codes(
 
 def encode_claims(claims: pa.Table) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
-    optional float column `number`, the value as a number, used by CRH and numeric similarity).
+    optional float column `number`, the value as a number, used by CRH and numeric similarity;
+    an optional string column `raw`, the claim as the source wrote it before normalisation, used
+    by copy detection: see `ClaimTable.claim_form`).
 
     Sources are numbered by name, candidates by (item, hash of the value, value)."""
     required = ("source", "object", "attribute", "value")
@@ -118,20 +122,35 @@ def encode_claims(claims: pa.Table) -> EncodedClaims:
         )
         claims = claims.filter(mask)
 
-    src_code, src_names = _codes(claims["source"])
+    # each string column is hashed once, the columns side by side (Arrow releases the GIL)
+    columns = ["source", "object", "attribute", "value"]
+    if "raw" in claims.column_names:
+        # a claim without its raw form was written as its value
+        raw: pa.ChunkedArray | pa.Array = pc.coalesce(claims["raw"], claims["value"])
+        columns.append("raw")
+    with ThreadPoolExecutor(max_workers=min(len(columns), os.cpu_count() or 1)) as pool:
+        coded = dict(
+            zip(
+                columns,
+                pool.map(lambda name: _codes(raw if name == "raw" else claims[name]), columns),
+                strict=True,
+            )
+        )
+    src_code, src_names = coded["source"]
     src_order = np.argsort(np.asarray(src_names.to_pylist(), dtype=object), kind="stable")
     src_rank = np.empty_like(src_order)
     src_rank[src_order] = np.arange(src_order.shape[0])
 
-    # each string column is hashed once; items and candidates are pairs of integer codes
-    object_code, _ = _codes(claims["object"])
-    attribute_code, attributes = _codes(claims["attribute"])
-    value_code, values = _codes(claims["value"])
+    # items and candidates are pairs of integer codes
+    object_code, _ = coded["object"]
+    attribute_code, attributes = coded["attribute"]
+    value_code, values = coded["value"]
     item_code = _pair_codes(object_code, attribute_code, len(attributes))
     cand_code = _pair_codes(item_code, value_code, len(values))
     n_cand = int(cand_code.max()) + 1 if cand_code.size else 0
-    first = np.full(n_cand, cand_code.shape[0], dtype=np.int64)
-    np.minimum.at(first, cand_code, np.arange(cand_code.shape[0], dtype=np.int64))
+    # one row per candidate (any: its rows all hold the same value)
+    first = np.empty(n_cand, dtype=np.int64)
+    first[cand_code] = np.arange(cand_code.shape[0], dtype=np.int64)
     cand_item = item_code[first]
     cand_value = claims["value"].take(pa.array(first))
     value_hash = string_hash(cand_value)
@@ -157,6 +176,8 @@ def encode_claims(claims: pa.Table) -> EncodedClaims:
         n_sources=int(src_order.shape[0]),
         candidate_number=number,
     )
+    if "raw" in coded:
+        table.claim_form = coded["raw"][0]
     item_rows = pa.array(item_first)
     table.item_attribute, _ = _codes(claims["attribute"].take(item_rows))
     return EncodedClaims(
