@@ -10,7 +10,14 @@ def _register_all() -> None:
     import pkgutil
 
     for module in pkgutil.iter_modules(__path__):
+        if module.name in _NOT_ALGORITHMS:
+            continue
         importlib.import_module(f"{__name__}.{module.name}")
+
+
+# modules that define no algorithm: `encode` turns Arrow tables into claim tables for the
+# benchmarks and would pull pyarrow into every `veracity check` start-up
+_NOT_ALGORITHMS = frozenset({"encode"})
 
 
 def algorithms() -> list[str]:
