@@ -75,9 +75,12 @@ def attendee_claims(
     # inside a name's own list ("the ambassadors of Japan and Bolivia")
     for item in re.split(r",|\s+(?:and|y|dan|e|et|und|at)\s+(?=[a-z\d])", listed):
         phrase = re.sub(_NAMING_LEAD, "", item.strip(), flags=re.IGNORECASE).strip()
-        at = sentence.text.find(phrase, offset - sentence.start) + sentence.start
+        found = sentence.text.find(phrase, offset - sentence.start) if phrase else -1
+        if found < 0:
+            continue
+        at = found + sentence.start
         offset = at + len(phrase)
-        if not phrase or not re.search(r"\b[A-ZÁÉÍÓÚ]", phrase):
+        if not re.search(r"\b[A-ZÁÉÍÓÚ]", phrase):
             continue  # "prominent guests": a kind of people, not somebody
         key = "_".join(re.findall(r"\w+", fold_word(phrase)))[:60]
         out.append(Draft(f"other.present.{key}", Text(phrase), at, at + len(phrase), sentence, {}))
