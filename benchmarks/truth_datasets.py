@@ -51,6 +51,9 @@ class Benchmark:
     published: dict[str, float]
     note: str
     specificity: Callable[[EncodedClaims], np.ndarray | None] = lambda enc: None
+    # `ClaimTable.generalizes`: which values are less specific forms of which (None: no such
+    # relation in the dataset)
+    generalizes: Callable[[EncodedClaims], sparse.csr_matrix | None] = lambda enc: None
 
 
 # --------------------------------------------------------------------------------------- flight
@@ -192,6 +195,11 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         out[precise] = 1.0
         return out
 
+    def generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
+        # a gate without its concourse letter ("37") is a less specific form of "A37"
+        vague, precise = gate_refinements(enc)
+        return similarity.generalization(enc.table.n_candidates, vague, precise)
+
     def score(chosen: pa.Table) -> Score:
         return _score_flight(chosen, gold)
 
@@ -200,7 +208,16 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         " and at least one claim; times correct within 10 minutes (circular), gates exact after"
         " normalisation; all days resolved in one run, accuracy = mean of the per-day accuracies"
     )
-    return Benchmark(name, claims, build_support, score, published, note, specificity=specificity)
+    return Benchmark(
+        name,
+        claims,
+        build_support,
+        score,
+        published,
+        note,
+        specificity=specificity,
+        generalizes=generalizes,
+    )
 
 
 def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:
@@ -357,6 +374,13 @@ def load_book() -> Benchmark:
         note,
         specificity=lambda enc: np.array(
             [len(v.split()) for v in enc.candidate_value], dtype=np.float64
+        ),
+        # a list missing a middle initial or a co-author is a less specific form of the fuller one
+        generalizes=lambda enc: similarity.generalization(
+            enc.table.n_candidates,
+            *similarity.token_subsets(
+                enc.table.candidate_item, [v.split() for v in enc.candidate_value]
+            ),
         ),
     )
 
@@ -557,7 +581,16 @@ def load_hierarchical(name: str) -> Benchmark:
         "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"
         " leaf or one of its ancestors (Jung et al. EDBT 2019)"
     )
-    return Benchmark(name, claims, build_support, score, {}, note, specificity=specificity)
+    def generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
+        # a place is a less specific form of the places inside it
+        general, specific = similarity.hierarchy_refinements(
+            enc.table.candidate_item, candidate_nodes(enc), parent
+        )
+        return similarity.generalization(enc.table.n_candidates, general, specific)
+
+    return Benchmark(
+        name, claims, build_support, score, {}, note, specificity=specificity, generalizes=generalizes
+    )
 
 
 def load(name: str) -> Benchmark:
