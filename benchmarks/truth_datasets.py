@@ -153,22 +153,36 @@ def flight_days() -> list[str]:
     return sorted(p.name[:10] for p in (DATA / "flight" / "clean_flight").glob("*-data.txt"))
 
 
+def gate_refinements(enc: EncodedClaims) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (vague, precise) of gate candidates of one item: "37" and "A37"."""
+    gate_item = np.char.endswith(enc.item_attribute.astype(str), "gate")
+    gates = np.flatnonzero(gate_item[enc.table.candidate_item])
+    vague, precise = similarity.code_refinements(
+        enc.table.candidate_item[gates], enc.candidate_value[gates].tolist()
+    )
+    return gates[vague], gates[precise]
+
+
+def gate_generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
+    """`ClaimTable.generalizes` for flights: a gate without its concourse letter ("37") is a less
+    specific form of the full gate ("A37")."""
+    vague, precise = gate_refinements(enc)
+    return similarity.generalization(enc.table.n_candidates, vague, precise)
+
+
+def gate_specificity(enc: EncodedClaims) -> np.ndarray:
+    """Of two compatible gates, the one that says more ("A37" over "37") wins a tie."""
+    _, precise = gate_refinements(enc)
+    out = np.zeros(enc.table.n_candidates)
+    out[precise] = 1.0
+    return out
+
+
 def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benchmark:
     con = duckdb.connect()
     claims_sql, gold_sql = _flight_sql(days)
     claims = con.sql(claims_sql).to_arrow_table()
     gold = con.sql(gold_sql).to_arrow_table()
-
-    def gate_candidates(enc: EncodedClaims) -> np.ndarray:
-        gate_item = np.char.endswith(enc.item_attribute.astype(str), "gate")
-        return np.flatnonzero(gate_item[enc.table.candidate_item])
-
-    def gate_refinements(enc: EncodedClaims) -> tuple[np.ndarray, np.ndarray]:
-        gates = gate_candidates(enc)
-        vague, precise = similarity.code_refinements(
-            enc.table.candidate_item[gates], enc.candidate_value[gates].tolist()
-        )
-        return gates[vague], gates[precise]
 
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
         # times a few minutes apart are the same event read at different moments: full support
@@ -188,18 +202,6 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         )
         return similarity.combine(times, gates)
 
-    def specificity(enc: EncodedClaims) -> np.ndarray:
-        # of two compatible gates, the one that says more ("A37" over "37") wins a tie
-        _, precise = gate_refinements(enc)
-        out = np.zeros(enc.table.n_candidates)
-        out[precise] = 1.0
-        return out
-
-    def generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
-        # a gate without its concourse letter ("37") is a less specific form of "A37"
-        vague, precise = gate_refinements(enc)
-        return similarity.generalization(enc.table.n_candidates, vague, precise)
-
     def score(chosen: pa.Table) -> Score:
         return _score_flight(chosen, gold)
 
@@ -215,8 +217,8 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         score,
         published,
         note,
-        specificity=specificity,
-        generalizes=generalizes,
+        specificity=gate_specificity,
+        generalizes=gate_generalizes,
     )
 
 
@@ -581,6 +583,7 @@ def load_hierarchical(name: str) -> Benchmark:
         "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"
         " leaf or one of its ancestors (Jung et al. EDBT 2019)"
     )
+
     def generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
         # a place is a less specific form of the places inside it
         general, specific = similarity.hierarchy_refinements(
@@ -589,7 +592,14 @@ def load_hierarchical(name: str) -> Benchmark:
         return similarity.generalization(enc.table.n_candidates, general, specific)
 
     return Benchmark(
-        name, claims, build_support, score, {}, note, specificity=specificity, generalizes=generalizes
+        name,
+        claims,
+        build_support,
+        score,
+        {},
+        note,
+        specificity=specificity,
+        generalizes=generalizes,
     )
 
 
