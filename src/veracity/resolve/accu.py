@@ -5,12 +5,19 @@ an item can take); a value's probability is the softmax of its vote count over t
 (the n + 1 - k values nobody claimed count as vote 0); a source's accuracy is the mean probability
 of its values. With `rho` > 0 the vote of similar values leaks in (AccuSim).
 
+AccuFormat (Li et al., PVLDB 2013): when the table says which values are less specific forms of
+which (`ClaimTable.generalizes`: gate "37" of "A37"), a value also gets `format_rho` = 0.5 times
+the votes of its less specific forms (TruthFinder's and AccuSim's influence constant); a fuller
+value never backs a less specific one.
+
 AccuCopy adds copy detection (`copying.py`): in every round, each pair of sources gets the
 posterior that one copies the other from the values they share (true or false by their current
 probability) and the values they differ on; a source's vote for a value is then discounted by
 (1 - c Pr(copy)) for every better-ranked source that gives the same value, so a clique of copiers
 counts about as one witness. With `ClaimTable.claim_form`, sharing means writing the value the
-same way. The copier pairs found go to `Result.extra["copying"]`.
+same way. The copier pairs found go to `Result.extra["copying"]`. AccuCopy judges a source per
+attribute when the table has several (Li et al.'s *Attr variants: a site careful with times can
+be careless with gates); copy detection and the ranking of sources use one accuracy per source.
 """
 
 from __future__ import annotations
