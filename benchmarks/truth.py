@@ -190,9 +190,11 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
 
 
 def _encode(bench: datasets.Benchmark) -> object:
-    """Integer codes for the claims and the tie-break specificity every algorithm uses."""
+    """Integer codes for the claims, the tie-break specificity every algorithm uses and which
+    values are less specific forms of which (read by the Accu family)."""
     enc = encode_claims(bench.claims)
     enc.table.candidate_specificity = bench.specificity(enc)
+    enc.table.generalizes = bench.generalizes(enc)
     return enc
 
 

@@ -51,6 +51,9 @@ class Benchmark:
     published: dict[str, float]
     note: str
     specificity: Callable[[EncodedClaims], np.ndarray | None] = lambda enc: None
+    # `ClaimTable.generalizes`: which values are less specific forms of which (None: no such
+    # relation in the dataset)
+    generalizes: Callable[[EncodedClaims], sparse.csr_matrix | None] = lambda enc: None
 
 
 # --------------------------------------------------------------------------------------- flight
@@ -150,22 +153,36 @@ def flight_days() -> list[str]:
     return sorted(p.name[:10] for p in (DATA / "flight" / "clean_flight").glob("*-data.txt"))
 
 
+def gate_refinements(enc: EncodedClaims) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (vague, precise) of gate candidates of one item: "37" and "A37"."""
+    gate_item = np.char.endswith(enc.item_attribute.astype(str), "gate")
+    gates = np.flatnonzero(gate_item[enc.table.candidate_item])
+    vague, precise = similarity.code_refinements(
+        enc.table.candidate_item[gates], enc.candidate_value[gates].tolist()
+    )
+    return gates[vague], gates[precise]
+
+
+def gate_generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
+    """`ClaimTable.generalizes` for flights: a gate without its concourse letter ("37") is a less
+    specific form of the full gate ("A37")."""
+    vague, precise = gate_refinements(enc)
+    return similarity.generalization(enc.table.n_candidates, vague, precise)
+
+
+def gate_specificity(enc: EncodedClaims) -> np.ndarray:
+    """Of two compatible gates, the one that says more ("A37" over "37") wins a tie."""
+    _, precise = gate_refinements(enc)
+    out = np.zeros(enc.table.n_candidates)
+    out[precise] = 1.0
+    return out
+
+
 def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benchmark:
     con = duckdb.connect()
     claims_sql, gold_sql = _flight_sql(days)
     claims = con.sql(claims_sql).to_arrow_table()
     gold = con.sql(gold_sql).to_arrow_table()
-
-    def gate_candidates(enc: EncodedClaims) -> np.ndarray:
-        gate_item = np.char.endswith(enc.item_attribute.astype(str), "gate")
-        return np.flatnonzero(gate_item[enc.table.candidate_item])
-
-    def gate_refinements(enc: EncodedClaims) -> tuple[np.ndarray, np.ndarray]:
-        gates = gate_candidates(enc)
-        vague, precise = similarity.code_refinements(
-            enc.table.candidate_item[gates], enc.candidate_value[gates].tolist()
-        )
-        return gates[vague], gates[precise]
 
     def build_support(enc: EncodedClaims) -> sparse.csr_matrix:
         # times a few minutes apart are the same event read at different moments: full support
@@ -185,13 +202,6 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         )
         return similarity.combine(times, gates)
 
-    def specificity(enc: EncodedClaims) -> np.ndarray:
-        # of two compatible gates, the one that says more ("A37" over "37") wins a tie
-        _, precise = gate_refinements(enc)
-        out = np.zeros(enc.table.n_candidates)
-        out[precise] = 1.0
-        return out
-
     def score(chosen: pa.Table) -> Score:
         return _score_flight(chosen, gold)
 
@@ -200,7 +210,16 @@ def load_flight(days: list[str], name: str, published: dict[str, float]) -> Benc
         " and at least one claim; times correct within 10 minutes (circular), gates exact after"
         " normalisation; all days resolved in one run, accuracy = mean of the per-day accuracies"
     )
-    return Benchmark(name, claims, build_support, score, published, note, specificity=specificity)
+    return Benchmark(
+        name,
+        claims,
+        build_support,
+        score,
+        published,
+        note,
+        specificity=gate_specificity,
+        generalizes=gate_generalizes,
+    )
 
 
 def _score_flight(chosen: pa.Table, gold: pa.Table) -> Score:
@@ -357,6 +376,13 @@ def load_book() -> Benchmark:
         note,
         specificity=lambda enc: np.array(
             [len(v.split()) for v in enc.candidate_value], dtype=np.float64
+        ),
+        # a list missing a middle initial or a co-author is a less specific form of the fuller one
+        generalizes=lambda enc: similarity.generalization(
+            enc.table.n_candidates,
+            *similarity.token_subsets(
+                enc.table.candidate_item, [v.split() for v in enc.candidate_value]
+            ),
         ),
     )
 
@@ -557,7 +583,24 @@ def load_hierarchical(name: str) -> Benchmark:
         "Accuracy = chosen place equals the gold leaf; GenAccuracy (in groups) = chosen place is the"
         " leaf or one of its ancestors (Jung et al. EDBT 2019)"
     )
-    return Benchmark(name, claims, build_support, score, {}, note, specificity=specificity)
+
+    def generalizes(enc: EncodedClaims) -> sparse.csr_matrix:
+        # a place is a less specific form of the places inside it
+        general, specific = similarity.hierarchy_refinements(
+            enc.table.candidate_item, candidate_nodes(enc), parent
+        )
+        return similarity.generalization(enc.table.n_candidates, general, specific)
+
+    return Benchmark(
+        name,
+        claims,
+        build_support,
+        score,
+        {},
+        note,
+        specificity=specificity,
+        generalizes=generalizes,
+    )
 
 
 def load(name: str) -> Benchmark:

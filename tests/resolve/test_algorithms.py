@@ -178,3 +178,34 @@ def test_pooledinvestment_lone_liar_ties_with_the_majority():
     assert isinstance(belief, np.ndarray)
     liar_values = np.arange(10) * 3 + 1 + np.arange(10) % 2
     assert np.allclose(belief[np.arange(10) * 3], belief[liar_values])
+
+
+def _vague_against_precise(with_generalizes: bool) -> ClaimTable:
+    """Item 0: value 1 ("37") from three sources, value 0 ("A37", its fuller form) from two (an
+    exact tie would go to value 1, the higher code). Items 1-9 give every source a record of
+    agreement so that all are trusted alike."""
+    source = [0, 1, 2, 3, 4]
+    candidate = [1, 1, 1, 0, 0]
+    for item in range(1, 10):
+        source += [0, 1, 2, 3, 4]
+        candidate += [2 * item] * 5
+    n_candidates = 20
+    generalizes = (
+        sparse.csr_matrix(([1.0], ([1], [0])), shape=(n_candidates, n_candidates))
+        if with_generalizes
+        else None
+    )
+    return ClaimTable(
+        source=np.array(source, dtype=np.int64),
+        candidate=np.array(candidate, dtype=np.int64),
+        candidate_item=np.repeat(np.arange(10, dtype=np.int64), 2),
+        n_sources=5,
+        generalizes=generalizes,
+    )
+
+
+@pytest.mark.parametrize("algorithm", ["accu", "accucopy"])
+def test_accu_less_specific_form_backs_the_fuller_value(algorithm):
+    # 2 votes + half of 3 beat 3 votes; without the relation the three win
+    assert resolve(_vague_against_precise(False), algorithm).truth[0] == 1
+    assert resolve(_vague_against_precise(True), algorithm).truth[0] == 0

@@ -98,3 +98,20 @@ def test_similarity_gate_without_concourse_letter_refines_to_the_full_gate():
     assert set(zip(vague.tolist(), precise.tolist(), strict=True)) == {(0, 1), (0, 2), (4, 5)}
     m = similarity.refinement_support(items, codes, vague_weight=0.5).toarray()
     assert m[1, 0] == 1.0 and m[0, 1] == 0.5 and m[1, 2] == 0.0 and m[0, 3] == 0.0
+
+
+def test_similarity_token_subsets_pair_a_shorter_list_with_the_fuller_one_only():
+    items = np.array([0, 0, 0, 1], dtype=np.int64)
+    lists = [["lovelace", "ada"], ["lovelace", "ada", "k"], ["babbage", "ada"], ["lovelace"]]
+    general, specific = similarity.token_subsets(items, lists)
+    assert list(zip(general.tolist(), specific.tolist(), strict=True)) == [(0, 1)]
+    matrix = similarity.generalization(4, general, specific)
+    assert matrix[0, 1] == 1.0 and matrix[1, 0] == 0.0 and matrix.diagonal().sum() == 0.0
+
+
+def test_similarity_hierarchy_refinements_pair_a_region_with_a_place_inside_it():
+    parent = np.array([-1, 0, 1, 0], dtype=np.int64)  # 0 country, 1 region, 2 town, 3 region
+    items = np.zeros(4, dtype=np.int64)
+    general, specific = similarity.hierarchy_refinements(items, np.array([0, 1, 2, 3]), parent)
+    pairs = set(zip(general.tolist(), specific.tolist(), strict=True))
+    assert pairs == {(0, 1), (0, 2), (0, 3), (1, 2)}

@@ -5,12 +5,19 @@ an item can take); a value's probability is the softmax of its vote count over t
 (the n + 1 - k values nobody claimed count as vote 0); a source's accuracy is the mean probability
 of its values. With `rho` > 0 the vote of similar values leaks in (AccuSim).
 
+AccuFormat (Li et al., PVLDB 2013): when the table says which values are less specific forms of
+which (`ClaimTable.generalizes`: gate "37" of "A37"), a value also gets `format_rho` = 0.5 times
+the votes of its less specific forms (TruthFinder's and AccuSim's influence constant); a fuller
+value never backs a less specific one.
+
 AccuCopy adds copy detection (`copying.py`): in every round, each pair of sources gets the
 posterior that one copies the other from the values they share (true or false by their current
 probability) and the values they differ on; a source's vote for a value is then discounted by
 (1 - c Pr(copy)) for every better-ranked source that gives the same value, so a clique of copiers
 counts about as one witness. With `ClaimTable.claim_form`, sharing means writing the value the
-same way. The copier pairs found go to `Result.extra["copying"]`.
+same way. The copier pairs found go to `Result.extra["copying"]`. AccuCopy judges a source per
+attribute when the table has several (Li et al.'s *Attr variants: a site careful with times can
+be careless with gates); copy detection and the ranking of sources use one accuracy per source.
 """
 
 from __future__ import annotations
@@ -44,10 +51,18 @@ def _probabilities(
     rho: float,
     support_t: sparse.csr_matrix,
     values_per_item: FloatArray,
+    format_rho: float = 0.0,
+    generalizes_t: sparse.csr_matrix | None = None,
 ) -> FloatArray:
-    """Softmax of vote counts over each item's domain of n + 1 values (unclaimed ones vote 0)."""
+    """Softmax of vote counts over each item's domain of n + 1 values (unclaimed ones vote 0).
+
+    AccuSim: `rho` times the votes of similar values leak in. AccuFormat: a value also gets
+    `format_rho` times the votes of its less specific forms (a claim of "37" is consistent with
+    "A37"), never the other way round."""
     n_items = table.n_items
     item = table.candidate_item
+    if format_rho > 0 and generalizes_t is not None:
+        vote = vote + format_rho * (generalizes_t @ vote)
     if rho > 0:
         vote = vote + rho * (support_t @ vote - vote)
     top = np.zeros(n_items)
@@ -123,6 +138,7 @@ class _Settings:
     either_direction: bool = True
     attribute_reliability: str = "global"  # "global", "own" or "others" (see _accuracy)
     accuracy_prior_strength: float = 0.0
+    format_rho: float = 0.5
 
 
 def _run(table: ClaimTable, settings: _Settings) -> Result:
@@ -130,6 +146,7 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
         raise ValueError(f"unknown attribute_reliability {settings.attribute_reliability!r}")
     share = claim_share(table)
     support_t = support_matrix(table).T.tocsr()
+    generalizes_t = None if table.generalizes is None else table.generalizes.T.tocsr()
     values_per_item = np.bincount(table.candidate_item, minlength=table.n_items).astype(np.float64)
     evidence = copy_evidence(table) if settings.detect_copying else None
     discount = IndependenceDiscount(evidence, table) if evidence is not None else None
@@ -150,7 +167,14 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
             minlength=table.n_candidates,
         )
         prob = _probabilities(
-            table, vote.astype(np.float64), n_false, settings.rho, support_t, values_per_item
+            table,
+            vote.astype(np.float64),
+            n_false,
+            settings.rho,
+            support_t,
+            values_per_item,
+            settings.format_rho,
+            generalizes_t,
         )
         updated = _accuracy(
             table,
@@ -231,6 +255,7 @@ def accu(
     tolerance: float = 1e-4,
     attribute_reliability: str = "global",
     accuracy_prior_strength: float = 0.0,
+    format_rho: float = 0.5,
 ) -> Result:
     return _run(
         table,
@@ -243,6 +268,7 @@ def accu(
             tolerance=tolerance,
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
+            format_rho=format_rho,
         ),
     )
 
@@ -256,6 +282,7 @@ def accuattr(
     max_iterations: int = 50,
     tolerance: float = 1e-4,
     accuracy_prior_strength: float = 2.0,
+    format_rho: float = 0.5,
 ) -> Result:
     """Accu whose trust in a source on one attribute is what the source earns on the others
     (`attribute_reliability="others"`); on a table with one attribute it is plain Accu with a
@@ -269,6 +296,7 @@ def accuattr(
         tolerance=tolerance,
         attribute_reliability="others",
         accuracy_prior_strength=accuracy_prior_strength,
+        format_rho=format_rho,
     )
 
 
@@ -284,8 +312,9 @@ def accucopy(
     tolerance: float = 1e-4,
     report_threshold: float = 0.5,
     either_direction: bool = True,
-    attribute_reliability: str = "global",
+    attribute_reliability: str = "own",
     accuracy_prior_strength: float = 0.0,
+    format_rho: float = 0.5,
 ) -> Result:
     return _run(
         table,
@@ -302,6 +331,7 @@ def accucopy(
             either_direction=either_direction,
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
+            format_rho=format_rho,
         ),
     )
 

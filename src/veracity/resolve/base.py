@@ -40,6 +40,11 @@ class ClaimTable:
       the same code were written identically, e.g. the same raw string before normalisation), for
       copy detection: a copy reproduces its original's wording and format, independent sources
       that agree on a value mostly write it their own way.
+    - `generalizes`: optional sparse (n_candidates x n_candidates) matrix, no diagonal; entry
+      (a, b) > 0 when value a is a less specific form of value b of the same item: b says all
+      that a says and more (gate "37" and "A37", an author list missing a middle initial and the
+      list with it). A claim of a is consistent with b, so the Accu family lets it back b (Li et
+      al.'s AccuFormat); b never backs a.
     """
 
     source: IntArray
@@ -53,6 +58,7 @@ class ClaimTable:
     candidate_specificity: FloatArray | None = None
     item_attribute: IntArray | None = None
     claim_form: IntArray | None = None
+    generalizes: sparse.csr_matrix | None = None
 
     @property
     def n_candidates(self) -> int:

@@ -242,6 +242,41 @@ def code_refinements(candidate_item: IntArray, codes: Sequence[str]) -> tuple[In
     return a[keep], b[keep]
 
 
+def generalization(n_candidates: int, general: IntArray, specific: IntArray) -> sparse.csr_matrix:
+    """The `ClaimTable.generalizes` matrix: 1 at (general, specific) for each pair where the
+    first value is a less specific form of the second, nothing on the diagonal."""
+    keep = general != specific
+    return sparse.csr_matrix(
+        (np.ones(int(keep.sum())), (general[keep], specific[keep])),
+        shape=(n_candidates, n_candidates),
+    )
+
+
+def token_subsets(
+    candidate_item: IntArray, token_lists: Sequence[Sequence[str]]
+) -> tuple[IntArray, IntArray]:
+    """Pairs (general, specific) of candidates of one item where every token of the first is in
+    the second and the second has more: a list missing a middle initial or a co-author."""
+    a, b = item_pairs(candidate_item)
+    n = candidate_item.shape[0]
+    if a.size == 0:
+        return a, b
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, tokens in enumerate(token_lists):  # once per distinct candidate, not per claim
+        for token in set(tokens):
+            rows.append(k)
+            cols.append(vocabulary.setdefault(token, len(vocabulary)))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1))
+    )
+    size = np.asarray(incidence.sum(axis=1)).ravel()
+    shared = np.asarray(incidence[a].multiply(incidence[b]).sum(axis=1)).ravel()
+    keep = (shared == size[a]) & (size[a] > 0) & (size[b] > size[a])
+    return a[keep], b[keep]
+
+
 def refinement_support(
     candidate_item: IntArray, codes: Sequence[str], vague_weight: float = 1.0
 ) -> sparse.csr_matrix:
@@ -296,3 +331,17 @@ def hierarchy_support(
     a_contains_b = np.asarray(anc[nb_safe, na_safe]).ravel().astype(bool) & known
     weight = np.where(b_contains_a, 1.0, np.where(a_contains_b, general_weight, 0.0))
     return from_pairs(candidate_item.shape[0], a, b, weight)
+
+
+def hierarchy_refinements(
+    candidate_item: IntArray, candidate_node: IntArray, parent: IntArray
+) -> tuple[IntArray, IntArray]:
+    """Pairs (general, specific) of candidates of one item where the first names a place that
+    contains the second's (a country and a city in it). Unknown nodes (< 0) pair with nothing."""
+    anc = ancestors_matrix(parent)
+    a, b = item_pairs(candidate_item)
+    na, nb = candidate_node[a], candidate_node[b]
+    known = (na >= 0) & (nb >= 0) & (na != nb)
+    na_safe, nb_safe = np.where(known, na, 0), np.where(known, nb, 0)
+    a_contains_b = np.asarray(anc[nb_safe, na_safe]).ravel().astype(bool) & known
+    return a[a_contains_b], b[a_contains_b]
