@@ -17,6 +17,8 @@ import unicodedata
 import zlib
 from functools import lru_cache
 
+from veracity.event_places import lookup
+
 # Type weights: a full date or a name says much more about which event than a common word.
 # Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
 # reports other seeds and the real articles.
@@ -34,7 +36,13 @@ WEIGHTS = {
     "k": 0.7,
     "s": 0.6,
     "p": 1.1,
+    "g": 2.4,
+    "r": 1.0,
 }
+# Languages that capitalise every noun: there a capital letter says little about a name, so
+# such words weigh this share of a name (places are still known through the gazetteer).
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+CAPITALISED_NOUN_SCALE = 0.25
 
 _MONTH_FORMS = {
     1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara yanvarya",
@@ -224,6 +232,7 @@ _TRANSLITERATE = str.maketrans(
     }
 )
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
 _TOKEN = re.compile(
     r"[A-Za-z]+"
     r"|(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"
@@ -239,9 +248,12 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def features(text: str) -> dict[str, float]:
-    """Every feature of `text` with its type weight (each feature once)."""
-    folded = ascii_fold(text)
+def features(text: str, language: str = "") -> dict[str, float]:
+    """Every feature of `text` (written in `language`, when known) with its type weight
+    (each feature once)."""
+    # A link is no prose: its lower-case words ("/moscow-hostage-crisis") must not make the
+    # names of the text look like common words.
+    folded = _LINK.sub(" ", ascii_fold(text))
     out: dict[str, float] = {}
     tokens: list[str] = []
     # One pass: numeric dates become features at once, everything else a token.
@@ -259,6 +271,8 @@ def features(text: str) -> dict[str, float]:
         if month is not None and tokens[i][0].isalpha():
             _date_around(lowered, i, month, out, used)
     previous_name = ""
+    scale = CAPITALISED_NOUN_SCALE if language in NOUN_CAPITALISING else 1.0
+    place_until = 0  # words up to here belong to a place name already read
     for i, token in enumerate(tokens):
         first = token[0]
         if first.isdigit():
@@ -270,16 +284,18 @@ def features(text: str) -> dict[str, float]:
         if len(low) >= 4:
             out["w" + low[:6]] = WEIGHTS["w"]
         if first.isupper() and low not in MONTHS:
+            if i >= place_until and low not in _FUNCTION_WORDS:
+                place_until = _place(lowered, i, lower_words, out)
             if token.isupper() and 2 <= len(token) <= 6:
                 out["a" + token] = WEIGHTS["a"]
                 previous_name = ""
             elif len(low) >= 3 and low not in lower_words and low not in _FUNCTION_WORDS:
-                out["c" + low] = WEIGHTS["c"]
+                out["c" + low] = WEIGHTS["c"] * scale
                 skeleton = consonant_skeleton(low)
                 if len(skeleton) >= 4:
-                    out["s" + skeleton] = WEIGHTS["s"]
+                    out["s" + skeleton] = WEIGHTS["s"] * scale
                 if previous_name:
-                    out[f"b{previous_name} {low}"] = WEIGHTS["b"]
+                    out[f"b{previous_name} {low}"] = WEIGHTS["b"] * scale
                 previous_name = low
             else:
                 previous_name = ""
@@ -287,6 +303,18 @@ def features(text: str) -> dict[str, float]:
             previous_name = ""
     _year_and_name(out)
     return out
+
+
+def _place(lowered: list[str], i: int, lower_words: set[str], out: dict[str, float]) -> int:
+    """Place features of a name starting at word `i` (city id and country, or a country);
+    returns the index after its last word. A one-word name the text also writes in lower
+    case is a common word ("Police", "police"), not a place."""
+    found, size = lookup(lowered, i)
+    if not found or (size == 1 and lowered[i] in lower_words):
+        return i
+    for feature in found:
+        out[feature] = WEIGHTS[feature[0]]
+    return i + size
 
 
 _SKELETON_RULES = (
@@ -338,7 +366,7 @@ def _year_and_name(out: dict[str, float]) -> None:
     years = [f[1:] for f in out if f[0] == "y"]
     if not years or len(years) > 6:
         return  # a history with many years names no single event by its years
-    names = [f[1:] for f in out if f[0] == "c" or f[0] == "a"]
+    names = [f[1:] if f[0] != "g" else f for f in out if f[0] in "cag"]
     for year in years:
         for name in names:
             out[f"k{year} {name}"] = WEIGHTS["k"]
@@ -346,8 +374,10 @@ def _year_and_name(out: dict[str, float]) -> None:
 
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
-KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY = 0, 1, 2, 3, 4
+KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
 _KINDS = {
+    "g": KIND_CITY,
+    "r": KIND_COUNTRY,
     "c": KIND_NAME,
     "b": KIND_NAME,
     "s": KIND_NAME,

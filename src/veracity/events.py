@@ -155,7 +155,7 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     The per-document stage: independent for every document, so it runs in worker processes
     (or, on a cluster, as a function over batches of rows).
     """
-    found = features(doc.text)
+    found = features(doc.text, doc.language)
     if doc.url:
         for word in re.findall(r"[A-Za-z]{4,}", doc.url):
             found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
@@ -163,7 +163,7 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     found.update(published)
     pieces = _segments(doc.text, min_segment_chars)
     parts = (
-        [hashed({**features(piece), **published}) for piece in pieces] if len(pieces) >= 2 else []
+        [hashed({**features(piece, doc.language), **published}) for piece in pieces] if len(pieces) >= 2 else []
     )
     return hashed(found), parts
 
@@ -182,16 +182,18 @@ def _extract(
         # Only the text goes to the workers; results come back in input order.
         batches = _batched(documents, 512)
         for batch in batches:
-            results = pool.map(work, [(d.text, d.url, d.published) for d in batch], 64)
+            items = [(d.text, d.language, d.url, d.published) for d in batch]
+            results = pool.map(work, items, 64)
             yield from zip(batch, results, strict=True)
 
 
 def _light_features(
-    item: tuple[str, str | None, str | None], min_segment_chars: int
+    item: tuple[str, str, str | None, str | None], min_segment_chars: int
 ) -> tuple[Hashed, list[Hashed]]:
-    text, url, published = item
+    text, language, url, published = item
     return document_features(
-        Document(id="", text=text, language="", url=url, published=published), min_segment_chars
+        Document(id="", text=text, language=language, url=url, published=published),
+        min_segment_chars,
     )
 
 
@@ -232,11 +234,18 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     # Rarity is counted in documents, not as a share of the corpus: a date held by 70
     # articles names some ten events whether the corpus has ten thousand articles or a
     # million, so the weights (and thresholds) mean the same at every scale.
-    column_weight = np.where(df >= 2, np.log1p(settings.rarity_scale / np.maximum(df, 1)), 0.0)
+    rarity = np.log1p(settings.rarity_scale / np.maximum(df, 1))
     if len(language_codes) > 1:
-        column_weight *= _single_language_factor(
-            columns, np.frombuffer(languages, np.int16)[rows], column_kind, df, settings
+        document_languages = np.frombuffer(languages, np.int16)
+        # ... but no rarer than the documents of its own languages allow: in a small corpus
+        # with six German articles, a German word in five of them is a common word, however
+        # few documents that is.
+        scope = _language_scope(columns, document_languages[rows], document_languages, len(df))
+        rarity = np.minimum(rarity, np.log((scope + 1.0) / np.maximum(df, 1)))
+        rarity *= _single_language_factor(
+            columns, document_languages[rows], column_kind, df, settings
         )
+    column_weight = np.where(df >= 2, rarity, 0.0)
     part_rows, part_keys, part_weights, _ = parts.arrays(n)
     if len(vocabulary):
         position = np.minimum(np.searchsorted(vocabulary, part_keys), len(vocabulary) - 1)
@@ -297,6 +306,15 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
         index.dates[kind] = sp.csr_matrix(keep @ dates)
     for m in (index.matrix, index.type_weights, *index.dates.values()):
         m.eliminate_zeros()
+
+
+def _language_scope(
+    columns: np.ndarray, cell_languages: np.ndarray, document_languages: np.ndarray, width: int
+) -> np.ndarray:
+    """Per column, how many documents are written in the languages it occurs in."""
+    per_language = np.bincount(document_languages).astype(np.float64)
+    pairs = np.unique(columns.astype(np.int64) * 65536 + cell_languages.astype(np.int64))
+    return np.bincount(pairs // 65536, weights=per_language[pairs % 65536], minlength=width)
 
 
 def _single_language_factor(

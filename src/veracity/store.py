@@ -550,7 +550,7 @@ def _neighbour_keys(doc: Document) -> list[int]:
     computes), kept so that an added article's stored neighbours can be found by lookup."""
     from veracity.event_features import features, hashed, published_features
 
-    found = features(doc.text)
+    found = features(doc.text, doc.language)
     found.update(published_features(doc.published))
     keys, _, _ = hashed(found)
     return sorted(set(keys))
