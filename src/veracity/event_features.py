@@ -16,6 +16,7 @@ import re
 import unicodedata
 import zlib
 from functools import lru_cache
+from typing import NamedTuple
 
 from veracity.event_places import lookup
 
@@ -256,6 +257,7 @@ def features(text: str, language: str = "") -> dict[str, float]:
     folded = _LINK.sub(" ", ascii_fold(text))
     out: dict[str, float] = {}
     tokens: list[str] = []
+    spans: list[tuple[int, int]] = []
     # One pass: numeric dates become features at once, everything else a token.
     for match in _TOKEN.finditer(folded):
         token = match.group(0)
@@ -263,6 +265,7 @@ def features(text: str, language: str = "") -> dict[str, float]:
             _numeric_date(match, out)
         else:
             tokens.append(token)
+            spans.append(match.span())
     lowered = [t.lower() for t in tokens]
     lower_words = {t for t in tokens if t.islower()}
     used: set[int] = set()
@@ -285,7 +288,8 @@ def features(text: str, language: str = "") -> dict[str, float]:
             out["w" + low[:6]] = WEIGHTS["w"]
         if first.isupper() and low not in MONTHS:
             if i >= place_until and low not in _FUNCTION_WORDS:
-                place_until = _place(lowered, i, lower_words, out)
+                place_until = _place(_Words(folded, tokens, lowered, spans), i, lower_words, out,
+                                     scale == 1.0)
             if token.isupper() and 2 <= len(token) <= 6:
                 out["a" + token] = WEIGHTS["a"]
                 previous_name = ""
@@ -305,16 +309,51 @@ def features(text: str, language: str = "") -> dict[str, float]:
     return out
 
 
-def _place(lowered: list[str], i: int, lower_words: set[str], out: dict[str, float]) -> int:
+class _Words(NamedTuple):
+    text: str
+    tokens: list[str]
+    lowered: list[str]
+    spans: list[tuple[int, int]]
+
+
+def _place(
+    words: _Words, i: int, lower_words: set[str], out: dict[str, float], check_next: bool
+) -> int:
     """Place features of a name starting at word `i` (city id and country, or a country);
-    returns the index after its last word. A one-word name the text also writes in lower
-    case is a common word ("Police", "police"), not a place."""
-    found, size = lookup(lowered, i)
-    if not found or (size == 1 and lowered[i] in lower_words):
+    returns the index after its last word.
+
+    Many towns are named like common words ("Police", "Drama", "Bank", "Alliance"). A one-word
+    name is read as a place only where it stands alone: not written in lower case elsewhere
+    in the text, not opening a sentence, and not one word of a longer capitalised name
+    ("Rumah Sakit", "Echo Moskau"; the word after is not checked where every noun is
+    capitalised, as in "Moskauer Theater")."""
+    found, size = lookup(words.lowered, i)
+    if not found:
+        return i
+    if size == 1 and (words.lowered[i] in lower_words or not _stands_alone(words, i, check_next)):
         return i
     for feature in found:
         out[feature] = WEIGHTS[feature[0]]
     return i + size
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n|]")
+
+
+def _stands_alone(words: _Words, i: int, check_next: bool) -> bool:
+    if i == 0:
+        return False
+    before = words.text[words.spans[i - 1][1] : words.spans[i][0]]
+    if _SENTENCE_BREAK.search(before):
+        return False
+    previous = words.tokens[i - 1]
+    if not before.strip() and previous[0].isupper() and words.lowered[i - 1] not in _FUNCTION_WORDS:
+        return False
+    if check_next and i + 1 < len(words.tokens):
+        after = words.text[words.spans[i][1] : words.spans[i + 1][0]]
+        if not after.strip() and words.tokens[i + 1][0].isupper():
+            return False
+    return True
 
 
 _SKELETON_RULES = (
@@ -375,7 +414,12 @@ def _year_and_name(out: dict[str, float]) -> None:
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
+KIND_PUBLISHED = 7
+# Features that say only when: two articles sharing nothing else may be about any two events
+# of that day, and a large corpus has many.
+TIME_KINDS = (KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_PUBLISHED)
 _KINDS = {
+    "p": KIND_PUBLISHED,
     "g": KIND_CITY,
     "r": KIND_COUNTRY,
     "c": KIND_NAME,

@@ -35,6 +35,7 @@ from veracity.event_features import (
     KIND_MONTH,
     KIND_NAME,
     KIND_YEAR,
+    TIME_KINDS,
     WEIGHTS,
     features,
     hashed,
@@ -59,6 +60,7 @@ class ClusterSettings:
     max_df: int = 60  # a feature held by more documents does not propose candidates
     min_shared: float = 2.0  # least summed weight of shared rare features to score a pair
     edge: float = 0.1  # least cosine for an edge
+    min_beyond_time: float = 0.02  # ... of which at least this much from features not dates
     link: float = 0.16  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
@@ -88,6 +90,7 @@ class FeatureIndex:
     vocabulary: np.ndarray  # sorted feature hashes; column j is vocabulary[j]
     idf: np.ndarray  # weight of each column: rarity, times the single-language factor
     df: np.ndarray
+    kinds: np.ndarray  # the kind of feature of each column (event_features.KIND_*)
     mixed: set[int] = field(default_factory=set)  # documents clustered by their paragraphs
 
 
@@ -274,7 +277,9 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
             (np.ones(int(chosen.sum()), np.float32), (rows[chosen], columns[chosen])),
             shape=shape,
         )
-    index = FeatureIndex(ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df)
+    index = FeatureIndex(
+        ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df, column_kind
+    )
     _choose_rows(index, settings)
     return index
 
@@ -396,8 +401,13 @@ def candidate_pairs(index: FeatureIndex, settings: ClusterSettings) -> np.ndarra
 
 def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSettings) -> np.ndarray:
     """Cosine similarity of each pair's feature vectors, lowered when their dates disagree:
-    both give a year (a month, a day) and they share none."""
+    both give a year (a month, a day) and they share none.
+
+    A pair that shares (almost) nothing but dates scores 0: a large corpus holds several
+    events on any one day, so "when" alone never says "the same event"; something of what,
+    where or who must be shared too."""
     scores = np.zeros(len(pairs), dtype=np.float64)
+    not_time = (~np.isin(index.kinds, TIME_KINDS)).astype(np.float64)
     penalties = {
         KIND_YEAR: settings.year_conflict,
         KIND_MONTH: settings.month_conflict,
@@ -413,8 +423,12 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
             given = np.diff(dates.indptr) > 0
             shared = np.asarray(dates[left].multiply(dates[right]).sum(axis=1)).ravel()
             factor *= np.where(given[left] & given[right] & (shared == 0), penalty, 1.0)
-        cosine = np.asarray(index.matrix[left].multiply(index.matrix[right]).sum(axis=1))
-        scores[start : start + step] = factor * cosine.ravel()
+        shared = sp.csr_matrix(index.matrix[left].multiply(index.matrix[right]))
+        cosine = np.asarray(shared.sum(axis=1)).ravel()
+        beyond_time = shared @ not_time
+        scores[start : start + step] = np.where(
+            beyond_time >= settings.min_beyond_time, factor * cosine, 0.0
+        )
     return scores
 
 
