@@ -44,6 +44,7 @@ from veracity.pipeline import (
     _profile,
     events_mode,
     extract_documents,
+    lineage_groups,
     reconcile_documents,
 )
 
@@ -373,8 +374,8 @@ def check_to_store(
                                                 engine=engine)
             from veracity.lineage import find_lineage
 
-            lineage = find_lineage(documents)
             grouped = _group_events(documents, mode)
+            lineage = find_lineage(documents, groups=lineage_groups(grouped, mode))
             report, solver = reconcile_documents(
                 documents, claims, aliases, lineage, grouped, profile=prof, resolver=resolver,
                 engine=engine, progress=progress,

@@ -28,31 +28,63 @@ def profiles(documents: Sequence[Document]) -> list[Profile]:
     ]
 
 
-def find_lineage(documents: Sequence[Document], *, embeddings: bool = False) -> list[Lineage]:
+def find_lineage(
+    documents: Sequence[Document],
+    *,
+    embeddings: bool = False,
+    groups: Sequence[Sequence[str]] | None = None,
+) -> list[Lineage]:
     """Every copy, near-duplicate, derived text and translation among `documents`.
 
     With `embeddings=True` (the `[embed]` extra), cross-language candidates are also compared by
     multilingual sentence embeddings, which finds translations that changed the numbers and names
     more than the fingerprints tolerate.
+
+    `groups` (lists of document ids, such as the events of a corpus that mixes many) limits the
+    comparison to documents of one group: a copy or a translation reports what its original
+    reports, so it is clustered into the same event. The work then grows with the number of
+    documents, not with the number of similar pairs in the whole corpus (template-like news of
+    one language shares many phrases). Identical texts are linked across groups all the same.
     """
     _check_unique_ids(documents)
     distinct, links = _exact_copies(documents)
-    profs = profiles(distinct)
-    pairs = sorted(candidate_pairs(profs, cross_language_all=embeddings))
     scorer = None
     if embeddings:
         from veracity.lineage.embed import SentenceMatcher
 
         scorer = SentenceMatcher()
-    for i, j in pairs:
-        a, b = profs[i], profs[j]
-        emb = None
-        if scorer is not None and a.document.language != b.document.language:
-            emb = scorer.score(a.document, b.document)
-        link = score_pair(a, b, emb)
-        if link is not None:
-            links.append(link)
-    return sorted(links, key=lambda link: (link.of, link.document))
+    vocab = Vocabulary()
+    for block in _blocks(distinct, groups):
+        profs = [
+            Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
+            for doc in block
+        ]
+        for i, j in sorted(candidate_pairs(profs, cross_language_all=embeddings)):
+            a, b = profs[i], profs[j]
+            emb = None
+            if scorer is not None and a.document.language != b.document.language:
+                emb = scorer.score(a.document, b.document)
+            link = score_pair(a, b, emb)
+            if link is not None:
+                links.append(link)
+    unique = {(link.document, link.of): link for link in links}
+    return sorted(unique.values(), key=lambda link: (link.of, link.document))
+
+
+def _blocks(
+    distinct: list[Document], groups: Sequence[Sequence[str]] | None
+) -> list[list[Document]]:
+    """The sets of documents compared with one another: all, or one per group (of two or more
+    documents; a document in two groups is in both)."""
+    if groups is None:
+        return [distinct]
+    by_id = {doc.id: doc for doc in distinct}
+    blocks = []
+    for group in groups:
+        members = [by_id[i] for i in dict.fromkeys(group) if i in by_id]
+        if len(members) >= 2:
+            blocks.append(members)
+    return blocks
 
 
 def _check_unique_ids(documents: Sequence[Document]) -> None:
