@@ -35,6 +35,7 @@ WEIGHTS = {
     "a": 1.2,
     "w": 0.25,
     "k": 0.7,
+    "q": 0.7,
     "s": 0.6,
     "p": 1.1,
     "g": 2.4,
@@ -276,6 +277,9 @@ def features(text: str, language: str = "") -> dict[str, float]:
     previous_name = ""
     scale = CAPITALISED_NOUN_SCALE if language in NOUN_CAPITALISING else 1.0
     place_until = 0  # words up to here belong to a place name already read
+    # capitalised words that are names beyond doubt: inside a sentence, where capitals mark
+    # names only ("Ketika" opening an Indonesian sentence, any German noun, are not)
+    surely_names: set[str] = set()
     for i, token in enumerate(tokens):
         first = token[0]
         if first.isdigit():
@@ -295,6 +299,8 @@ def features(text: str, language: str = "") -> dict[str, float]:
                 previous_name = ""
             elif len(low) >= 3 and low not in lower_words and low not in _FUNCTION_WORDS:
                 out["c" + low] = WEIGHTS["c"] * scale
+                if scale == 1.0 and not _opens_sentence(folded, spans, i):
+                    surely_names.add(low)
                 skeleton = consonant_skeleton(low)
                 if len(skeleton) >= 4:
                     out["s" + skeleton] = WEIGHTS["s"] * scale
@@ -305,8 +311,12 @@ def features(text: str, language: str = "") -> dict[str, float]:
                 previous_name = ""
         else:
             previous_name = ""
-    _year_and_name(out)
+    _year_and_name(out, surely_names)
     return out
+
+
+def _opens_sentence(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    return i == 0 or bool(_SENTENCE_BREAK.search(text[spans[i - 1][1] : spans[i][0]]))
 
 
 class _Words(NamedTuple):
@@ -399,16 +409,26 @@ def published_features(published: str | None) -> dict[str, float]:
     return {f"p{year}-{week:02d}": WEIGHTS["p"], f"p{o_year}-{o_week:02d}": WEIGHTS["p"]}
 
 
-def _year_and_name(out: dict[str, float]) -> None:
+def _year_and_name(out: dict[str, float], surely_names: set[str]) -> None:
     """Year-and-name pairs ("1996 with Gedrax"): a town or a group sees many events, a town in
-    one year few, so the pair stays rare (and useful for blocking) in a very large corpus."""
+    one year few, so the pair stays rare (and useful for blocking) in a very large corpus.
+    Only names beyond doubt take part: a common word paired with a date is just as rare, and
+    would tie together any two reports of that month written in one language."""
     years = [f[1:] for f in out if f[0] == "y"]
     if not years or len(years) > 6:
         return  # a history with many years names no single event by its years
-    names = [f[1:] if f[0] != "g" else f for f in out if f[0] in "cag"]
+    names = [f if f[0] == "g" else f[1:] for f in out if f[0] in "ag"]
+    names += sorted(surely_names)
     for year in years:
         for name in names:
             out[f"k{year} {name}"] = WEIGHTS["k"]
+    # ... and month-and-name: a capital sees several crises a year in a large archive, but
+    # seldom two in one month.
+    months = [f[1:] for f in out if f[0] == "m" and f[1] != "d"]
+    if len(months) <= 3:
+        for month in months:
+            for name in names:
+                out[f"q{month} {name}"] = WEIGHTS["q"]
 
 
 # Kinds of feature the clustering treats apart: names may be common words in one language

@@ -63,6 +63,8 @@ class ClusterSettings:
     min_beyond_time: float = 0.02  # ... of which at least this much from features not dates
     link: float = 0.16  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
+    stray_size: int = 1  # a group this small after linkage may join its closest group
+    stray_margin: float = 1.5  # ... outweighing the runner-up this many times
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
     segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
     min_segment_chars: int = 120
@@ -112,6 +114,7 @@ def cluster_events(
     labels = cluster_edges(
         len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
     )
+    labels = attach_strays(labels, pairs[keep], scores[keep], settings)
     return _clusters(index, labels, settings)
 
 
@@ -304,7 +307,7 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
             index.mixed.add(doc)
             active[doc] = False
             active[rows] = True
-    keep = sp.diags(active.astype(np.float64))
+    keep = sp.diags(active.astype(np.float32))
     index.matrix = sp.csr_matrix(keep @ index.matrix)
     index.type_weights = sp.csr_matrix(keep @ index.type_weights)
     for kind, dates in index.dates.items():
@@ -354,7 +357,8 @@ def _segments(text: str, min_chars: int) -> list[str]:
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    # single precision: half the memory of a million articles' vectors, and cosines need no more
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
 
 
 # --- 2. blocking -------------------------------------------------------------------------
@@ -508,6 +512,45 @@ def cluster_edges(
         while parent[root] != root:
             root = parent[root]
         labels[i] = root
+    return labels
+
+
+def attach_strays(
+    labels: np.ndarray, pairs: np.ndarray, scores: np.ndarray, settings: ClusterSettings
+) -> np.ndarray:
+    """Rows left alone by the agglomeration join the group they are clearly closest to.
+
+    A short article (a date, a toll and the town) is close to one or two members of its
+    event's group but far from the group as a whole, whose members each add facts it lacks;
+    group-to-group linkage leaves it out. It joins the group whose edges to it weigh most,
+    when that group outweighs the runner-up `stray_margin` times (a tie between two events
+    is left alone: chaining through it is what linkage prevents).
+    """
+    labels = labels.copy()
+    sizes = np.bincount(labels, minlength=len(labels))
+    stray = sizes[labels] <= settings.stray_size
+    if not stray.any() or not len(pairs):
+        return labels
+    left, right = pairs[:, 0], pairs[:, 1]
+    # every (stray row, group of a settled row) edge, both ways round
+    ends = np.concatenate([left, right]), np.concatenate([right, left])
+    weights = np.concatenate([scores, scores])
+    chosen = stray[ends[0]] & ~stray[ends[1]]
+    rows, groups, weights = ends[0][chosen], labels[ends[1][chosen]], weights[chosen]
+    if not len(rows):
+        return labels
+    # summed weight per (row, group), then the best and the runner-up group of each row
+    keys, inverse = np.unique(np.stack([rows, groups], axis=1), axis=0, return_inverse=True)
+    totals = np.bincount(inverse.ravel(), weights=weights)
+    order = np.lexsort((-totals, keys[:, 0]))
+    keys, totals = keys[order], totals[order]
+    first = np.r_[True, keys[1:, 0] != keys[:-1, 0]]
+    best_rows, best_groups, best = keys[first, 0], keys[first, 1], totals[first]
+    runner_up = np.zeros(len(best_rows))
+    second = np.r_[False, first[:-1]] & ~first
+    runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
+    clear = best >= settings.stray_margin * runner_up
+    labels[best_rows[clear]] = best_groups[clear]
     return labels
 
 
