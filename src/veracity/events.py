@@ -59,9 +59,9 @@ class ClusterSettings:
 
     max_df: int = 60  # a feature held by more documents does not propose candidates
     min_shared: float = 2.0  # least summed weight of shared rare features to score a pair
-    edge: float = 0.1  # least cosine for an edge
-    min_beyond_time: float = 0.02  # ... of which at least this much from features not dates
-    link: float = 0.16  # least similarity between two groups to merge them
+    edge: float = 0.08  # least cosine for an edge
+    min_beyond_time: float = 0.01  # ... of which at least this much from features not dates
+    link: float = 0.12  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
     stray_size: int = 1  # a group this small after linkage may join its closest group
     stray_margin: float = 1.5  # ... outweighing the runner-up this many times
@@ -378,6 +378,7 @@ def candidate_pairs(index: FeatureIndex, settings: ClusterSettings) -> np.ndarra
     rare_matrix = sp.csr_matrix(
         (np.where(keep, typed.data, 0.0).astype(np.float32), typed.indices, typed.indptr),
         shape=typed.shape,
+        copy=True,  # eliminate_zeros works in place: the index's own arrays must not change
     )
     rare_matrix.eliminate_zeros()
     binary = rare_matrix.copy()

@@ -7,7 +7,7 @@ profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from veracity.errors import InputError
 from veracity.lineage.blocking import candidate_pairs
@@ -43,21 +43,36 @@ def find_lineage(
     `groups` (lists of document ids, such as the events of a corpus that mixes many) limits the
     comparison to documents of one group: a copy or a translation reports what its original
     reports, so it is clustered into the same event. The work then grows with the number of
-    documents, not with the number of similar pairs in the whole corpus (template-like news of
-    one language shares many phrases). Identical texts are linked across groups all the same.
+    documents, not with the number of similar pairs in the whole corpus (news of one language
+    shares many set phrases).
     """
     _check_unique_ids(documents)
-    distinct, links = _exact_copies(documents)
+    if groups is None:
+        return lineage_in_blocks([documents], embeddings=embeddings)
+    by_id = {doc.id: doc for doc in documents}
+    blocks = ([by_id[i] for i in dict.fromkeys(group) if i in by_id] for group in groups)
+    return lineage_in_blocks(blocks, embeddings=embeddings)
+
+
+def lineage_in_blocks(
+    blocks: Iterable[Sequence[Document]], *, embeddings: bool = False
+) -> list[Lineage]:
+    """The lineage links among the documents of each block, blocks taken one at a time (so a
+    caller can stream them: only one block's texts need be held)."""
     scorer = None
     if embeddings:
         from veracity.lineage.embed import SentenceMatcher
 
         scorer = SentenceMatcher()
     vocab = Vocabulary()
-    for block in _blocks(distinct, groups):
+    unique: dict[tuple[str, str], Lineage] = {}
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        distinct, links = _exact_copies(block)
         profs = [
             Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
-            for doc in block
+            for doc in distinct
         ]
         for i, j in sorted(candidate_pairs(profs, cross_language_all=embeddings)):
             a, b = profs[i], profs[j]
@@ -67,24 +82,8 @@ def find_lineage(
             link = score_pair(a, b, emb)
             if link is not None:
                 links.append(link)
-    unique = {(link.document, link.of): link for link in links}
+        unique.update(((link.document, link.of), link) for link in links)
     return sorted(unique.values(), key=lambda link: (link.of, link.document))
-
-
-def _blocks(
-    distinct: list[Document], groups: Sequence[Sequence[str]] | None
-) -> list[list[Document]]:
-    """The sets of documents compared with one another: all, or one per group (of two or more
-    documents; a document in two groups is in both)."""
-    if groups is None:
-        return [distinct]
-    by_id = {doc.id: doc for doc in distinct}
-    blocks = []
-    for group in groups:
-        members = [by_id[i] for i in dict.fromkeys(group) if i in by_id]
-        if len(members) >= 2:
-            blocks.append(members)
-    return blocks
 
 
 def _check_unique_ids(documents: Sequence[Document]) -> None:
@@ -124,6 +123,7 @@ def _exact_copies(documents: Sequence[Document]) -> tuple[list[Document], list[L
 
 __all__ = [
     "find_lineage",
+    "lineage_in_blocks",
     "lineage_lines",
     "profiles",
     "score_pair",
