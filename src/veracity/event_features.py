@@ -451,12 +451,34 @@ _KINDS = {
 }
 
 
-def hashed(feature_weights: dict[str, float]) -> tuple[list[int], list[float], list[int]]:
-    """Features as stable 63-bit integers (the same in every process), weights and kinds."""
-    encoded = [f.encode("utf-8") for f in feature_weights]
-    keys = [(_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995) for raw in encoded]
+Hashed = tuple[list[int], list[float], list[int], list[tuple[int, int]]]
+
+
+def hashed(feature_weights: dict[str, float]) -> Hashed:
+    """Features as stable 63-bit integers (the same in every process), weights, kinds, and
+    for each date-and-name feature its position and the key of its name alone (so that the
+    corpus can tell a name from a common word before trusting the pair)."""
+    keys = [_key(f) for f in feature_weights]
     kinds = [_KINDS.get(f[0], KIND_OTHER) for f in feature_weights]
-    return keys, list(feature_weights.values()), kinds
+    parents = [
+        (position, _key(_name_of(f)))
+        for position, f in enumerate(feature_weights)
+        if f[0] in "kq"
+    ]
+    return keys, list(feature_weights.values()), kinds, parents
+
+
+def _key(feature: str) -> int:
+    raw = feature.encode("utf-8")
+    return (_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995)
+
+
+def _name_of(combination: str) -> str:
+    """The name feature a date-and-name feature was made from ("k1996 gedrax" -> "cgedrax")."""
+    name = combination.split(" ", 1)[1]
+    if name[0] == "g" and name[1:].isdigit():
+        return name
+    return ("a" if name.isupper() else "c") + name
 
 
 _crc32 = zlib.crc32

@@ -37,6 +37,7 @@ from veracity.event_features import (
     KIND_YEAR,
     TIME_KINDS,
     WEIGHTS,
+    Hashed,
     features,
     hashed,
     published_features,
@@ -72,6 +73,8 @@ class ClusterSettings:
     month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
     rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
+    common_share: float = 0.02  # a "name" in more of its languages' articles is a word ...
+    common_min_documents: int = 500  # ... when they are this many, enough to tell
     single_language_min_df: int = 5
     single_language_factor: float = 0.33
     chunk: int = 4096  # documents per vectorised step
@@ -123,8 +126,6 @@ def cluster_events(
 _PARAGRAPH = re.compile(r"\n\s*\n|\r?\n")
 
 
-Hashed = tuple[list[int], list[float], list[int]]
-
 
 class _Entries:
     """Growing compact arrays of (row, feature, weight, kind)."""
@@ -134,9 +135,15 @@ class _Entries:
         self.weights = array("f")
         self.kinds = array("b")
         self.pointer = array("q", [0])
+        self.combined = array("q")  # entries that pair a date with a name ...
+        self.parents = array("q")  # ... and the key of that name alone
 
     def add(self, found: Hashed) -> None:
-        k, w, t = found
+        k, w, t, parents = found
+        offset = len(self.keys)
+        for position, parent in parents:
+            self.combined.append(offset + position)
+            self.parents.append(parent)
         self.keys.extend(k)
         self.weights.extend(w)
         self.kinds.extend(t)
@@ -251,7 +258,10 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
         rarity *= _single_language_factor(
             columns, document_languages[rows], column_kind, df, settings
         )
+    else:
+        scope = np.full(len(df), float(len(ids)))
     column_weight = np.where(df >= 2, rarity, 0.0)
+    column_weight[_common_word_pairs(whole, vocabulary, columns, df, scope, settings)] = 0.0
     part_rows, part_keys, part_weights, _ = parts.arrays(n)
     if len(vocabulary):
         position = np.minimum(np.searchsorted(vocabulary, part_keys), len(vocabulary) - 1)
@@ -314,6 +324,34 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
         index.dates[kind] = sp.csr_matrix(keep @ dates)
     for m in (index.matrix, index.type_weights, *index.dates.values()):
         m.eliminate_zeros()
+
+
+def _common_word_pairs(
+    entries: _Entries,
+    vocabulary: np.ndarray,
+    columns: np.ndarray,
+    df: np.ndarray,
+    scope: np.ndarray,
+    settings: ClusterSettings,
+) -> np.ndarray:
+    """Columns pairing a date with a word that the corpus shows to be common, not a name.
+
+    "Airport" or "National" inside a sentence looks like a name; paired with a month it is as
+    rare as a real town paired with that month, and would tie together any two reports of
+    that month. A name is held by a small share of the articles of its languages (the busiest
+    capital by some percent); a word held by more is a common word of those languages.
+    """
+    if not entries.combined:
+        return np.zeros(0, np.int64)
+    combined = np.frombuffer(entries.combined, np.int64)
+    parents = np.frombuffer(entries.parents, np.int64)
+    position = np.minimum(np.searchsorted(vocabulary, parents), len(vocabulary) - 1)
+    known = vocabulary[position] == parents
+    parent = position[known]
+    common = (scope[parent] >= settings.common_min_documents) & (
+        df[parent] > settings.common_share * scope[parent]
+    )
+    return np.unique(columns[combined[known][common]])
 
 
 def _language_scope(

@@ -553,7 +553,7 @@ def _neighbour_keys(doc: Document) -> list[int]:
 
     found = features(doc.text, doc.language)
     found.update(published_features(doc.published))
-    keys, _, _ = hashed(found)
+    keys = hashed(found)[0]
     return sorted(set(keys))
 
 
