@@ -92,10 +92,12 @@ def _generated(size: int, seed: int, workers: int, folder: Path) -> None:
     generation = count / (time.perf_counter() - started)
     result = subprocess.run(
         [sys.executable, __file__, "--measure", str(data), str(labels), "--workers", str(workers)],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        print(f"{count:>9} articles: the measuring process failed\n{result.stderr}", flush=True)
+        return
     m = json.loads(result.stdout)
     print(
         f"{count:>9} {n_events:>7} {generation:>7.0f} {m['cluster_seconds']:>9.1f} "
