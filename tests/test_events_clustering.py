@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from veracity.event_features import features
@@ -161,3 +162,60 @@ def test_event_metrics_count_pairs_of_a_roundup_in_both_events():
     assert (perfect.precision, perfect.recall) == (1.0, 1.0)
     merged = pairwise_score([["a", "b", "c", "r"]], truth)
     assert merged.true_pairs == 4 and merged.predicted_pairs == 6 and merged.correct_pairs == 4
+
+
+# Two invented events on one day, in two towns, each told twice: sharing the date is not enough.
+SAME_DAY = {
+    "dam-en": ("en", "The Lake Orvel dam near Tessaly gave way on 9 May 2013; 14 people drowned "
+                     "and the Kessan Water Board blamed the rain."),
+    "dam-es": ("es", "La presa del lago Orvel, cerca de Tessaly, cedió el 9 de mayo de 2013: 14 "
+                     "personas se ahogaron."),
+    "fire-en": ("en", "Fire swept through the Banvo textile works in Quarrow on 9 May 2013, "
+                      "killing 31 workers."),
+    "fire-fr": ("fr", "Un incendie a ravagé l'usine textile Banvo de Quarrow le 9 mai 2013 : 31 "
+                      "ouvriers sont morts."),
+}
+
+
+def test_events_sharing_only_a_date_do_not_link_two_events():
+    clusters = cluster_events(_documents(SAME_DAY))
+    assert {frozenset(c.documents) for c in clusters} == {
+        frozenset({"dam-en", "dam-es"}),
+        frozenset({"fire-en", "fire-fr"}),
+    }
+
+
+def test_events_score_of_a_pair_sharing_only_dates_is_zero():
+    from veracity.events import ClusterSettings, build_index, score_pairs
+
+    documents = [
+        Document(id="a", text="The siege ended on 2 June 1999 after 40 hours.", language="en"),
+        Document(id="b", text="El asedio terminó el 2 de junio de 1999.", language="es"),
+        Document(id="c", text="The siege in Tessaly ended on 2 June 1999.", language="en"),
+        Document(id="d", text="El asedio de Tessaly terminó el 2 de junio de 1999.", language="es"),
+    ]
+    settings = ClusterSettings()
+    index = build_index(documents, settings)
+    scores = score_pairs(index, np.array([[0, 1], [2, 3]]), settings)
+    assert scores[0] == 0.0 and scores[1] > 0.0
+
+
+def test_events_stray_joins_the_group_it_is_clearly_closest_to():
+    from veracity.events import ClusterSettings, attach_strays
+
+    labels = np.array([0, 0, 0, 3, 3, 3, 6])  # two groups and one article left alone
+    pairs = np.array([[0, 6], [1, 6], [3, 6]])
+    scores = np.array([0.2, 0.15, 0.05])
+    moved = attach_strays(labels, pairs, scores, ClusterSettings())
+    assert moved.tolist() == [0, 0, 0, 3, 3, 3, 0]
+    tie = attach_strays(labels, pairs, np.array([0.1, 0.0, 0.1]), ClusterSettings())
+    assert tie[6] == 6  # as close to both groups: left alone
+
+
+def test_synth_events_share_city_and_month_in_a_large_corpus():
+    corpus = generate_corpus(4000, seed=3)
+    seen: dict[tuple[str, str], int] = {}
+    for event in corpus.events():
+        key = (event.truth["location.city"], event.truth["event.start_date"][:7])
+        seen[key] = seen.get(key, 0) + 1
+    assert max(seen.values()) >= 2  # several crises in one city within a month exist

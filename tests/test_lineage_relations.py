@@ -186,3 +186,15 @@ def test_lineage_all_relatives_collapse_into_one_witness_group() -> None:
 def test_lineage_lines_name_the_relation() -> None:
     line = lineage_lines([Lineage("b", "a", "translation", 0.9)], {"a": "en", "b": "id"})
     assert line == ["b (id) is a translation of a (en)  [0.90]"]
+
+
+def test_lineage_within_groups_compares_only_documents_of_one_group() -> None:
+    documents = [
+        _doc("orig", ORIGINAL, "en"),
+        _doc("copy", EDITED_COPY, "en"),
+        _doc("translation", INDONESIAN, "id"),
+    ]
+    together = _pairs(find_lineage(documents, groups=[["orig", "copy", "translation"]]))
+    assert together == _pairs(find_lineage(documents))
+    apart = _pairs(find_lineage(documents, groups=[["orig", "copy"], ["translation"]]))
+    assert set(apart) == {frozenset(("orig", "copy"))}

@@ -16,6 +16,9 @@ import re
 import unicodedata
 import zlib
 from functools import lru_cache
+from typing import NamedTuple
+
+from veracity.event_places import lookup
 
 # Type weights: a full date or a name says much more about which event than a common word.
 # Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
@@ -32,9 +35,16 @@ WEIGHTS = {
     "a": 1.2,
     "w": 0.25,
     "k": 0.7,
+    "q": 0.7,
     "s": 0.6,
     "p": 1.1,
+    "g": 2.4,
+    "r": 1.0,
 }
+# Languages that capitalise every noun: there a capital letter says little about a name, so
+# such words weigh this share of a name (places are still known through the gazetteer).
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+CAPITALISED_NOUN_SCALE = 0.25
 
 _MONTH_FORMS = {
     1: "january jan januari enero janeiro janvier janv januar janner gennaio gen januara yanvarya",
@@ -224,6 +234,7 @@ _TRANSLITERATE = str.maketrans(
     }
 )
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
 _TOKEN = re.compile(
     r"[A-Za-z]+"
     r"|(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)"
@@ -239,11 +250,15 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def features(text: str) -> dict[str, float]:
-    """Every feature of `text` with its type weight (each feature once)."""
-    folded = ascii_fold(text)
+def features(text: str, language: str = "") -> dict[str, float]:
+    """Every feature of `text` (written in `language`, when known) with its type weight
+    (each feature once)."""
+    # A link is no prose: its lower-case words ("/moscow-hostage-crisis") must not make the
+    # names of the text look like common words.
+    folded = _LINK.sub(" ", ascii_fold(text))
     out: dict[str, float] = {}
     tokens: list[str] = []
+    spans: list[tuple[int, int]] = []
     # One pass: numeric dates become features at once, everything else a token.
     for match in _TOKEN.finditer(folded):
         token = match.group(0)
@@ -251,6 +266,7 @@ def features(text: str) -> dict[str, float]:
             _numeric_date(match, out)
         else:
             tokens.append(token)
+            spans.append(match.span())
     lowered = [t.lower() for t in tokens]
     lower_words = {t for t in tokens if t.islower()}
     used: set[int] = set()
@@ -259,6 +275,11 @@ def features(text: str) -> dict[str, float]:
         if month is not None and tokens[i][0].isalpha():
             _date_around(lowered, i, month, out, used)
     previous_name = ""
+    scale = CAPITALISED_NOUN_SCALE if language in NOUN_CAPITALISING else 1.0
+    place_until = 0  # words up to here belong to a place name already read
+    # capitalised words that are names beyond doubt: inside a sentence, where capitals mark
+    # names only ("Ketika" opening an Indonesian sentence, any German noun, are not)
+    surely_names: set[str] = set()
     for i, token in enumerate(tokens):
         first = token[0]
         if first.isdigit():
@@ -270,23 +291,79 @@ def features(text: str) -> dict[str, float]:
         if len(low) >= 4:
             out["w" + low[:6]] = WEIGHTS["w"]
         if first.isupper() and low not in MONTHS:
+            if i >= place_until and low not in _FUNCTION_WORDS:
+                place_until = _place(_Words(folded, tokens, lowered, spans), i, lower_words, out,
+                                     scale == 1.0)
             if token.isupper() and 2 <= len(token) <= 6:
                 out["a" + token] = WEIGHTS["a"]
                 previous_name = ""
             elif len(low) >= 3 and low not in lower_words and low not in _FUNCTION_WORDS:
-                out["c" + low] = WEIGHTS["c"]
+                out["c" + low] = WEIGHTS["c"] * scale
+                if scale == 1.0 and not _opens_sentence(folded, spans, i):
+                    surely_names.add(low)
                 skeleton = consonant_skeleton(low)
                 if len(skeleton) >= 4:
-                    out["s" + skeleton] = WEIGHTS["s"]
+                    out["s" + skeleton] = WEIGHTS["s"] * scale
                 if previous_name:
-                    out[f"b{previous_name} {low}"] = WEIGHTS["b"]
+                    out[f"b{previous_name} {low}"] = WEIGHTS["b"] * scale
                 previous_name = low
             else:
                 previous_name = ""
         else:
             previous_name = ""
-    _year_and_name(out)
+    _year_and_name(out, surely_names)
     return out
+
+
+def _opens_sentence(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    return i == 0 or bool(_SENTENCE_BREAK.search(text[spans[i - 1][1] : spans[i][0]]))
+
+
+class _Words(NamedTuple):
+    text: str
+    tokens: list[str]
+    lowered: list[str]
+    spans: list[tuple[int, int]]
+
+
+def _place(
+    words: _Words, i: int, lower_words: set[str], out: dict[str, float], check_next: bool
+) -> int:
+    """Place features of a name starting at word `i` (city id and country, or a country);
+    returns the index after its last word.
+
+    Many towns are named like common words ("Police", "Drama", "Bank", "Alliance"). A one-word
+    name is read as a place only where it stands alone: not written in lower case elsewhere
+    in the text, not opening a sentence, and not one word of a longer capitalised name
+    ("Rumah Sakit", "Echo Moskau"; the word after is not checked where every noun is
+    capitalised, as in "Moskauer Theater")."""
+    found, size = lookup(words.lowered, i)
+    if not found:
+        return i
+    if size == 1 and (words.lowered[i] in lower_words or not _stands_alone(words, i, check_next)):
+        return i
+    for feature in found:
+        out[feature] = WEIGHTS[feature[0]]
+    return i + size
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n|]")
+
+
+def _stands_alone(words: _Words, i: int, check_next: bool) -> bool:
+    if i == 0:
+        return False
+    before = words.text[words.spans[i - 1][1] : words.spans[i][0]]
+    if _SENTENCE_BREAK.search(before):
+        return False
+    previous = words.tokens[i - 1]
+    if not before.strip() and previous[0].isupper() and words.lowered[i - 1] not in _FUNCTION_WORDS:
+        return False
+    if check_next and i + 1 < len(words.tokens):
+        after = words.text[words.spans[i][1] : words.spans[i + 1][0]]
+        if not after.strip() and words.tokens[i + 1][0].isupper():
+            return False
+    return True
 
 
 _SKELETON_RULES = (
@@ -332,22 +409,39 @@ def published_features(published: str | None) -> dict[str, float]:
     return {f"p{year}-{week:02d}": WEIGHTS["p"], f"p{o_year}-{o_week:02d}": WEIGHTS["p"]}
 
 
-def _year_and_name(out: dict[str, float]) -> None:
+def _year_and_name(out: dict[str, float], surely_names: set[str]) -> None:
     """Year-and-name pairs ("1996 with Gedrax"): a town or a group sees many events, a town in
-    one year few, so the pair stays rare (and useful for blocking) in a very large corpus."""
+    one year few, so the pair stays rare (and useful for blocking) in a very large corpus.
+    Only names beyond doubt take part: a common word paired with a date is just as rare, and
+    would tie together any two reports of that month written in one language."""
     years = [f[1:] for f in out if f[0] == "y"]
     if not years or len(years) > 6:
         return  # a history with many years names no single event by its years
-    names = [f[1:] for f in out if f[0] == "c" or f[0] == "a"]
+    names = [f if f[0] == "g" else f[1:] for f in out if f[0] in "ag"]
+    names += sorted(surely_names)
     for year in years:
         for name in names:
             out[f"k{year} {name}"] = WEIGHTS["k"]
+    # ... and month-and-name: a capital sees several crises a year in a large archive, but
+    # seldom two in one month.
+    months = [f[1:] for f in out if f[0] == "m" and f[1] != "d"]
+    if len(months) <= 3:
+        for month in months:
+            for name in names:
+                out[f"q{month} {name}"] = WEIGHTS["q"]
 
 
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
-KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY = 0, 1, 2, 3, 4
+KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
+KIND_PUBLISHED = 7
+# Features that say only when: two articles sharing nothing else may be about any two events
+# of that day, and a large corpus has many.
+TIME_KINDS = (KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_PUBLISHED)
 _KINDS = {
+    "p": KIND_PUBLISHED,
+    "g": KIND_CITY,
+    "r": KIND_COUNTRY,
     "c": KIND_NAME,
     "b": KIND_NAME,
     "s": KIND_NAME,
@@ -357,12 +451,34 @@ _KINDS = {
 }
 
 
-def hashed(feature_weights: dict[str, float]) -> tuple[list[int], list[float], list[int]]:
-    """Features as stable 63-bit integers (the same in every process), weights and kinds."""
-    encoded = [f.encode("utf-8") for f in feature_weights]
-    keys = [(_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995) for raw in encoded]
+Hashed = tuple[list[int], list[float], list[int], list[tuple[int, int]]]
+
+
+def hashed(feature_weights: dict[str, float]) -> Hashed:
+    """Features as stable 63-bit integers (the same in every process), weights, kinds, and
+    for each date-and-name feature its position and the key of its name alone (so that the
+    corpus can tell a name from a common word before trusting the pair)."""
+    keys = [_key(f) for f in feature_weights]
     kinds = [_KINDS.get(f[0], KIND_OTHER) for f in feature_weights]
-    return keys, list(feature_weights.values()), kinds
+    parents = [
+        (position, _key(_name_of(f)))
+        for position, f in enumerate(feature_weights)
+        if f[0] in "kq"
+    ]
+    return keys, list(feature_weights.values()), kinds, parents
+
+
+def _key(feature: str) -> int:
+    raw = feature.encode("utf-8")
+    return (_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995)
+
+
+def _name_of(combination: str) -> str:
+    """The name feature a date-and-name feature was made from ("k1996 gedrax" -> "cgedrax")."""
+    name = combination.split(" ", 1)[1]
+    if name[0] == "g" and name[1:].isdigit():
+        return name
+    return ("a" if name.isupper() else "c") + name
 
 
 _crc32 = zlib.crc32

@@ -35,7 +35,9 @@ from veracity.event_features import (
     KIND_MONTH,
     KIND_NAME,
     KIND_YEAR,
+    TIME_KINDS,
     WEIGHTS,
+    Hashed,
     features,
     hashed,
     published_features,
@@ -58,9 +60,12 @@ class ClusterSettings:
 
     max_df: int = 60  # a feature held by more documents does not propose candidates
     min_shared: float = 2.0  # least summed weight of shared rare features to score a pair
-    edge: float = 0.1  # least cosine for an edge
-    link: float = 0.16  # least similarity between two groups to merge them
+    edge: float = 0.08  # least cosine for an edge
+    min_beyond_time: float = 0.01  # ... of which at least this much from features not dates
+    link: float = 0.12  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
+    stray_size: int = 1  # a group this small after linkage may join its closest group
+    stray_margin: float = 1.5  # ... outweighing the runner-up this many times
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
     segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
     min_segment_chars: int = 120
@@ -68,6 +73,8 @@ class ClusterSettings:
     month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
     rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
+    common_share: float = 0.02  # a "name" in more of its languages' articles is a word ...
+    common_min_documents: int = 500  # ... when they are this many, enough to tell
     single_language_min_df: int = 5
     single_language_factor: float = 0.33
     chunk: int = 4096  # documents per vectorised step
@@ -88,6 +95,7 @@ class FeatureIndex:
     vocabulary: np.ndarray  # sorted feature hashes; column j is vocabulary[j]
     idf: np.ndarray  # weight of each column: rarity, times the single-language factor
     df: np.ndarray
+    kinds: np.ndarray  # the kind of feature of each column (event_features.KIND_*)
     mixed: set[int] = field(default_factory=set)  # documents clustered by their paragraphs
 
 
@@ -109,6 +117,7 @@ def cluster_events(
     labels = cluster_edges(
         len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
     )
+    labels = attach_strays(labels, pairs[keep], scores[keep], settings)
     return _clusters(index, labels, settings)
 
 
@@ -116,8 +125,6 @@ def cluster_events(
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\r?\n")
 
-
-Hashed = tuple[list[int], list[float], list[int]]
 
 
 class _Entries:
@@ -128,9 +135,15 @@ class _Entries:
         self.weights = array("f")
         self.kinds = array("b")
         self.pointer = array("q", [0])
+        self.combined = array("q")  # entries that pair a date with a name ...
+        self.parents = array("q")  # ... and the key of that name alone
 
     def add(self, found: Hashed) -> None:
-        k, w, t = found
+        k, w, t, parents = found
+        offset = len(self.keys)
+        for position, parent in parents:
+            self.combined.append(offset + position)
+            self.parents.append(parent)
         self.keys.extend(k)
         self.weights.extend(w)
         self.kinds.extend(t)
@@ -155,7 +168,7 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     The per-document stage: independent for every document, so it runs in worker processes
     (or, on a cluster, as a function over batches of rows).
     """
-    found = features(doc.text)
+    found = features(doc.text, doc.language)
     if doc.url:
         for word in re.findall(r"[A-Za-z]{4,}", doc.url):
             found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
@@ -163,7 +176,7 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     found.update(published)
     pieces = _segments(doc.text, min_segment_chars)
     parts = (
-        [hashed({**features(piece), **published}) for piece in pieces] if len(pieces) >= 2 else []
+        [hashed({**features(piece, doc.language), **published}) for piece in pieces] if len(pieces) >= 2 else []
     )
     return hashed(found), parts
 
@@ -182,16 +195,18 @@ def _extract(
         # Only the text goes to the workers; results come back in input order.
         batches = _batched(documents, 512)
         for batch in batches:
-            results = pool.map(work, [(d.text, d.url, d.published) for d in batch], 64)
+            items = [(d.text, d.language, d.url, d.published) for d in batch]
+            results = pool.map(work, items, 64)
             yield from zip(batch, results, strict=True)
 
 
 def _light_features(
-    item: tuple[str, str | None, str | None], min_segment_chars: int
+    item: tuple[str, str, str | None, str | None], min_segment_chars: int
 ) -> tuple[Hashed, list[Hashed]]:
-    text, url, published = item
+    text, language, url, published = item
     return document_features(
-        Document(id="", text=text, language="", url=url, published=published), min_segment_chars
+        Document(id="", text=text, language=language, url=url, published=published),
+        min_segment_chars,
     )
 
 
@@ -232,11 +247,21 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     # Rarity is counted in documents, not as a share of the corpus: a date held by 70
     # articles names some ten events whether the corpus has ten thousand articles or a
     # million, so the weights (and thresholds) mean the same at every scale.
-    column_weight = np.where(df >= 2, np.log1p(settings.rarity_scale / np.maximum(df, 1)), 0.0)
+    rarity = np.log1p(settings.rarity_scale / np.maximum(df, 1))
     if len(language_codes) > 1:
-        column_weight *= _single_language_factor(
-            columns, np.frombuffer(languages, np.int16)[rows], column_kind, df, settings
+        document_languages = np.frombuffer(languages, np.int16)
+        # ... but no rarer than the documents of its own languages allow: in a small corpus
+        # with six German articles, a German word in five of them is a common word, however
+        # few documents that is.
+        scope = _language_scope(columns, document_languages[rows], document_languages, len(df))
+        rarity = np.minimum(rarity, np.log((scope + 1.0) / np.maximum(df, 1)))
+        rarity *= _single_language_factor(
+            columns, document_languages[rows], column_kind, df, settings
         )
+    else:
+        scope = np.full(len(df), float(len(ids)))
+    column_weight = np.where(df >= 2, rarity, 0.0)
+    column_weight[_common_word_pairs(whole, vocabulary, columns, df, scope, settings)] = 0.0
     part_rows, part_keys, part_weights, _ = parts.arrays(n)
     if len(vocabulary):
         position = np.minimum(np.searchsorted(vocabulary, part_keys), len(vocabulary) - 1)
@@ -265,7 +290,9 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
             (np.ones(int(chosen.sum()), np.float32), (rows[chosen], columns[chosen])),
             shape=shape,
         )
-    index = FeatureIndex(ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df)
+    index = FeatureIndex(
+        ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df, column_kind
+    )
     _choose_rows(index, settings)
     return index
 
@@ -290,13 +317,50 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
             index.mixed.add(doc)
             active[doc] = False
             active[rows] = True
-    keep = sp.diags(active.astype(np.float64))
+    keep = sp.diags(active.astype(np.float32))
     index.matrix = sp.csr_matrix(keep @ index.matrix)
     index.type_weights = sp.csr_matrix(keep @ index.type_weights)
     for kind, dates in index.dates.items():
         index.dates[kind] = sp.csr_matrix(keep @ dates)
     for m in (index.matrix, index.type_weights, *index.dates.values()):
         m.eliminate_zeros()
+
+
+def _common_word_pairs(
+    entries: _Entries,
+    vocabulary: np.ndarray,
+    columns: np.ndarray,
+    df: np.ndarray,
+    scope: np.ndarray,
+    settings: ClusterSettings,
+) -> np.ndarray:
+    """Columns pairing a date with a word that the corpus shows to be common, not a name.
+
+    "Airport" or "National" inside a sentence looks like a name; paired with a month it is as
+    rare as a real town paired with that month, and would tie together any two reports of
+    that month. A name is held by a small share of the articles of its languages (the busiest
+    capital by some percent); a word held by more is a common word of those languages.
+    """
+    if not entries.combined:
+        return np.zeros(0, np.int64)
+    combined = np.frombuffer(entries.combined, np.int64)
+    parents = np.frombuffer(entries.parents, np.int64)
+    position = np.minimum(np.searchsorted(vocabulary, parents), len(vocabulary) - 1)
+    known = vocabulary[position] == parents
+    parent = position[known]
+    common = (scope[parent] >= settings.common_min_documents) & (
+        df[parent] > settings.common_share * scope[parent]
+    )
+    return np.unique(columns[combined[known][common]])
+
+
+def _language_scope(
+    columns: np.ndarray, cell_languages: np.ndarray, document_languages: np.ndarray, width: int
+) -> np.ndarray:
+    """Per column, how many documents are written in the languages it occurs in."""
+    per_language = np.bincount(document_languages).astype(np.float64)
+    pairs = np.unique(columns.astype(np.int64) * 65536 + cell_languages.astype(np.int64))
+    return np.bincount(pairs // 65536, weights=per_language[pairs % 65536], minlength=width)
 
 
 def _single_language_factor(
@@ -331,7 +395,8 @@ def _segments(text: str, min_chars: int) -> list[str]:
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    # single precision: half the memory of a million articles' vectors, and cosines need no more
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
 
 
 # --- 2. blocking -------------------------------------------------------------------------
@@ -351,6 +416,7 @@ def candidate_pairs(index: FeatureIndex, settings: ClusterSettings) -> np.ndarra
     rare_matrix = sp.csr_matrix(
         (np.where(keep, typed.data, 0.0).astype(np.float32), typed.indices, typed.indptr),
         shape=typed.shape,
+        copy=True,  # eliminate_zeros works in place: the index's own arrays must not change
     )
     rare_matrix.eliminate_zeros()
     binary = rare_matrix.copy()
@@ -378,8 +444,13 @@ def candidate_pairs(index: FeatureIndex, settings: ClusterSettings) -> np.ndarra
 
 def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSettings) -> np.ndarray:
     """Cosine similarity of each pair's feature vectors, lowered when their dates disagree:
-    both give a year (a month, a day) and they share none."""
+    both give a year (a month, a day) and they share none.
+
+    A pair that shares (almost) nothing but dates scores 0: a large corpus holds several
+    events on any one day, so "when" alone never says "the same event"; something of what,
+    where or who must be shared too."""
     scores = np.zeros(len(pairs), dtype=np.float64)
+    not_time = (~np.isin(index.kinds, TIME_KINDS)).astype(np.float64)
     penalties = {
         KIND_YEAR: settings.year_conflict,
         KIND_MONTH: settings.month_conflict,
@@ -395,8 +466,12 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
             given = np.diff(dates.indptr) > 0
             shared = np.asarray(dates[left].multiply(dates[right]).sum(axis=1)).ravel()
             factor *= np.where(given[left] & given[right] & (shared == 0), penalty, 1.0)
-        cosine = np.asarray(index.matrix[left].multiply(index.matrix[right]).sum(axis=1))
-        scores[start : start + step] = factor * cosine.ravel()
+        shared = sp.csr_matrix(index.matrix[left].multiply(index.matrix[right]))
+        cosine = np.asarray(shared.sum(axis=1)).ravel()
+        beyond_time = shared @ not_time
+        scores[start : start + step] = np.where(
+            beyond_time >= settings.min_beyond_time, factor * cosine, 0.0
+        )
     return scores
 
 
@@ -476,6 +551,45 @@ def cluster_edges(
         while parent[root] != root:
             root = parent[root]
         labels[i] = root
+    return labels
+
+
+def attach_strays(
+    labels: np.ndarray, pairs: np.ndarray, scores: np.ndarray, settings: ClusterSettings
+) -> np.ndarray:
+    """Rows left alone by the agglomeration join the group they are clearly closest to.
+
+    A short article (a date, a toll and the town) is close to one or two members of its
+    event's group but far from the group as a whole, whose members each add facts it lacks;
+    group-to-group linkage leaves it out. It joins the group whose edges to it weigh most,
+    when that group outweighs the runner-up `stray_margin` times (a tie between two events
+    is left alone: chaining through it is what linkage prevents).
+    """
+    labels = labels.copy()
+    sizes = np.bincount(labels, minlength=len(labels))
+    stray = sizes[labels] <= settings.stray_size
+    if not stray.any() or not len(pairs):
+        return labels
+    left, right = pairs[:, 0], pairs[:, 1]
+    # every (stray row, group of a settled row) edge, both ways round
+    ends = np.concatenate([left, right]), np.concatenate([right, left])
+    weights = np.concatenate([scores, scores])
+    chosen = stray[ends[0]] & ~stray[ends[1]]
+    rows, groups, weights = ends[0][chosen], labels[ends[1][chosen]], weights[chosen]
+    if not len(rows):
+        return labels
+    # summed weight per (row, group), then the best and the runner-up group of each row
+    keys, inverse = np.unique(np.stack([rows, groups], axis=1), axis=0, return_inverse=True)
+    totals = np.bincount(inverse.ravel(), weights=weights)
+    order = np.lexsort((-totals, keys[:, 0]))
+    keys, totals = keys[order], totals[order]
+    first = np.r_[True, keys[1:, 0] != keys[:-1, 0]]
+    best_rows, best_groups, best = keys[first, 0], keys[first, 1], totals[first]
+    runner_up = np.zeros(len(best_rows))
+    second = np.r_[False, first[:-1]] & ~first
+    runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
+    clear = best >= settings.stray_margin * runner_up
+    labels[best_rows[clear]] = best_groups[clear]
     return labels
 
 

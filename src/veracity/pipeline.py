@@ -159,8 +159,8 @@ def check_documents(
     )
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
-    lineage = find_lineage(documents)
     grouped = _group_events(documents, events)
+    lineage = find_lineage(documents, groups=lineage_groups(grouped, events))
     report, _ = reconcile_documents(
         documents, claims, aliases, lineage, grouped,
         profile=profile, resolver=resolver, engine=engine, progress=progress,
@@ -346,6 +346,14 @@ def _group_events(documents: Sequence[Document], mode: str) -> EventGroups:
     ):
         out.append((f"e{k}", list(cluster.documents), list(cluster.secondary)))
     return out
+
+
+def lineage_groups(grouped: EventGroups, mode: str) -> list[list[str]] | None:
+    """Where copies are looked for: within each event when a corpus mixes many (a copy reports
+    what its original reports), else among all the documents."""
+    if mode != "cluster":
+        return None
+    return [primary + secondary for _, primary, secondary in grouped]
 
 
 def _profile(name: str) -> Profile:

@@ -44,6 +44,7 @@ from veracity.pipeline import (
     _profile,
     events_mode,
     extract_documents,
+    lineage_groups,
     reconcile_documents,
 )
 
@@ -373,8 +374,8 @@ def check_to_store(
                                                 engine=engine)
             from veracity.lineage import find_lineage
 
-            lineage = find_lineage(documents)
             grouped = _group_events(documents, mode)
+            lineage = find_lineage(documents, groups=lineage_groups(grouped, mode))
             report, solver = reconcile_documents(
                 documents, claims, aliases, lineage, grouped, profile=prof, resolver=resolver,
                 engine=engine, progress=progress,
@@ -550,9 +551,9 @@ def _neighbour_keys(doc: Document) -> list[int]:
     computes), kept so that an added article's stored neighbours can be found by lookup."""
     from veracity.event_features import features, hashed, published_features
 
-    found = features(doc.text)
+    found = features(doc.text, doc.language)
     found.update(published_features(doc.published))
-    keys, _, _ = hashed(found)
+    keys = hashed(found)[0]
     return sorted(set(keys))
 
 

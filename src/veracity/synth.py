@@ -10,6 +10,7 @@ one event at a time so a million of them stream to disk in bounded memory.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -25,6 +26,7 @@ from typing import Any
 
 from veracity.errors import InputError
 from veracity.model import Document
+from veracity.synth_places import RealCities, city_text, real_cities
 from veracity.synth_templates import (
     CONDITIONS,
     EARLIER_EVENT,
@@ -117,6 +119,7 @@ _MENTION = {
     "operation.personnel": 0.2,
     "operation.duration_minutes": 0.2,
 }
+REAL_CITY_SHARE = 0.6  # of events, in a real city (the rest in invented towns)
 _FIRST_DAY = dt.date(1970, 1, 1)
 _LAST_DAY = dt.date(2023, 12, 31)
 
@@ -240,8 +243,10 @@ class CorpusConfig:
 class _Pools:
     publishers: tuple[Publisher, ...]
     publishers_by_language: dict[str, tuple[Publisher, ...]]
-    cities: tuple[tuple[str, ...], ...]  # per country
+    cities: tuple[tuple[str, ...], ...]  # per country, real and invented
     groups: tuple[Group, ...]
+    invented: tuple[tuple[str, ...], ...]  # per country: towns no gazetteer knows
+    real: tuple[RealCities, ...]  # per country
 
 
 @dataclass(slots=True)
@@ -462,8 +467,10 @@ def _make_pools(config: CorpusConfig) -> _Pools:
         lang: tuple(p for p in publishers if p.language == lang) for lang in config.languages
     }
 
-    # A town rarely sees more than a few such crises in half a century; a group commits many.
-    n_cities = max(3 * len(COUNTRIES), config.n_events // 4)
+    # Most crises happen in real cities, drawn by population, so a capital sees several in a
+    # month of a large corpus; the rest in small towns (invented, unknown to any gazetteer)
+    # that rarely see more than a few in half a century. A group commits many.
+    n_cities = max(3 * len(COUNTRIES), config.n_events // 10)
     names: set[str] = set()
     cities: list[list[str]] = [[] for _ in COUNTRIES]
     for k in range(n_cities):
@@ -490,7 +497,23 @@ def _make_pools(config: CorpusConfig) -> _Pools:
                 leaders=leaders,
             )
         )
-    return _Pools(tuple(publishers), by_lang, tuple(tuple(c) for c in cities), tuple(groups))
+    real = real_cities()
+    return _Pools(
+        publishers=tuple(publishers),
+        publishers_by_language=by_lang,
+        cities=tuple(tuple(c) + r.names for c, r in zip(cities, real, strict=True)),
+        groups=tuple(groups),
+        invented=tuple(tuple(c) for c in cities),
+        real=real,
+    )
+
+
+def _draw_city(rng: random.Random, pools: _Pools, country: int) -> str:
+    real = pools.real[country]
+    if rng.random() < REAL_CITY_SHARE and real.names:
+        point = rng.random() * real.cumulative[-1]
+        return real.names[min(bisect.bisect_right(real.cumulative, point), len(real.names) - 1)]
+    return rng.choice(pools.invented[country])
 
 
 # --- events --------------------------------------------------------------------------------
@@ -523,7 +546,7 @@ def _make_event(config: CorpusConfig, pools: _Pools, index: int) -> SyntheticEve
         "event.start_date": start,
         "event.end_date": end,
         "event.duration_days": duration,
-        "location.city": rng.choice(pools.cities[country]),
+        "location.city": _draw_city(rng, pools, country),
         "location.country": country,
         "location.site": (rng.choice(tuple(SITES)), invent_word(rng, rng.choice((2, 3)))),
         "perpetrator.group": group_index,
@@ -957,6 +980,9 @@ def _slot(slot: str, plan: _Plan, lang: str, rng: random.Random) -> tuple[str, S
     if attribute == "operation.name":
         text = OPERATION[lang].format(w=value)
         return text, _statement(plan, attribute, OPERATION["en"].format(w=value), text, "name")
+    if attribute == "location.city":
+        text = city_text(plan.event.values["location.country"], value, lang)
+        return text, _statement(plan, attribute, value, text, "name")
     return str(value), _statement(plan, attribute, value, str(value), "name")
 
 

@@ -7,7 +7,7 @@ profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from veracity.errors import InputError
 from veracity.lineage.blocking import candidate_pairs
@@ -28,31 +28,62 @@ def profiles(documents: Sequence[Document]) -> list[Profile]:
     ]
 
 
-def find_lineage(documents: Sequence[Document], *, embeddings: bool = False) -> list[Lineage]:
+def find_lineage(
+    documents: Sequence[Document],
+    *,
+    embeddings: bool = False,
+    groups: Sequence[Sequence[str]] | None = None,
+) -> list[Lineage]:
     """Every copy, near-duplicate, derived text and translation among `documents`.
 
     With `embeddings=True` (the `[embed]` extra), cross-language candidates are also compared by
     multilingual sentence embeddings, which finds translations that changed the numbers and names
     more than the fingerprints tolerate.
+
+    `groups` (lists of document ids, such as the events of a corpus that mixes many) limits the
+    comparison to documents of one group: a copy or a translation reports what its original
+    reports, so it is clustered into the same event. The work then grows with the number of
+    documents, not with the number of similar pairs in the whole corpus (news of one language
+    shares many set phrases).
     """
     _check_unique_ids(documents)
-    distinct, links = _exact_copies(documents)
-    profs = profiles(distinct)
-    pairs = sorted(candidate_pairs(profs, cross_language_all=embeddings))
+    if groups is None:
+        return lineage_in_blocks([documents], embeddings=embeddings)
+    by_id = {doc.id: doc for doc in documents}
+    blocks = ([by_id[i] for i in dict.fromkeys(group) if i in by_id] for group in groups)
+    return lineage_in_blocks(blocks, embeddings=embeddings)
+
+
+def lineage_in_blocks(
+    blocks: Iterable[Sequence[Document]], *, embeddings: bool = False
+) -> list[Lineage]:
+    """The lineage links among the documents of each block, blocks taken one at a time (so a
+    caller can stream them: only one block's texts need be held)."""
     scorer = None
     if embeddings:
         from veracity.lineage.embed import SentenceMatcher
 
         scorer = SentenceMatcher()
-    for i, j in pairs:
-        a, b = profs[i], profs[j]
-        emb = None
-        if scorer is not None and a.document.language != b.document.language:
-            emb = scorer.score(a.document, b.document)
-        link = score_pair(a, b, emb)
-        if link is not None:
-            links.append(link)
-    return sorted(links, key=lambda link: (link.of, link.document))
+    vocab = Vocabulary()
+    unique: dict[tuple[str, str], Lineage] = {}
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        distinct, links = _exact_copies(block)
+        profs = [
+            Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
+            for doc in distinct
+        ]
+        for i, j in sorted(candidate_pairs(profs, cross_language_all=embeddings)):
+            a, b = profs[i], profs[j]
+            emb = None
+            if scorer is not None and a.document.language != b.document.language:
+                emb = scorer.score(a.document, b.document)
+            link = score_pair(a, b, emb)
+            if link is not None:
+                links.append(link)
+        unique.update(((link.document, link.of), link) for link in links)
+    return sorted(unique.values(), key=lambda link: (link.of, link.document))
 
 
 def _check_unique_ids(documents: Sequence[Document]) -> None:
@@ -92,6 +123,7 @@ def _exact_copies(documents: Sequence[Document]) -> tuple[list[Document], list[L
 
 __all__ = [
     "find_lineage",
+    "lineage_in_blocks",
     "lineage_lines",
     "profiles",
     "score_pair",

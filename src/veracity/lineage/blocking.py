@@ -96,6 +96,8 @@ def shared_key_pairs(
     keep = (df[cols] >= 2) & (df[cols] <= max_posting)
     if not keep.any():
         return set()
+    if len(key_sets) <= EXACT_UP_TO:
+        return _small_shared_pairs(rows[keep], cols[keep], min_shared)
     incidence = sparse.csr_matrix(
         (np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
         shape=(len(key_sets), uniq.size),
@@ -105,7 +107,24 @@ def shared_key_pairs(
     return set(zip(shared.row[hit].tolist(), shared.col[hit].tolist(), strict=True))
 
 
-# Fingerprint pairs two documents must share to be compared as possible translations.
+def _small_shared_pairs(
+    rows: np.ndarray, cols: np.ndarray, min_shared: int
+) -> set[tuple[int, int]]:
+    """`shared_key_pairs` for a few documents (one event's): counted pair by pair, which
+    costs less than building sparse matrices for them."""
+    keys_of: dict[int, set[int]] = {}
+    for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+        keys_of.setdefault(row, set()).add(col)
+    members = sorted(keys_of)
+    pairs: set[tuple[int, int]] = set()
+    for k, i in enumerate(members):
+        mine = keys_of[i]
+        for j in members[k + 1 :]:
+            if len(mine & keys_of[j]) >= min_shared:
+                pairs.add((i, j))
+    return pairs
+
+
 def _exact_pairs(shingle_sets: Sequence[U64]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for i in range(len(shingle_sets)):
