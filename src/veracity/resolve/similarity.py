@@ -20,6 +20,26 @@ from scipy import sparse
 from veracity.resolve.base import FloatArray, IntArray
 
 
+def _token_overlap(
+    token_lists: Sequence[Sequence[str]], n: int, a: IntArray, b: IntArray
+) -> tuple[FloatArray, FloatArray]:
+    """Each candidate's number of distinct tokens, and the tokens each pair (a, b) shares, from a
+    sparse (candidates x tokens) incidence matrix built once per distinct candidate."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, tokens in enumerate(token_lists):
+        for token in set(tokens):
+            rows.append(k)
+            cols.append(vocabulary.setdefault(token, len(vocabulary)))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1))
+    )
+    size = np.asarray(incidence.sum(axis=1)).ravel()
+    shared = np.asarray(incidence[a].multiply(incidence[b]).sum(axis=1)).ravel()
+    return size, shared
+
+
 def item_pairs(
     candidate_item: IntArray, include_diagonal: bool = False
 ) -> tuple[IntArray, IntArray]:
@@ -204,18 +224,7 @@ def token_list_support(
     n = candidate_item.shape[0]
     if a.size == 0:
         return from_pairs(n, a, b, np.zeros(0))
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, tokens in enumerate(token_lists):  # once per distinct candidate, not per claim
-        for token in set(tokens):
-            rows.append(k)
-            cols.append(vocabulary.setdefault(token, len(vocabulary)))
-    incidence = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1))
-    )
-    size = np.asarray(incidence.sum(axis=1)).ravel()
-    shared = np.asarray(incidence[a].multiply(incidence[b]).sum(axis=1)).ravel()
+    size, shared = _token_overlap(token_lists, n, a, b)
     a_in_b = (shared == size[a]) & (size[a] > 0)
     b_in_a = (shared == size[b]) & (size[b] > 0)
     names = [" ".join(t) for t in token_lists]
@@ -261,18 +270,7 @@ def token_subsets(
     n = candidate_item.shape[0]
     if a.size == 0:
         return a, b
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, tokens in enumerate(token_lists):  # once per distinct candidate, not per claim
-        for token in set(tokens):
-            rows.append(k)
-            cols.append(vocabulary.setdefault(token, len(vocabulary)))
-    incidence = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocabulary), 1))
-    )
-    size = np.asarray(incidence.sum(axis=1)).ravel()
-    shared = np.asarray(incidence[a].multiply(incidence[b]).sum(axis=1)).ravel()
+    size, shared = _token_overlap(token_lists, n, a, b)
     keep = (shared == size[a]) & (size[a] > 0) & (size[b] > size[a])
     return a[keep], b[keep]
 
