@@ -158,3 +158,15 @@ def argmax_per_item(
     ok = np.isfinite(masked[chosen])
     winners[candidate_item[chosen[ok]]] = chosen[ok]
     return winners
+
+
+def finalise64(z: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """splitmix64's finaliser, in place and returned: spreads every input bit over the 64 bits
+    (the keys of copy sampling and the value hashes of the encoder both end with it)."""
+    with np.errstate(over="ignore"):
+        z ^= z >> np.uint64(30)
+        z *= np.uint64(0xBF58476D1CE4E5B9)
+        z ^= z >> np.uint64(27)
+        z *= np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return z

@@ -34,7 +34,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from veracity.resolve.base import ClaimTable, FloatArray, IntArray, unique_inverse, unique_values
+from veracity.resolve.base import (
+    ClaimTable,
+    FloatArray,
+    IntArray,
+    finalise64,
+    unique_inverse,
+    unique_values,
+)
 from veracity.resolve.weights import gather
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -45,14 +52,9 @@ MAX_PAIR_WORK = 8_000_000
 
 def _scramble(x: IntArray) -> npt.NDArray[np.uint64]:
     """splitmix64 finaliser: a fixed pseudo-random 64-bit key per integer."""
-    z = x.astype(np.uint64) * _MIX
     with np.errstate(over="ignore"):
-        z ^= z >> np.uint64(30)
-        z *= np.uint64(0xBF58476D1CE4E5B9)
-        z ^= z >> np.uint64(27)
-        z *= np.uint64(0x94D049BB133111EB)
-        z ^= z >> np.uint64(31)
-    return z
+        z = x.astype(np.uint64) * _MIX
+    return finalise64(z)
 
 
 def _pairs_within(starts: IntArray, sizes: IntArray) -> tuple[IntArray, IntArray, IntArray]:

@@ -16,7 +16,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from veracity.resolve.base import ClaimTable
+from veracity.resolve.base import ClaimTable, finalise64
 
 
 @dataclass
@@ -84,12 +84,7 @@ def string_hash(values: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.uint64]:
         if total:
             hashed[nonempty] = np.add.reduceat(terms, segment_start[nonempty])
         hashed ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        hashed ^= hashed >> np.uint64(30)
-        hashed *= np.uint64(0xBF58476D1CE4E5B9)
-        hashed ^= hashed >> np.uint64(27)
-        hashed *= np.uint64(0x94D049BB133111EB)
-        hashed ^= hashed >> np.uint64(31)
-    return hashed
+    return finalise64(hashed)
 
 
 def _pair_codes(
