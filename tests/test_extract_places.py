@@ -64,3 +64,45 @@ def test_places_record_shows_the_fuller_name_a_supporter_gives():
     )
     site = report.events[0].record["location.site"].value
     assert site.canonical == "Kettle International Airport"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "site"),
+    [
+        ("en", "Gunmen stormed the Embassy of Norway in Valdora.", "Embassy of Norway"),
+        ("en", "Students seized the U.S. embassy in Valdora.", "U.S. embassy"),
+        ("es", "Los rebeldes tomaron la embajada de EE. UU. en Valdora.", "embajada de EE. UU."),
+        ("it", "I ribelli hanno occupato l'ambasciata del Cile a Valdora.", "ambasciata del Cile"),
+    ],
+)
+def test_places_site_keeps_the_country_it_belongs_to(profile, language, text, site):
+    assert claims_of(profile, text, language)["location.site"] == [site]
+
+
+def test_places_site_with_a_name_does_not_take_its_city():
+    got = claims_of(load_profile("attack"), "Rebeldes ocuparon el teatro Kolos de Kazán.", "es")
+    assert got["location.site"] == ["teatro Kolos"]
+
+
+def test_places_record_names_the_site_rather_than_its_kind():
+    report = veracity.check_texts(
+        [
+            ("a", "Gunmen seized the embassy on 3 May 2001 and held 40 people."),
+            ("b", "On 3 May 2001 rebels stormed the embassy and held 40 people."),
+            ("c", "The Embassy of Norway was seized on 3 May 2001; 40 people were held."),
+        ]
+    )
+    site = report.events[0].record["location.site"].value
+    assert site.canonical == "Embassy of Norway"
+
+
+def test_places_record_takes_a_particle_for_no_fuller_name():
+    report = veracity.check_texts(
+        [
+            ("a", "Rebeldes tomaron la mina Santa Rita el 3 de mayo de 2001."),
+            ("b", "El 3 de mayo de 2001 rebeldes ocuparon la mina Santa Rita."),
+            ("c", "A mina de Santa Rita foi ocupada em 3 de maio de 2001."),
+        ]
+    )
+    site = report.events[0].record["location.site"].value
+    assert site.canonical == "mina Santa Rita"

@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
+from veracity.extract.named import own_name_words
 from veracity.model import Alternative, Claim, Resolution, Verdict
 from veracity.resolve import ClaimTable, Result, resolve
 from veracity.values import (
@@ -392,7 +393,7 @@ def _display_value(
     claims: list[Claim],
     agrees: dict[int, bool],
 ) -> Value:
-    """Names are shown in the spelling most supporters use."""
+    """Names are shown in the form most supporters use, in its careful spelling."""
     value = values[winner]
     if not isinstance(value, Name):
         return value
@@ -403,14 +404,29 @@ def _display_value(
             forms[v.canonical] += 1
     if not forms:
         return value
-    # the careful spelling (with its diacritics) first, then the commonest
-    best = max(forms, key=lambda f: (any(ord(ch) > 127 for ch in f), forms[f], len(f)))
+    # spellings of one form ("Néstor Cerpa", "Nestor Cerpa") count together
+    folded: dict[str, int] = defaultdict(int)
+    for f, n in forms.items():
+        folded[fold(f)] += n
+    chosen = max(folded, key=lambda f: (folded[f], len(f)))
     # ... unless a supporter says the same more fully ("Entebbe International Airport" for
     # "Entebbe Airport"): every word of the common form, and more, in one of the others
-    words = set(fold(best).split())
-    fuller = [f for f in forms if set(fold(f).split()) > words]
+    words = set(chosen.split())
+    # (a word more, not a particle more: "mina de San José" says no more than "mina San José")
+    fuller = [
+        f for f in folded if set(f.split()) > words and max(map(len, set(f.split()) - words)) > 3
+    ]
     if fuller and len(words) >= 2:
-        best = max(fuller, key=lambda f: (forms[f], -len(f)))
+        chosen = max(fuller, key=lambda f: (folded[f], -len(f)))
+    elif len(words) == 1 and value.group.startswith("site:"):
+        # a bare kind word ("embassy", "embajada") names no place: a supporter's mention
+        # that says which one ("Embassy of Japan", "US embassy") is the record's
+        named = [f for f in forms if len(f.split()) >= 2]
+        if named:
+            chosen = fold(max(named, key=lambda f: (own_name_words(f), folded[fold(f)], -len(f))))
+    # the careful spelling (with its diacritics) first, then the commonest
+    spellings = [f for f in forms if fold(f) == chosen]
+    best = max(spellings, key=lambda f: (any(ord(ch) > 127 for ch in f), forms[f], len(f)))
     return Name(best, value.group)
 
 

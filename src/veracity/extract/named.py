@@ -307,6 +307,15 @@ _LABELS = frozenset(
 )
 _ARTICLES = frozenset({"the", "la", "el", "le", "die", "der", "das", "il", "o", "a", "los", "les"})
 _CAPITALISED = r"[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w\-]+"
+# a name word, or an abbreviation written with full stops ("U.S.", "EE. UU.")
+_NAME_WORD = rf"(?:(?:[A-Z]{{1,2}}\.[ ]?)+[A-Z]{{1,2}}\.|{_CAPITALISED})"
+# "Embassy of Japan", "embajada de los Estados Unidos", "teatro della Scala": the name a site
+# takes after its kind word, through the languages' "of" (and an article)
+_OF_NAME = re.compile(
+    r"[ \t]+(?:of|de|do|da|dos|das|du|des|di|del|della|dello|dei|von|der|ng)"
+    r"(?:[ \t]+(?:the|la|las|los|el|le|les|l'|lo|il|gli|o|os|a|as))?[ \t]*"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
 
 
 def _named_span(
@@ -316,7 +325,7 @@ def _named_span(
     Dubrovka"); a headline's capitals ("Police Storm Café", "Hostage Case") are not a name."""
     start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
     while True:
-        m = re.search(rf"({_CAPITALISED})\s+$", text[max(sentence.start, start - 30) : start])
+        m = re.search(rf"({_NAME_WORD})\s+$", text[max(sentence.start, start - 30) : start])
         if not m or m.group(1).lower() in _ARTICLES or ordinary(m.group(1)):
             break
         start -= len(m.group(0))
@@ -326,6 +335,13 @@ def _named_span(
         if not m or ordinary(m.group(1)):
             break
         end += m.end()
+    kind_end = sentence.spans[i + n - 1][1]
+    # "the embassy of Japan" says which embassy; "the Dubrovka theatre of Moscow" has its
+    # name already, and the city after it is where it stands
+    unnamed = not re.search(_NAME_WORD, text[start:kind_start] + " " + text[kind_end:end])
+    of_name = _OF_NAME.match(text, end, sentence.end) if unnamed else None
+    if of_name and not any(ordinary(w) for w in of_name.group(1).split()):
+        end = of_name.end(1)
     # an infobox label glued to the name: "TargetJapanese embassy", "Lugar Teatro Dubrovka"
     glued = re.match(r"[A-Z][a-z]+(?=[A-Z][a-z])", text[start:end])
     if glued:
@@ -334,6 +350,19 @@ def _named_span(
     if len(first) == 2 and fold_word(first[0]) in _LABELS:
         start += len(first[0]) + 1
     return start, end
+
+
+def own_name_words(span: str) -> int:
+    """How many words of a site's mention name it rather than its city or country, whatever
+    the mention's language: "Embassy of Japan" 1, "Moscow theatre" 0."""
+    from veracity.extract.places import city_names, country_names
+
+    cities, countries = city_names(), country_names("en")
+    return sum(
+        1
+        for word in re.findall(_NAME_WORD, span)
+        if fold_word(word) not in cities and fold_word(word) not in countries
+    )
 
 
 def _proper_words(span: str, language: str) -> int:
