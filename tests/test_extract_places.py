@@ -106,3 +106,14 @@ def test_places_record_takes_a_particle_for_no_fuller_name():
     )
     site = report.events[0].record["location.site"].value
     assert site.canonical == "mina Santa Rita"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("The rebels' leader, Tomas Arkady Vell, set the terms.", ["Tomas Arkady Vell"]),
+        ("Among the gunmen was Ivo Marr, later commander of the National Guard Corps.", None),
+    ],
+)
+def test_names_leader_is_a_person_not_an_organisations_title(profile, text, leader):
+    assert claims_of(profile, text).get("perpetrator.leader") == leader

@@ -31,7 +31,10 @@ def leader_claims(
         if s >= limit:
             continue
         cue_end = sentence.spans[e - 1][1]
-        person = person_after(sentence.text, sentence.start, cue_end, profile.connectors)
+        person = person_after(
+            sentence.text, sentence.start, cue_end, profile.connectors,
+            profile.generic_name_words,
+        )
         if person is None:
             continue
         limit_char = sentence.spans[limit][0] if limit < len(sentence.spans) else sentence.end

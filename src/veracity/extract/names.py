@@ -146,12 +146,17 @@ def operation_names(text: str, offset: int, profile: Profile, language: str) -> 
 
 
 def person_after(
-    text: str, offset: int, cue_end: int, connectors: frozenset[str]
+    text: str, offset: int, cue_end: int, connectors: frozenset[str], heads: PhraseSet | None = None
 ) -> NameMention | None:
-    """The first multi-word capitalised name within a few words after a cue."""
+    """The first multi-word capitalised name within a few words after a cue that is not an
+    organisation's (one with an organisation's head word: "... of the Revolutionary Guard
+    Corps" is a title, not a person)."""
     window = text[cue_end - offset : cue_end - offset + 80]
     for run in capitalised_runs(window, cue_end, connectors):
-        if len(run.text.split()) >= 2:
+        words = [fold_word(w) for w in re.findall(r"\w+", run.text)]
+        if heads is not None and any(heads.match_at(words, i) for i in range(len(words))):
+            continue
+        if len(words) >= 2:
             return run
     return None
 
