@@ -359,3 +359,22 @@ def test_extract_italian_by_is_not_since(profile):
 def test_extract_a_rate_per_day_is_no_duration(profile):
     got = facts(profile, "Sobrevivían con doscientas calorías por día.", "es")
     assert "event.duration_days" not in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "At least 90 people died, including 60 hostages and 30 gunmen."),
+        ("es", "Murieron al menos 90 personas (incluyendo a 60 rehenes y 30 secuestradores)."),
+    ],
+)
+def test_extract_every_part_of_an_included_list_shares_the_fate(profile, language, text):
+    got = facts(profile, text, language)
+    assert got["deaths.hostages"] == [60]
+    assert got["deaths.perpetrators"] == [30]
+    assert "perpetrator.count" not in got
+
+
+def test_extract_a_german_noun_after_a_noun_is_no_named_person(profile):
+    text = "Kurz darauf hatten die bewaffneten Rebellen eine 30-jährige Frau erschossen."
+    assert "deaths.perpetrators" not in facts(profile, text, "de")

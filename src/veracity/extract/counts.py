@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
@@ -87,10 +88,18 @@ def _named_individuals(
     if _title_case(sentence):
         return out  # "Moscow Hostage Crisis: 150 Hostages Die": a headline capitalises words
     in_cues = {i for hits in cue_hits.values() for s, e in hits for i in range(s, e)}
+    # "die bewaffneten Rebellen": in German a capital after a noun may be one more noun
+    in_nouns = {i for hits in found.values() for s, n in hits for i in range(s, s + n)}
     for cls in ("hostages", "security", "perpetrators", "civilians"):
         for i, n in found.get(cls, []):
             j = i + n
-            if i in counted or i in taken or j >= len(sentence.words) or j in in_cues:
+            if (
+                i in counted
+                or i in taken
+                or j >= len(sentence.words)
+                or j in in_cues
+                or j in in_nouns
+            ):
                 continue
             s, e = sentence.spans[j]
             name = sentence.text[s - sentence.start : e - sentence.start]
@@ -170,6 +179,7 @@ def count_claims(
     noun_of = [
         _noun_after(sentence, m, nouns, not_nouns, number_starts, language) for m in mentions
     ]
+    mentions = _parts_listed_together(mentions, noun_of, cue_hits)
     counted_people = [
         m
         for m, found_noun in zip(mentions, noun_of, strict=True)
@@ -274,6 +284,26 @@ def count_claims(
         ):
             out.append(Draft("perpetrator.count", value, *span, sentence, {}))
     return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _parts_listed_together(
+    mentions: list[NumberMention],
+    noun_of: list[tuple[str | None, str | None, int | None]],
+    cue_hits: dict[str, list[tuple[int, int]]],
+) -> list[NumberMention]:
+    """'including 133 hostages and 40 gunmen': every part of the list is a part of the whole,
+    not only the first one after the word that opens it."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    out = list(mentions)
+    for k in range(1, len(out)):
+        before, noun = out[k - 1], noun_of[k - 1][2]
+        if not before.included or out[k].included:
+            continue
+        edge = noun if noun is not None else before.last - 1
+        between = range(edge + 1, out[k].first)
+        if len(between) == 1 and between[0] in joins:
+            out[k] = replace(out[k], included=True)
+    return out
 
 
 def _sum_coordinated(
