@@ -378,3 +378,46 @@ def test_extract_every_part_of_an_included_list_shares_the_fate(profile, languag
 def test_extract_a_german_noun_after_a_noun_is_no_named_person(profile):
     text = "Kurz darauf hatten die bewaffneten Rebellen eine 30-jährige Frau erschossen."
     assert "deaths.perpetrators" not in facts(profile, text, "de")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deaths"),
+    [
+        ("en", "Four gunmen were felled in a short gunfight.", 4),
+        ("es", "Las fuerzas especiales abatieron a los cinco secuestradores.", 5),
+        ("es", "La policía asaltó el edificio, matando a los 12 secuestradores.", 12),
+        ("pt", "A polícia invadiu o prédio, matando os seis sequestradores.", 6),
+        ("de", "Die Polizei tötete drei Geiselnehmer.", 3),
+    ],
+)
+def test_extract_killing_verbs_in_their_common_forms(profile, language, text, deaths):
+    assert facts(profile, text, language)["deaths.perpetrators"] == [deaths]
+
+
+def test_extract_a_threat_to_kill_in_spanish_is_no_toll(profile):
+    got = facts(profile, "Amenazaron con matar a los 30 rehenes.", "es")
+    assert not any(k.startswith("deaths") for k in got)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "band"),
+    [
+        ("en", "Police stormed the bank, killing the three gunmen.", 3),
+        ("es", "Las fuerzas especiales abatieron a los cinco secuestradores.", 5),
+        ("de", "Die Polizei erschoss die drei Geiselnehmer.", 3),
+    ],
+)
+def test_extract_a_fate_done_to_the_band_counts_the_band(profile, language, text, band):
+    got = facts(profile, text, language)
+    assert got["perpetrator.count"] == [band]
+    assert got["deaths.perpetrators"] == [band]
+
+
+def test_extract_the_band_killed_said_after_may_be_a_part(profile):
+    got = facts(profile, "The two gunmen killed were brothers.")
+    assert "perpetrator.count" not in got
+
+
+def test_extract_a_hostage_taker_is_not_a_hostage_in_german(profile):
+    got = facts(profile, "Die Polizei erschoss drei Geiselnehmer.", "de")
+    assert got == {"deaths.perpetrators": [3]}

@@ -41,9 +41,14 @@ def _noun_after(
         gap = sentence.gap(i - 1, i) if i > 0 else ""
         if _STOP_AFTER.search(gap):
             break
-        for cls, phrases in nouns.items():
-            if phrases.match_at(words, i):
-                return cls, words[i], i
+        # the most specific entry decides; on a tie, the class listed first
+        matched = [
+            (phrases.specificity_at(words, i), -k, cls)
+            for k, (cls, phrases) in enumerate(nouns.items())
+        ]
+        best = max(matched, default=((0, 0), 0, ""))
+        if best[0][0]:
+            return best[2], words[i], i
         if step == 0 and i + 1 < len(words) and words[i + 1] in _RATE and words[i] not in not_nouns:
             break  # "300 calories a day", "trescientas calorías por día": the noun was the first
         i += 1
@@ -276,7 +281,7 @@ def count_claims(
             (out[-1], mention.first, noun_at if noun_at is not None else mention.last - 1)
         )
         if (
-            mention.all
+            (mention.all or _whole_band_named(sentence, mention, cue, cue_hits, lex.definite))
             and mention.value.is_point
             and mention.value.kind == "exact"
             and rule_class == "perpetrators"
@@ -284,6 +289,24 @@ def count_claims(
         ):
             out.append(Draft("perpetrator.count", value, *span, sentence, {}))
     return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _whole_band_named(
+    sentence: Sentence,
+    mention: NumberMention,
+    cue: str | None,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    definite: PhraseSet,
+) -> bool:
+    """'stormed the building, killing the 40 gunmen', 'abatieron a los cuatro terroristas': a
+    fate done to "the" so many attackers is done to all of them, so their number is the band's.
+    ("The two gunmen killed were ..." may be two of more: the fate must come first.)"""
+    if cue is None or not any(e <= mention.first for _s, e in cue_hits.get(cue, [])):
+        return False
+    return any(
+        definite.match_at(sentence.words, k) == mention.first - k
+        for k in range(max(0, mention.first - 2), mention.first)
+    )
 
 
 def _parts_listed_together(

@@ -87,6 +87,24 @@ class PhraseSet:
             best = max(best, phrase.match_at(words, i))
         return best
 
+    def specificity_at(self, words: list[str], i: int) -> tuple[int, int]:
+        """(words matched, letters the entry spells out) of the best entry at words[i]: of two
+        lexicons that both match, the one with the longer stem knows the word better
+        ("geiselnehmer*", a hostage-taker, over "geisel*", a hostage)."""
+        word = words[i]
+        best = (0, 0)
+        for bucket in (
+            self.exact_first.get(word, ()),
+            self.prefix_buckets.get(word[:3], ()),
+            self.short_prefixes,
+        ):
+            for phrase in bucket:
+                n = phrase.match_at(words, i)
+                if n:
+                    letters = sum(map(len, phrase.words)) + sum(not p for p in phrase.prefix)
+                    best = max(best, (n, letters))
+        return best
+
     def find(self, words: list[str]) -> list[tuple[int, int]]:
         """(start, length) of every match, left to right, longest first, no overlaps."""
         found: list[tuple[int, int]] = []
@@ -270,6 +288,7 @@ class NumberLexicon:
     between: PhraseSet
     conj: PhraseSet
     all_words: PhraseSet
+    definite: PhraseSet  # "killing the 40 gunmen": the whole band, named by its article
     all_but: PhraseSet
     partitive: PhraseSet
     including: PhraseSet  # "including 12 crew members": a part of a group named before
@@ -303,6 +322,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         between=PhraseSet.build(table["between"]),
         conj=PhraseSet.build(table["and"]),
         all_words=PhraseSet.build(table["all"]),
+        definite=PhraseSet.build(table.get("definite", [])),
         all_but=PhraseSet.build(table["all_but"]),
         partitive=PhraseSet.build(table["partitive"]),
         including=PhraseSet.build(table.get("including", [])),
