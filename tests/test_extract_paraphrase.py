@@ -421,3 +421,15 @@ def test_extract_the_band_killed_said_after_may_be_a_part(profile):
 def test_extract_a_hostage_taker_is_not_a_hostage_in_german(profile):
     got = facts(profile, "Die Polizei erschoss drei Geiselnehmer.", "de")
     assert got == {"deaths.perpetrators": [3]}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Four hostages did not survive the raid."),
+        ("es", "Cuatro rehenes no sobrevivieron al asalto."),
+        ("de", "Vier Geiseln haben den Einsatz nicht überlebt."),
+    ],
+)
+def test_extract_not_surviving_is_a_death(profile, language, text):
+    assert facts(profile, text, language)["deaths.hostages"] == [4]
