@@ -433,3 +433,30 @@ def test_extract_a_hostage_taker_is_not_a_hostage_in_german(profile):
 )
 def test_extract_not_surviving_is_a_death(profile, language, text):
     assert facts(profile, text, language)["deaths.hostages"] == [4]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The remaining captives were held for the next 14 months."),
+        ("en", "Two days later the siege ended."),
+        ("es", "Los rehenes restantes quedaron retenidos durante los siguientes 14 meses."),
+        ("es", "La revolución que ocho meses antes había derrocado al rey."),
+        ("it", "Tre giorni dopo l'assedio finì."),
+    ],
+)
+def test_extract_time_counted_from_a_moment_is_no_duration(profile, language, text):
+    assert "event.duration_days" not in facts(profile, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Il 2 marzo 1990 vengono rilasciati i 30 ostaggi tenuti dal 4 febbraio 1990."),
+        ("en", "On 2 March 1990 the 30 hostages held since 4 February 1990 were released."),
+    ],
+)
+def test_extract_a_date_led_by_since_is_the_start(profile, language, text):
+    got = facts(profile, text, language)
+    assert got["event.start_date"] == ["1990-02-04"]
+    assert got["event.end_date"] == ["1990-03-02"]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
-from veracity.extract.lexicon import PhraseSet, Profile, number_lexicon
+from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
 from veracity.values import Count
@@ -223,7 +223,7 @@ def count_claims(
         value = mention.value
         span = (mention.start, mention.end)
         if cls in _DURATION_CLASSES:
-            out += _duration(sentence, profile, mention, cls, cue_hits, span)
+            out += _duration(sentence, profile, mention, cls, cue_hits, span, lex)
             continue
         demand, demand_distance = nearest_cue(cue_hits, ["demand"], mention.first, mention.last)
         if demand and demand_distance <= 4 and fate is None:
@@ -479,9 +479,10 @@ def _duration(
     unit: str,
     cue_hits: dict[str, list[tuple[int, int]]],
     span: tuple[int, int],
+    lex: NumberLexicon,
 ) -> list[Draft]:
     spec = profile.durations.get(unit)
-    if spec is None or mention.value.kind == "relative":
+    if spec is None or mention.value.kind == "relative" or _time_shift(sentence, mention, lex):
         return []
     hyphenated = (
         mention.last < len(sentence.words)
@@ -505,3 +506,15 @@ def _duration(
         v.kind if spec["low"] == spec["high"] else "approximate",
     )
     return [Draft(attribute, value, *span, sentence, {})]
+
+
+def _time_shift(sentence: Sentence, mention: NumberMention, lex: NumberLexicon) -> bool:
+    """'during the next 14 months', 'ocho meses antes', 'two days later': the number measures
+    time from a moment of the story (the rest of the siege, a date before it), not the event."""
+    words = sentence.words
+    before = any(
+        lex.shift_before.match_at(words, k) == mention.first - k
+        for k in range(max(0, mention.first - 2), mention.first)
+    )
+    after_unit = mention.last + 1
+    return before or (after_unit < len(words) and lex.shift_after.match_at(words, after_unit) > 0)

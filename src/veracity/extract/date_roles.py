@@ -29,7 +29,11 @@ def date_claims(
                 sentence.word_index_at(sentence.start + numeric.end()),
             )
         )
-    for mention in find_dates(sentence.text, language, default_year):
+    mentions = find_dates(sentence.text, language, default_year)
+    date_starts = {sentence.word_index_at(sentence.start + m.start) for m in mentions}
+    # "held since 4 February": a word that leads straight into a date is that date's alone
+    led = {(s, e) for s, e in cue_hits.get("from_date", []) if e in date_starts}
+    for mention in mentions:
         if mention.start >= limit_char:
             continue
         start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -63,6 +67,9 @@ def date_claims(
             # ended, not a date of its own
             bounds = [h for name in ("start", "end") for h in cue_hits.get(name, [])]
             role_hits = dict(cue_hits)
+            role_hits["start"] = [
+                (s, e) for s, e in cue_hits.get("start", []) if (s, e) not in led or e == first
+            ]
             role_hits["attack"] = [
                 (s, e)
                 for s, e in cue_hits.get("attack", [])
@@ -76,6 +83,10 @@ def date_claims(
                 cue, distance = nearest_cue(role_hits, cue_names, first, last)
                 if cue and distance <= reach and (chosen is None or distance < chosen[0]):
                     chosen = (distance, role)
+            if any(e == first for _s, e in cue_hits.get("from_date", [])):
+                # "held hostage since 4 November", "dal 4 novembre", "desde el 4 de
+                # noviembre": the word that leads into the date says it is when it began
+                chosen = (0.0, "event.start_date")
             if chosen is None and not bare:
                 # "on 5 August 33 miners were trapped": the taking itself dates the start
                 cue, distance = nearest_cue(cue_hits, ["taking_verb"], first, last)

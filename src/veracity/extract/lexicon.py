@@ -295,6 +295,10 @@ class NumberLexicon:
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
     half: PhraseSet  # "two and a half days"
     others: frozenset[str]  # "15 others", "otras trece": more of the people already spoken of
+    # "the next 14 months", "8 meses antes", "two days later": a stretch of time measured
+    # from some moment of the story, not how long the event lasted
+    shift_before: PhraseSet
+    shift_after: PhraseSet
     scale: dict[str, float]  # "5 million": the word that multiplies the digits before it
     units: PhraseSet  # "10,000 roubles", "32 km": amounts, not counts of people
     ordinal_suffix: frozenset[str]
@@ -330,6 +334,8 @@ def number_lexicon(language: str) -> NumberLexicon:
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),
         others=frozenset(fold_word(w) for w in table.get("others", [])),
+        shift_before=PhraseSet.build(table.get("shift_before", [])),
+        shift_after=PhraseSet.build(table.get("shift_after", [])),
         scale={fold_word(k): float(v) for k, v in data.get("scale", {}).items()},
         ordinal_suffix=frozenset(table.get("ordinal_suffix", [])),
         age=PhraseSet.build(table["age"]),
