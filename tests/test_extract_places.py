@@ -79,6 +79,11 @@ def test_places_site_keeps_the_country_it_belongs_to(profile, language, text, si
     assert claims_of(profile, text, language)["location.site"] == [site]
 
 
+def test_places_site_does_not_take_the_city_it_stands_in(profile):
+    got = claims_of(profile, "Hanno preso 50 ostaggi in un albergo di Mumbai.", "it")
+    assert got["location.site"] == ["albergo"]
+
+
 def test_places_site_with_a_name_does_not_take_its_city():
     got = claims_of(load_profile("attack"), "Rebeldes ocuparon el teatro Kolos de Kazán.", "es")
     assert got["location.site"] == ["teatro Kolos"]

@@ -343,7 +343,11 @@ def _named_span(
     # name already, and the city after it is where it stands
     unnamed = not re.search(_NAME_WORD, text[start:kind_start] + " " + text[kind_end:end])
     of_name = _OF_NAME.match(text, end, sentence.end) if unnamed else None
-    if of_name and not any(ordinary(w) for w in of_name.group(1).split()):
+    if (
+        of_name
+        and not any(ordinary(w) for w in of_name.group(1).split())
+        and not _is_city(of_name.group(1))
+    ):
         end = of_name.end(1)
     # an infobox label glued to the name: "TargetJapanese embassy", "Lugar Teatro Dubrovka"
     glued = re.match(r"[A-Z][a-z]+(?=[A-Z][a-z])", text[start:end])
@@ -353,6 +357,14 @@ def _named_span(
     if len(first) == 2 and fold_word(first[0]) in _LABELS:
         start += len(first[0]) + 1
     return start, end
+
+
+def _is_city(name: str) -> bool:
+    """"un albergo di Mumbai" is a hotel in Mumbai: a city after "of" is where the site
+    stands, not its name (a country is whose it is: "the embassy of Japan")."""
+    from veracity.extract.places import city_names
+
+    return fold_word(name) in city_names()
 
 
 def own_name_words(span: str) -> int:
