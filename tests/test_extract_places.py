@@ -122,3 +122,17 @@ def test_places_record_takes_a_particle_for_no_fuller_name():
 )
 def test_names_leader_is_a_person_not_an_organisations_title(profile, text, leader):
     assert claims_of(profile, text).get("perpetrator.leader") == leader
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "city"),
+    [
+        ("it", "Il 3 maggio 2001 un commando ha preso 40 ostaggi in una banca di Milano.", "Milan"),
+        ("tl", "Binihag ng mga armadong lalaki ang 40 katao sa isang bangko sa Maynila.", "Manila"),
+        ("de", "Bewaffnete nahmen am 3. Mai 2001 in Wien 40 Geiseln.", "Vienna"),
+    ],
+)
+def test_places_a_large_city_is_known_by_its_name_in_the_articles_language(
+    profile, language, text, city
+):
+    assert claims_of(profile, text, language)["location.city"] == [city]

