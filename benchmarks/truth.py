@@ -57,6 +57,8 @@ ALGORITHMS = [
     "accucopy",
     "investment",
     "pooledinvestment",
+    "simplelca",
+    "guesslca",
     "crh",
     "default",
 ]
