@@ -392,7 +392,9 @@ def load_book() -> Benchmark:
 
 def _read_latin1_tsv(path: Path, names: list[str]) -> pa.Table:
     text = path.read_bytes().decode("latin-1")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip()]
+    # split on newlines only: str.splitlines also breaks at \x85 and \x1c-\x1e, which latin-1
+    # decoding makes of bytes inside UTF-8 names
+    rows = [line.split("\t") for line in text.split("\n") if line.strip()]
     width = len(names)
     rows = [(r + [""] * width)[:width] for r in rows]
     return pa.table({name: [r[k] for r in rows] for k, name in enumerate(names)})
@@ -455,7 +457,8 @@ def load_population_full() -> Benchmark:
     con = duckdb.connect()
     base = DATA / "population_dafna"
     text = (base / "claims" / "population_claims_neglect_redundency.txt").read_bytes()
-    rows = [line.split("|\t") for line in text.decode("latin-1").splitlines() if line.strip()]
+    # the file is UTF-8; split on newlines only (str.splitlines also breaks at \x85, \u2028, ...)
+    rows = [line.split("|\t") for line in text.decode("utf-8").split("\n") if line.strip()]
     raw = pa.table(
         {
             "city": [r[2].strip() if len(r) > 5 else None for r in rows],
