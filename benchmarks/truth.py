@@ -57,6 +57,8 @@ ALGORITHMS = [
     "accucopy",
     "investment",
     "pooledinvestment",
+    "simplelca",
+    "guesslca",
     "crh",
     "default",
 ]
@@ -176,6 +178,9 @@ def run_dataset(name: str, args: argparse.Namespace) -> None:
         if "gen_accuracy" in score.groups:
             row["gen_accuracy"] = round(score.groups["gen_accuracy"], 4)
             row["note"] = f"(GenAccuracy {score.groups['gen_accuracy']:.3f})"
+        if "rows" in score.groups:  # flight: every gold row scored, conflicting ones included
+            row["rows"] = round(score.groups["rows"], 4)
+            row["note"] = f"(every gold row scored: {row['rows']:.3f})"
         if "lenient" in score.groups:  # book: the looser readings of "the same author list"
             row["strict"] = round(score.groups["strict"], 4)
             row["lenient"] = round(score.groups["lenient"], 4)

@@ -10,7 +10,18 @@ from tests.resolve.cases import (
 
 from veracity.resolve import ClaimTable, algorithms, resolve
 
-ALL = ["vote", "truthfinder", "accu", "accuattr", "accucopy", "investment", "crh", "default"]
+ALL = [
+    "vote",
+    "truthfinder",
+    "accu",
+    "accuattr",
+    "accucopy",
+    "investment",
+    "simplelca",
+    "guesslca",
+    "crh",
+    "default",
+]
 
 
 def test_resolve_registers_every_algorithm():
