@@ -460,3 +460,36 @@ def test_extract_a_date_led_by_since_is_the_start(profile, language, text):
     got = facts(profile, text, language)
     assert got["event.start_date"] == ["1990-02-04"]
     assert got["event.end_date"] == ["1990-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Two of the gunmen were killed and four arrested."),
+        ("it", "Due sequestratori sono stati uccisi e quattro arrestati."),
+        ("tl", "Dalawang kidnaper ang napatay at apat ang inaresto."),
+    ],
+)
+def test_extract_the_arrested_are_neither_dead_nor_hostages(profile, language, text):
+    got = facts(profile, text, language)
+    assert got["perpetrator.arrested"] == [4]
+    assert "deaths.total" not in got and "hostages.initial" not in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Il sequestro si è concluso dopo tre giorni."),
+        ("tl", "Natapos na ang tatlong araw na pagkubkob sa bangko."),
+        ("en", "Bank siege in Valdora ends after three days."),
+    ],
+)
+def test_extract_how_long_it_lasted_in_more_phrasings(profile, language, text):
+    assert facts(profile, text, language)["event.duration_days"] == [3]
+
+
+def test_extract_a_commando_of_gunmen_is_the_attackers_not_an_operation(profile):
+    text = "Un commando di sei uomini armati aveva fatto irruzione il 4 marzo 2003."
+    got = facts(profile, text, "it")
+    assert got["event.start_date"] == ["2003-03-04"]
+    assert "operation.date" not in got

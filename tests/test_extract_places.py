@@ -136,3 +136,15 @@ def test_places_a_large_city_is_known_by_its_name_in_the_articles_language(
     profile, language, text, city
 ):
     assert claims_of(profile, text, language)["location.city"] == [city]
+
+
+def test_places_an_embassy_owner_is_not_where_it_happened():
+    report = veracity.check_texts(
+        [
+            ("a", "Il 4 marzo 2003 sei uomini armati hanno occupato l'ambasciata del Cile a Roma."),
+            ("b", "On 4 March 2003 six gunmen seized the embassy of Chile in Rome."),
+        ]
+    )
+    record = report.events[0].record
+    assert record["location.city"].value.to_json() == "Rome"
+    assert record["location.country"].value.to_json() == "Italy"

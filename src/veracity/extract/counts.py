@@ -412,10 +412,11 @@ def _cues_of(
 
 
 def _fate_noun(cue_hits: dict[str, list[tuple[int, int]]], noun_at: int | None) -> str | None:
-    """The word after a number is itself a fate ("334 morts", "17 muertos"): death or injury."""
+    """The word after a number is itself a fate ("334 morts", "17 muertos", "four arrested"):
+    death, injury or arrest."""
     if noun_at is None:
         return None
-    for fate in ("death", "injury"):
+    for fate in ("death", "injury", "arrest"):
         if any(s <= noun_at < e for s, e in cue_hits.get(fate, [])):
             return fate
     return None
@@ -491,8 +492,8 @@ def _duration(
     cue, distance = nearest_cue(cue_hits, ["duration"], mention.first, mention.last)
     # "a 126-day siege", "a two and a half day siege": the length of the event named after it
     unit_end = mention.last + 1
-    if unit_end < len(sentence.words) and sentence.words[unit_end] in _OF:
-        unit_end += 1  # "14 hours of siege", "14 ore di assedio"
+    if unit_end < len(sentence.words) and sentence.words[unit_end] in _OF | {"na"}:
+        unit_end += 1  # "14 hours of siege", "14 ore di assedio", "tatlong araw na krisis"
     names_event = any(s == unit_end for s, _e in cue_hits.get("attack", []))
     if not hyphenated and not names_event and not (cue and distance <= 3):
         return []

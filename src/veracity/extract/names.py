@@ -161,8 +161,13 @@ def person_after(
     return None
 
 
-def countries_in(text: str, language: str) -> Counter[str]:
-    """Countries named in the text, weighted: after a city and comma (3), after 'in' (2), else 1."""
+def countries_in(
+    text: str, language: str, owners: PhraseSet | None = None
+) -> Counter[str]:
+    """Countries named in the text, weighted: after a city and comma (3), after 'in' (2), else 1.
+
+    A country named as the owner of a place (`owners`: "the embassy of Chile", "Kedutaan Besar
+    Jepang") is not where the story happens: an embassy stands in another country."""
     names = country_names(language)
     counts: Counter[str] = Counter()
     for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}", text):
@@ -174,6 +179,8 @@ def countries_in(text: str, language: str) -> Counter[str]:
         if english is None:
             continue
         before = text[max(0, m.start() - 25) : m.start()]
+        if owners is not None and _owned(before, owners):
+            continue
         weight = 1
         if re.search(r"[A-Z][\w\-]+,\s*$", before):
             weight = 3
@@ -181,6 +188,22 @@ def countries_in(text: str, language: str) -> Counter[str]:
             weight = 2
         counts[english] += weight
     return counts
+
+
+# what stands between a place's kind word and its owner's name: "of the", "del", "ng"
+_OWNER_LINKS = frozenset(
+    {"of", "the", "de", "del", "la", "el", "los", "do", "da", "di", "della", "dello", "des", "du",
+     "von", "der", "ng", "sa", "besar"}
+)
+
+
+def _owned(before: str, owners: PhraseSet) -> bool:
+    words = [fold_word(w) for w in re.findall(r"[^\W\d_]+", before)][-4:]
+    for k in range(len(words)):
+        n = owners.match_at(words, k)
+        if n and all(w in _OWNER_LINKS for w in words[k + n :]):
+            return True
+    return False
 
 
 def cities_in(text: str, country: str | None) -> Counter[str]:
