@@ -493,3 +493,27 @@ def test_extract_a_commando_of_gunmen_is_the_attackers_not_an_operation(profile)
     got = facts(profile, text, "it")
     assert got["event.start_date"] == ["2003-03-04"]
     assert "operation.date" not in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Deux preneurs d'otages ont été tués et quatre arrêtés."),
+        ("pt", "Dois sequestradores foram mortos e quatro foram presos."),
+        ("en", "Two hostage-takers were killed and four arrested."),
+    ],
+)
+def test_extract_a_fate_before_a_coordinated_number_stays_with_its_own(profile, language, text):
+    got = facts(profile, text, language)
+    assert got["deaths.perpetrators"] == [2]
+    assert got["perpetrator.arrested"] == [4]
+
+
+def test_extract_french_held_is_a_taking(profile):
+    got = facts(profile, "Les ravisseurs détenaient 45 personnes dans la banque.", "fr")
+    assert got["hostages.initial"] == [45]
+
+
+def test_extract_trapped_in_portuguese_is_no_arrest(profile):
+    got = facts(profile, "Os 33 mineiros ficaram presos a 700 metros de profundidade.", "pt")
+    assert "perpetrator.arrested" not in got

@@ -72,6 +72,14 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         # the taking of hostages said by a verb ("seized", "fueron secuestrados", "ficaram
         # presos"), not by the word "hostages" itself: it can date the start
         noun_hits = noun_matcher.find_all(sentence.words)
+        # "preneurs d'otages", "Geiselnehmer", "hostage-takers": the attackers' noun holds a
+        # word of taking, which says nothing of its own
+        attacker_words = {
+            k for i, n in noun_hits.get("perpetrators", []) for k in range(i, i + n)
+        }
+        cue_hits["taking"] = [
+            (s, e) for s, e in cue_hits.get("taking", []) if not attacker_words & set(range(s, e))
+        ]
         hostage_nouns: set[int] = set()
         for i, n in noun_hits.get("hostages", []):
             hostage_nouns.update(range(i, i + n))

@@ -403,12 +403,21 @@ def _cues_of(
                 # "kamen 14 Menschen ums Leben, 40 wurden verletzt": a comma ends the phrase
                 if nearer and any(e - 1 <= b < min(ahead) for b, _ in cue_hits.get(BREAKS, [])):
                     nearer = False
-                # ... unless it is shared: "was killed along with two soldiers"
-                if nearer and not any(e <= a < min(ahead) for a, _ in cue_hits.get("along", [])):
+                if nearer and not _cue_stays(cue_hits, e, min(ahead)):
                     continue
             kept.append((s, e))
         out[name] = kept
     return out
+
+
+def _cue_stays(cue_hits: dict[str, list[tuple[int, int]]], cue_end: int, next_number: int) -> bool:
+    """A cue that leads into the next number still belongs to this one when it is shared ("was
+    killed along with two soldiers") or the next number is only coordinated with it, its own
+    fate after it ("deux ont été tués et quatre arrêtés")."""
+    if any(cue_end <= a < next_number for a, _ in cue_hits.get("along", [])):
+        return True
+    joins = {j for j, _ in cue_hits.get("conjunction", [])}
+    return all(k in joins for k in range(cue_end, next_number))
 
 
 def _fate_noun(cue_hits: dict[str, list[tuple[int, int]]], noun_at: int | None) -> str | None:
