@@ -517,3 +517,33 @@ def test_extract_french_held_is_a_taking(profile):
 def test_extract_trapped_in_portuguese_is_no_arrest(profile):
     got = facts(profile, "Os 33 mineiros ficaram presos a 700 metros de profundidade.", "pt")
     assert "perpetrator.arrested" not in got
+
+
+def test_extract_a_headline_fate_right_after_the_number_is_its_noun(profile):
+    got = facts(profile, "Bank Siege Ends With Three Dead After Police Storm Building")
+    assert got["deaths.total"] == [3]
+    assert "deaths.security" not in got
+
+
+def test_extract_three_dead_police_officers_keep_their_noun(profile):
+    assert facts(profile, "Three dead police officers were found.")["deaths.security"] == [3]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Police Commissioner Ivo Marr said many lives were lost."),
+        ("id", "Ia menghina keluarga tentara Australia yang tewas ketika bertugas."),
+    ],
+)
+def test_extract_a_title_or_a_nationality_is_no_named_victim(profile, language, text):
+    assert not any(k.startswith("deaths") for k in facts(profile, text, language))
+
+
+def test_extract_a_vague_number_with_nothing_happening_is_no_count(profile):
+    assert facts(profile, "Mehrere Geiseln appellierten an die Behörden.", "de") == {}
+
+
+def test_extract_a_murder_noun_is_a_death(profile):
+    got = facts(profile, "Tras el asesinato de dos rehenes, la policía entró.", "es")
+    assert got["deaths.hostages"] == [2]

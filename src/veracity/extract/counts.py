@@ -7,10 +7,16 @@ from dataclasses import replace
 
 from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
-from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, number_lexicon
+from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, fold_word, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
 from veracity.values import Count
+
+# nouns of a body of people, never one person: "Police Commissioner Andrew" names no officer
+_BODIES = frozenset(
+    {"police", "polizei", "policia", "polisi", "pulis", "polizia", "army", "military", "militer",
+     "militar", "ejercito", "exercito", "armee", "esercito", "tentara", "hukbo"}
+)
 
 _DURATION_CLASSES = ("day", "week", "month", "hour", "minute", "year")
 
@@ -86,8 +92,16 @@ def _named_individuals(
     mentions: list[NumberMention],
     taken: set[int],
     cue_hits: dict[str, list[tuple[int, int]]],
+    language: str,
 ) -> list[NumberMention]:
-    """'the hostage Carlos Giusti was killed': one named person is at least one of the group."""
+    """'the hostage Carlos Giusti was killed': one named person is at least one of the group.
+
+    Not a title ("Police Commissioner Andrew Scipione": a capitalised noun, outside German,
+    is part of a name) nor a nationality ("tentara Australia": Australian soldiers, since
+    Indonesian does not mark the plural)."""
+    from veracity.extract.places import country_names
+
+    countries = country_names(language)
     counted = {i for m in mentions for i in range(m.first, m.last + 2)}
     out: list[NumberMention] = []
     if _title_case(sentence):
@@ -109,6 +123,13 @@ def _named_individuals(
             s, e = sentence.spans[j]
             name = sentence.text[s - sentence.start : e - sentence.start]
             plural = sentence.words[i].endswith("s") and len(sentence.words[i]) > 4
+            titled = (
+                language != "de"
+                and i > 0
+                and sentence.text[sentence.spans[i][0] - sentence.start].isupper()
+            )
+            if titled or fold_word(name) in countries or sentence.words[i] in _BODIES:
+                continue
             if name[:1].isupper() and not plural and sentence.gap(j - 1, j).strip() == "":
                 start, end = (
                     sentence.spans[i][0],
@@ -173,7 +194,7 @@ def count_claims(
     mentions = find_numbers(sentence, language, taken)
     matcher = profile.noun_matcher(language)
     found = noun_hits if noun_hits is not None else matcher.find_all(sentence.words)
-    mentions += _named_individuals(sentence, found, mentions, taken, cue_hits)
+    mentions += _named_individuals(sentence, found, mentions, taken, cue_hits, language)
     ends = {m.last for m in mentions}
     number_starts = {m.first for m in mentions}
     lex = number_lexicon(language)
@@ -211,6 +232,15 @@ def count_claims(
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
         cls, noun, noun_at = found_noun
+        if (
+            noun_at is not None
+            and noun_at > mention.last + 1
+            and _fate_noun(cue_hits, mention.last) is not None
+        ):
+            # "Three Dead After Police Storm Café": the fate right after the number is its
+            # noun; "police" further on is somebody else ("three dead police officers" keeps
+            # its noun: nothing stands between)
+            cls, noun, noun_at = None, None, None
         if cls is None and noun is None:
             cls = _noun_before(sentence, mention, nouns)
             if cls in _DURATION_CLASSES:
@@ -265,6 +295,8 @@ def count_claims(
             continue
         if mention.first == mention.last and not (cue and distance <= reach):
             continue  # a named person with no fate in reach says nothing about a count
+        if value.kind == "vague" and not (cue and distance <= reach):
+            continue  # "Mehrere Geiseln appellierten ...": several, of nothing that happened
         if cue in ("death", "injury") and _threatened(cue_hits, cue, mention.first):
             continue  # "rebels prepared to kill themselves": a threat, not a toll
         qualifiers: dict[str, str] = {}
