@@ -547,3 +547,8 @@ def test_extract_a_vague_number_with_nothing_happening_is_no_count(profile):
 def test_extract_a_murder_noun_is_a_death(profile):
     got = facts(profile, "Tras el asesinato de dos rehenes, la policía entró.", "es")
     assert got["deaths.hostages"] == [2]
+
+
+def test_extract_capturing_attention_is_no_arrest(profile):
+    got = facts(profile, "The twelve gunmen took 40 hostages, which captured the nation's attention.")
+    assert "perpetrator.arrested" not in got
