@@ -1,4 +1,4 @@
-"""The same invented siege told in eight languages: each telling yields the same facts.
+"""The same invented siege told in nine languages: each telling yields the same facts.
 
 The sentences are written for these tests (no third-party text)."""
 
@@ -41,6 +41,10 @@ STORIES = {
     "Valdora at binihag ang mga 300 katao. Tumagal ang pagkubkob nang 3 araw. Pinalaya ng mga "
     "sundalo ang natitirang 280 bihag noong Mayo 7, 2003. Apat na bihag at dalawang sundalo ang "
     "napatay. 35 katao ang nasugatan.",
+    "ru": "4 мая 2003 года двенадцать вооруженных боевиков из бригады «Красная заря» захватили "
+    "школу в Валдоре и взяли в заложники около 300 человек. Осада длилась 3 дня. Солдаты "
+    "освободили оставшихся 280 заложников 7 мая 2003 года в ходе операции «Железные ворота». "
+    "Погибли четыре заложника и двое солдат. 35 человек были ранены.",
 }
 
 EXPECTED = {

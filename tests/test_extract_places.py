@@ -148,3 +148,13 @@ def test_places_an_embassy_owner_is_not_where_it_happened():
     record = report.events[0].record
     assert record["location.city"].value.to_json() == "Rome"
     assert record["location.country"].value.to_json() == "Italy"
+
+
+def test_places_a_russian_city_is_found_through_its_case_ending(profile):
+    got = claims_of(profile, "3 мая 2001 года боевики захватили банк в Москве.", "ru")
+    assert got["location.city"] == ["Moscow"]
+
+
+def test_names_a_quoted_operation_name_is_whole_whatever_its_case(profile):
+    got = claims_of(profile, "Солдаты начали операцию «Железные ворота» 7 мая 2003 года.", "ru")
+    assert got["operation.name"] == ["Железные ворота"]

@@ -252,7 +252,7 @@ def _likely_group(
 
 
 def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None:
-    from veracity.extract.places import city_forms, country_names
+    from veracity.extract.places import city_forms, country_names, inflected_bases
 
     forms = {english} | {k for k, v in country_names(language).items() if v == english}
     forms |= city_forms(english)  # "Milano" for Milan
@@ -262,6 +262,12 @@ def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None
         m = re.search(r"\b" + re.escape(fold_word(form)) + r"\b", folded_text)
         if m and (best is None or origin[m.start()] < best[0]):
             best = (origin[m.start()], origin[m.end() - 1] + 1)
+    if best is None:
+        # a case ending the dictionary form lacks: "в Москве" for Moscow
+        folded_forms = {fold_word(f) for f in forms}
+        for m in re.finditer(r"[А-ЯЁ][а-яё\-]+", text):
+            if folded_forms & set(inflected_bases(fold_word(m.group()))):
+                return m.start(), m.end()
     return best
 
 
@@ -310,7 +316,7 @@ _LABELS = frozenset(
      "tempat", "lokasyon", "sitio", "objetivo", "ziel", "obiettivo", "sasaran"}
 )
 _ARTICLES = frozenset({"the", "la", "el", "le", "die", "der", "das", "il", "o", "a", "los", "les"})
-_CAPITALISED = r"[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w\-]+"
+_CAPITALISED = r"[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w\-]+"
 # a name word, or an abbreviation written with full stops ("U.S.", "EE. UU.")
 _NAME_WORD = rf"(?:(?:[A-Z]{{1,2}}\.[ ]?)+[A-Z]{{1,2}}\.|{_CAPITALISED})"
 # "Embassy of Japan", "embajada de los Estados Unidos", "teatro della Scala": the name a site

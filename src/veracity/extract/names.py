@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
-from veracity.extract.places import city_names, country_code, country_names
+from veracity.extract.places import city_names, country_code, country_names, inflected_bases
 
 _CAP_RUN = re.compile(
-    r"(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w'’\-]*\.?)(?:[ \t]+(?:(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄ][\w'’\-]*)|(?:%s)))*"
+    r"(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*\.?)(?:[ \t]+(?:(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*)|(?:%s)))*"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]{1,7}\b")
 
@@ -137,6 +137,13 @@ def operation_names(text: str, offset: int, profile: Profile, language: str) -> 
         rest = text[m.end() :]
         gap = re.match(r"[ \t]*[«\"“'‘*]?[ \t]*", rest)
         skip = gap.end() if gap else 0
+        quoted = re.match(r"[ \t]*([«\"“])([^»\"”\n]{2,60})[»\"”]", rest)
+        if quoted and quoted.group(2)[:1].isupper():
+            # «Железные ворота», "Porta di ferro": a quoted name is whole, whatever its case
+            start = offset + m.end() + quoted.start(2)
+            out.append(NameMention(quoted.group(2), start, start + len(quoted.group(2))))
+            covered = start + len(quoted.group(2))
+            continue
         runs = capitalised_runs(rest[skip : skip + 80], offset + m.end() + skip, profile.connectors)
         if runs and runs[0].start == offset + m.end() + skip:
             run = runs[0]  # the name with single spaces; its span keeps the text's own spacing
@@ -170,12 +177,14 @@ def countries_in(
     Jepang") is not where the story happens: an embassy stands in another country."""
     names = country_names(language)
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}", text):
+    for m in re.finditer(r"[A-ZÁÉÍÓÚА-ЯЁ][\w\-]+(?:\s+[A-ZА-ЯЁ][\w\-]+){0,2}", text):
         folded = fold_word(m.group())
         english = names.get(folded)
         if english is None:
             first = fold_word(m.group().split()[0])
             english = names.get(first)
+            for base in inflected_bases(first) if english is None else ():
+                english = english or names.get(base)
         if english is None:
             continue
         before = text[max(0, m.start() - 25) : m.start()]
@@ -211,9 +220,12 @@ def cities_in(text: str, country: str | None) -> Counter[str]:
     cities = city_names()
     code = country_code(country) if country else None
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w\-]+(?:\s+[A-Z][\w\-]+)?", text):
+    for m in re.finditer(r"[A-ZÁÉÍÓÚА-ЯЁ][\w\-]+(?:\s+[A-ZА-ЯЁ][\w\-]+)?", text):
         for candidate in (m.group(), m.group().split()[0]):
-            entry = cities.get(fold_word(candidate))
+            folded = fold_word(candidate)
+            entry = cities.get(folded)
+            for base in inflected_bases(folded) if entry is None else ():
+                entry = entry or cities.get(base)
             if entry is None:
                 continue
             name, cc, population = entry

