@@ -552,3 +552,24 @@ def test_extract_a_murder_noun_is_a_death(profile):
 def test_extract_capturing_attention_is_no_arrest(profile):
     got = facts(profile, "The twelve gunmen took 40 hostages, which captured the nation's attention.")
     assert "perpetrator.arrested" not in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("fr", "La prise d'otages a commencé le 12 février 2003.", "2003-02-12"),
+        ("fr", "L'attaque a commencé le 15 août 2003.", "2003-08-15"),
+        ("de", "Die Geiselnahme begann am 7. März 2003.", "2003-03-07"),
+    ],
+)
+def test_extract_a_month_is_read_in_its_accented_spelling(profile, language, text, date):
+    assert facts(profile, text, language)["event.start_date"] == [date]
+
+
+def test_extract_others_arrested_are_arrests(profile):
+    got = facts(profile, "Dua penyandera ditembak mati dan empat lainnya ditangkap.", "id")
+    assert got["perpetrator.arrested"] == [4]
+
+
+def test_extract_a_german_separable_holding_is_a_taking(profile):
+    assert facts(profile, "Die Täter hielten 45 Menschen fest.", "de")["hostages.initial"] == [45]

@@ -82,10 +82,28 @@ def _build_month_names(language: str) -> dict[str, int]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """Base letter -> a character class of it and every Latin letter that folds to it, so a
+    folded month name finds its written form: "marz" finds "März", "fevrier" "février"."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = fold_word(ch)
+        if len(base) == 1 and base.isascii() and base.isalpha() and ch.isalpha():
+            variants.setdefault(base, {base}).add(ch.lower())
+    return {b: "[" + "".join(sorted(v)) + "]" for b, v in variants.items()}
+
+
+def _spelled(folded: str) -> str:
+    accented = _accented()
+    return "".join(accented.get(c, re.escape(c)) for c in folded)
+
+
 @lru_cache(maxsize=32)
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     names = sorted(month_names(language), key=len, reverse=True)
-    month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
+    month = "(?P<month>" + "|".join(_spelled(n) for n in names) + r")\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
     return (
