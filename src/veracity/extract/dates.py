@@ -100,10 +100,11 @@ def _spelled(folded: str) -> str:
     return "".join(accented.get(c, re.escape(c)) for c in folded)
 
 
-@lru_cache(maxsize=32)
-def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+@lru_cache(maxsize=64)
+def _patterns(language: str, accented: bool = True) -> tuple[re.Pattern[str], ...]:
     names = sorted(month_names(language), key=len, reverse=True)
-    month = "(?P<month>" + "|".join(_spelled(n) for n in names) + r")\.?"
+    spell = _spelled if accented else re.escape
+    month = "(?P<month>" + "|".join(spell(n) for n in names) + r")\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
     return (
@@ -129,7 +130,8 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
     names = month_names(language)
     taken = [False] * (len(text) + 1)
     found: list[DateMention] = _numeric_dates(text, language, taken)
-    for pattern in _patterns(language):
+    # the accent-tolerant patterns cost more: only a text with accents needs them
+    for pattern in _patterns(language, not text.isascii()):
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
