@@ -41,6 +41,7 @@ from veracity.resolve.copying import (
     copy_evidence,
     copy_posterior,
 )
+from veracity.resolve.echo import echo_weight
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -139,6 +140,7 @@ class _Settings:
     attribute_reliability: str = "global"  # "global", "own" or "others" (see _accuracy)
     accuracy_prior_strength: float = 0.0
     format_rho: float = 0.5
+    echoes: bool = True
 
 
 def _run(table: ClaimTable, settings: _Settings) -> Result:
@@ -155,7 +157,9 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
     no_attribute = np.zeros_like(claim_attribute)
     accuracy = np.full((table.n_sources, n_attributes), settings.initial_accuracy)
     overall = np.full(table.n_sources, settings.initial_accuracy)
-    independence = np.ones(table.source.shape[0])
+    # an echo's vote counts by how likely it is independent; accuracy is judged on every claim
+    echo = echo_weight(table, settings.echoes)
+    independence = echo
     prob = np.zeros(table.n_candidates)
     n_false = settings.n_false
     iterations = 0
@@ -206,7 +210,7 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
             posterior = copy_posterior(
                 evidence, prob, overall, n_false, settings.copy_rate, settings.prior
             )
-            independence = discount(
+            independence = echo * discount(
                 posterior, overall, settings.copy_rate, settings.either_direction
             )
         if change < settings.tolerance and iterations > 1:
@@ -256,6 +260,7 @@ def accu(
     attribute_reliability: str = "global",
     accuracy_prior_strength: float = 0.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     return _run(
         table,
@@ -269,6 +274,7 @@ def accu(
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
             format_rho=format_rho,
+            echoes=echoes,
         ),
     )
 
@@ -283,6 +289,7 @@ def accuattr(
     tolerance: float = 1e-4,
     accuracy_prior_strength: float = 2.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     """Accu whose trust in a source on one attribute is what the source earns on the others
     (`attribute_reliability="others"`); on a table with one attribute it is plain Accu with a
@@ -297,6 +304,7 @@ def accuattr(
         attribute_reliability="others",
         accuracy_prior_strength=accuracy_prior_strength,
         format_rho=format_rho,
+        echoes=echoes,
     )
 
 
@@ -315,6 +323,7 @@ def accucopy(
     attribute_reliability: str = "own",
     accuracy_prior_strength: float = 0.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     return _run(
         table,
@@ -332,6 +341,7 @@ def accucopy(
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
             format_rho=format_rho,
+            echoes=echoes,
         ),
     )
 

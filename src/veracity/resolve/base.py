@@ -59,6 +59,7 @@ class ClaimTable:
     item_attribute: IntArray | None = None
     claim_form: IntArray | None = None
     generalizes: sparse.csr_matrix | None = None
+    claim_order: FloatArray | None = None
 
     @property
     def n_candidates(self) -> int:
