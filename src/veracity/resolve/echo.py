@@ -69,11 +69,7 @@ def echo_history(table: ClaimTable) -> EchoHistory | None:
 
 
 def echo_independence(
-    table: ClaimTable,
-    prior_strength: float = 1.0,
-    initial_copy_rate: float = 0.5,
-    max_iterations: int = 200,
-    tolerance: float = 1e-6,
+    table: ClaimTable, max_iterations: int = 500, tolerance: float = 1e-9
 ) -> FloatArray | None:
     """Per claim, the probability that it is independent evidence rather than a copy of the value
     its item already had (see the module docstring); None when the table has no order."""
@@ -81,30 +77,53 @@ def echo_independence(
     if history is None:
         return None
     independence = np.ones(table.source.shape[0])
-    if not history.echoes.any():
+    if not history.echoes.any() or history.echoes.all():
+        # nothing tells echoing sources from the others: every claim counts
         return independence
     source = table.source[history.claim]
     followed = np.bincount(source, minlength=table.n_sources).astype(np.float64)
-    echoes = history.echoes.astype(np.float64)
-    # start q at the plain share of echoes, every source half a copier
-    agree = float(echoes.mean())
-    copy_rate = np.full(table.n_sources, initial_copy_rate)
-    copied = np.zeros(history.claim.shape[0])
+    echoed = np.bincount(source, weights=history.echoes, minlength=table.n_sources)
+    seen = followed > 0
+    k, m = echoed[seen], followed[seen]
+    fit = _fit_mixture(k, m, max_iterations, tolerance)
+    copier = np.zeros(table.n_sources)
+    copier[seen] = fit.copier
+    # within the echoing class an echo is a copy with probability c / e, c = (e - q) / (1 - q)
+    copy_rate = max(fit.echo_rate - fit.agree_rate, 0.0) / (1.0 - fit.agree_rate)
+    copied_if_echo = copy_rate / fit.echo_rate
+    echo_claim = history.claim[history.echoes]
+    independence[echo_claim] = 1.0 - copier[table.source[echo_claim]] * copied_if_echo
+    return independence
+
+
+@dataclass
+class _Mixture:
+    copier: FloatArray  # per source with a record: probability it is of the echoing class
+    agree_rate: float  # q: how often an independent claim repeats its predecessor's value
+    echo_rate: float  # e: how often a claim of the echoing class does
+    share: float  # pi: the share of sources that echo
+
+
+def _fit_mixture(k: FloatArray, m: FloatArray, max_iterations: int, tolerance: float) -> _Mixture:
+    """EM for a two-class binomial mixture: k of m followed claims echo, at rate q for an
+    independent source and e > q for an echoing one."""
+    pooled = float(k.sum() / m.sum())
+    q, e, pi = pooled / 2.0, (1.0 + pooled) / 2.0, 0.5
+    z = np.zeros_like(k)
     for _ in range(max_iterations):
-        c = copy_rate[source]
-        copied = np.where(history.echoes, c / np.maximum(c + (1.0 - c) * agree, 1e-300), 0.0)
-        updated = np.bincount(source, weights=copied, minlength=table.n_sources) / (
-            followed + prior_strength
-        )
-        independent = 1.0 - copied
-        agree = float(np.sum(independent * echoes) / max(np.sum(independent), 1e-300))
-        agree = min(max(agree, 1e-6), 1.0 - 1e-6)
-        moved = float(np.max(np.abs(updated - copy_rate)))
-        copy_rate = updated
+        log_e = np.log(pi) + k * np.log(e) + (m - k) * np.log1p(-e)
+        log_i = np.log1p(-pi) + k * np.log(q) + (m - k) * np.log1p(-q)
+        z = 1.0 / (1.0 + np.exp(np.clip(log_i - log_e, -700.0, 700.0)))
+        new_pi = float(np.clip(z.mean(), 1e-9, 1.0 - 1e-9))
+        new_q = float(np.clip(((1 - z) * k).sum() / max(((1 - z) * m).sum(), 1e-300), 1e-9, 1 - 1e-9))
+        new_e = float(np.clip((z * k).sum() / max((z * m).sum(), 1e-300), 1e-9, 1 - 1e-9))
+        moved = max(abs(new_pi - pi), abs(new_q - q), abs(new_e - e))
+        pi, q, e = new_pi, new_q, new_e
         if moved < tolerance:
             break
-    independence[history.claim] = 1.0 - copied
-    return independence
+    if e < q:  # the classes swapped: the echoing class is the one that echoes more
+        z, q, e, pi = 1.0 - z, e, q, 1.0 - pi
+    return _Mixture(copier=z, agree_rate=q, echo_rate=e, share=pi)
 
 
 def echo_weight(table: ClaimTable, echoes: bool = True) -> FloatArray:
