@@ -90,9 +90,11 @@ def _fit(
     source_weight = np.bincount(table.source, weights=weight, minlength=n_sources)
     claim_cand = table.candidate
     if guess:
-        item_weight = np.bincount(item, weights=cand_weight, minlength=n_items)
+        # the crowd's guess counts the independent claims: an echo is no second guess
+        independent_weight = np.bincount(table.candidate, weights=vote_weight, minlength=n_cand)
+        item_weight = np.bincount(item, weights=independent_weight, minlength=n_items)
         guess_prob = np.divide(
-            cand_weight,
+            independent_weight,
             item_weight[item],
             out=np.zeros(n_cand),
             where=item_weight[item] > 0,
