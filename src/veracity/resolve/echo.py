@@ -82,7 +82,9 @@ def echo_independence(
         return independence
     source = table.source[history.claim]
     followed = np.bincount(source, minlength=table.n_sources).astype(np.float64)
-    echoed = np.bincount(source, weights=history.echoes, minlength=table.n_sources)
+    echoed = np.bincount(source, weights=history.echoes, minlength=table.n_sources).astype(
+        np.float64
+    )
     seen = followed > 0
     k, m = echoed[seen], followed[seen]
     fit = _fit_mixture(k, m, max_iterations, tolerance)
@@ -115,7 +117,9 @@ def _fit_mixture(k: FloatArray, m: FloatArray, max_iterations: int, tolerance: f
         log_i = np.log1p(-pi) + k * np.log(q) + (m - k) * np.log1p(-q)
         z = 1.0 / (1.0 + np.exp(np.clip(log_i - log_e, -700.0, 700.0)))
         new_pi = float(np.clip(z.mean(), 1e-9, 1.0 - 1e-9))
-        new_q = float(np.clip(((1 - z) * k).sum() / max(((1 - z) * m).sum(), 1e-300), 1e-9, 1 - 1e-9))
+        new_q = float(
+            np.clip(((1 - z) * k).sum() / max(((1 - z) * m).sum(), 1e-300), 1e-9, 1 - 1e-9)
+        )
         new_e = float(np.clip((z * k).sum() / max((z * m).sum(), 1e-300), 1e-9, 1 - 1e-9))
         moved = max(abs(new_pi - pi), abs(new_q - q), abs(new_e - e))
         pi, q, e = new_pi, new_q, new_e

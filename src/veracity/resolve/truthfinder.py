@@ -38,7 +38,9 @@ def truthfinder(
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
         tau = -np.log(np.clip(1.0 - trust, 1e-9, 1.0))
-        sigma = np.bincount(table.candidate, weights=tau[table.source] * vote_share, minlength=n_cand)
+        sigma = np.bincount(
+            table.candidate, weights=tau[table.source] * vote_share, minlength=n_cand
+        )
         item_sigma = np.bincount(table.candidate_item, weights=sigma, minlength=n_items)
         similar = support_t @ sigma - sigma
         others = item_sigma[table.candidate_item] - sigma
