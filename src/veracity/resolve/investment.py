@@ -65,7 +65,8 @@ def _claims(table: ClaimTable, echoes: bool) -> _Claims:
     by_candidate = sparse.csr_matrix(
         (weight, (candidate, source)), shape=(table.n_candidates, table.n_sources)
     )
-    counts = np.bincount(source, minlength=table.n_sources).astype(np.float64)
+    # a source spreads its trust over the claims it makes itself: a copy is no investment
+    counts = np.bincount(source, weights=weight, minlength=table.n_sources).astype(np.float64)
     return _Claims(by_candidate, by_candidate.T.tocsr(), counts)
 
 
