@@ -18,7 +18,8 @@ VANDALISED = range(40, 60)
 
 
 @pytest.mark.parametrize(
-    "algorithm", ["accu", "simplelca", "guesslca", "truthfinder", "pooledinvestment"]
+    "algorithm",
+    ["accu", "accucopy", "simplelca", "guesslca", "truthfinder", "investment", "pooledinvestment"],
 )
 def test_echo_bot_repeating_a_vandal_loses_to_the_honest_editor(algorithm):
     t = bot_resaves_vandalised_pages()
