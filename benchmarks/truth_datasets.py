@@ -501,6 +501,7 @@ def load_population_full() -> Benchmark:
                min(claim_id)::DOUBLE AS "order"
         FROM raw WHERE TRY_CAST(value AS DOUBLE) IS NOT NULL AND editor IS NOT NULL
         GROUP BY ALL
+        ORDER BY "order", source
         """
     ).to_arrow_table()
     gold = con.sql(

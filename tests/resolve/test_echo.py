@@ -83,3 +83,23 @@ def test_echo_encode_reads_the_order_column():
     assert t.claim_order is not None
     assert t.claim_order[0] == 3.0 and t.claim_order[2] == 1.0
     assert np.isneginf(t.claim_order[1])  # a claim without a time follows nothing
+
+
+def test_echo_nothing_is_discounted_when_every_source_echoes_alike():
+    # 30 sources, 60 items of 6 claims each; whoever makes a claim repeats its predecessor's
+    # value with probability one half (a seeded coin, the same for every source): one echo rate
+    # explains every record, so no echo is discounted
+    coin = np.random.default_rng(7)
+    claims = []
+    for item in range(60):
+        value = 0
+        for step in range(6):
+            source = (item + 7 * step) % 30
+            if step and coin.random() < 0.5:
+                value = 1 - value
+            claims.append((source, item, value))
+    t = table(claims, 30, 2)
+    t.claim_order = np.arange(len(claims), dtype=np.float64)
+    weight = echo_independence(t)
+    assert weight is not None
+    assert np.all(weight == 1.0)

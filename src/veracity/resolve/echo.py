@@ -20,7 +20,8 @@ The model, fitted by EM over every claim that has a predecessor by another sourc
   q = the share of echoes among the claims' expected independent part.
 A source that echoes far more often than independent claims agree (nearly always, and never
 alone) gets c_S near 1 and its echoes count for almost nothing; a source that often changes the
-value keeps c_S near 0. A single echo by an unknown source stays ambiguous (counts in part).
+value keeps c_S near 0. A single echo by an unknown source stays ambiguous (counts in part). When one echo rate explains
+every source's record as well (by the Bayesian information criterion), no echo is discounted.
 
 `echo_independence` returns, per claim, 1 - r: the weight of the claim as independent evidence
 (1 for the first claim of an item, for a claim that changes the value, and for every claim of a
@@ -88,6 +89,8 @@ def echo_independence(
     seen = followed > 0
     k, m = echoed[seen], followed[seen]
     fit = _fit_mixture(k, m, max_iterations, tolerance)
+    if not _two_classes_needed(k, m, fit):
+        return independence
     copier = np.zeros(table.n_sources)
     copier[seen] = fit.copier
     # within the echoing class an echo is a copy with probability c / e, c = (e - q) / (1 - q)
@@ -128,6 +131,24 @@ def _fit_mixture(k: FloatArray, m: FloatArray, max_iterations: int, tolerance: f
     if e < q:  # the classes swapped: the echoing class is the one that echoes more
         z, q, e, pi = 1.0 - z, e, q, 1.0 - pi
     return _Mixture(copier=z, agree_rate=q, echo_rate=e, share=pi)
+
+
+def _log_likelihood(k: FloatArray, m: FloatArray, rate: float) -> FloatArray:
+    return k * np.log(rate) + (m - k) * np.log1p(-rate)
+
+
+def _two_classes_needed(k: FloatArray, m: FloatArray, fit: _Mixture) -> bool:
+    """Whether the two-class mixture explains the sources' echo counts better than one rate for
+    all, by the Bayesian information criterion (two more parameters, e and pi, one observation
+    per source): with no echoing class in the data, EM still splits the sources by chance, and
+    no echo may be discounted then."""
+    pooled = float(np.clip(k.sum() / m.sum(), 1e-9, 1.0 - 1e-9))
+    one = float(_log_likelihood(k, m, pooled).sum())
+    mixed = np.logaddexp(
+        np.log(fit.share) + _log_likelihood(k, m, fit.echo_rate),
+        np.log1p(-fit.share) + _log_likelihood(k, m, fit.agree_rate),
+    )
+    return 2.0 * (float(mixed.sum()) - one) > 2.0 * np.log(k.shape[0])
 
 
 def echo_weight(table: ClaimTable, echoes: bool = True) -> FloatArray:
