@@ -9,19 +9,20 @@ reading of copying in a dynamic world (PVLDB 2009); here it is judged per source
 item's history rather than per pair of sources, so it needs no two sources to share many items: a
 source that re-saves thousands of pages copies a different editor every time.
 
-The model, fitted by EM over every claim that has a predecessor by another source:
-- a claim of source S is a copy of its predecessor with probability c_S (then it echoes for sure)
-  and independent otherwise; an independent claim agrees with its predecessor with probability q,
-  one rate for all sources (the chance that two independent claims on an item agree);
-- E-step: an echo of S is a copy with probability r = c_S / (c_S + (1 - c_S) q); a claim that
-  changes the value is no copy of its predecessor (r = 0);
-- M-step: c_S = sum of r over S's claims / (their number + `prior_strength`), the pseudo-claims
-  being independent ones (a source is presumed independent until its record shows otherwise);
-  q = the share of echoes among the claims' expected independent part.
-A source that echoes far more often than independent claims agree (nearly always, and never
-alone) gets c_S near 1 and its echoes count for almost nothing; a source that often changes the
-value keeps c_S near 0. A single echo by an unknown source stays ambiguous (counts in part). When one echo rate explains
-every source's record as well (by the Bayesian information criterion), no echo is discounted.
+The model: of a source's m claims that follow another source's claim on the same item, k echo.
+Sources are of two classes, fitted by EM as a binomial mixture: an independent source echoes at
+rate q (the chance that an independent claim agrees with the one before it), an echoing source
+at rate e > q; pi is the share of echoing sources. q, e and pi are fitted from the claims (no
+parameter to set). Within the echoing class an echo is a copy with probability c / e, where
+c = (e - q) / (1 - q) is the share of its claims it copies (e = c + (1 - c) q). An echo of
+source S is therefore a copy with probability r = Pr(S echoing | k, m) * c / e; a claim that
+changes the value, or has no predecessor, is no copy (r = 0). A source that echoes nearly always
+(a bot re-saving pages) is of the echoing class for sure and its echoes count for almost
+nothing; a source that often changes the value is independent and its confirmations count in
+full; a single echo by a source seen once counts in part. Per-source copy rates fitted freely
+collapse (q -> 0, every echo a copy), which is why the rate is shared within a class. When one
+echo rate explains every source's record as well (Bayesian information criterion), EM's split
+is chance and no echo is discounted.
 
 `echo_independence` returns, per claim, 1 - r: the weight of the claim as independent evidence
 (1 for the first claim of an item, for a claim that changes the value, and for every claim of a
