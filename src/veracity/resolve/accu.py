@@ -18,6 +18,10 @@ counts about as one witness. With `ClaimTable.claim_form`, sharing means writing
 same way. The copier pairs found go to `Result.extra["copying"]`. AccuCopy judges a source per
 attribute when the table has several (Li et al.'s *Attr variants: a site careful with times can
 be careless with gates); copy detection and the ranking of sources use one accuracy per source.
+
+When the claims carry an order (`ClaimTable.claim_order`), a claim repeating its item's previous
+value votes with its probability of being independent (`echo.py`; `echoes=False` turns it off);
+AccuCopy then judges pairs of sources on the other claims only.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ splits one return many ways, which is why these models resist copying without de
 PooledInvestment divides the grown investments among the values of an item (mutual exclusion).
 
 Defaults are the paper's: Investment g = 1.2, 20 iterations, beliefs started from the vote share;
-PooledInvestment g = 1.4, 10 iterations, uniform start. Vectorised: every step is a sparse matrix-vector
+PooledInvestment g = 1.4, 10 iterations, uniform start. With a claim order, an echo
+(`echo.py`) is a stake weighted by its probability of being independent, and a source spreads
+its trust over its claims in proportion to those weights. Vectorised: every step is a sparse matrix-vector
 product over the distinct (source, candidate) claims.
 """
 
