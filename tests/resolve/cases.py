@@ -68,3 +68,44 @@ def camp_misreads_one_attribute() -> ClaimTable:
     t = table(claims, 7, 6)
     t.item_attribute = np.repeat(np.array([0, 1, 2], dtype=np.int64), 20)
     return t
+
+
+def bot_resaves_vandalised_pages() -> ClaimTable:
+    """An edit history (claims ordered within each item); value 0 is true on every item.
+
+    Sources 0-9 are honest editors, source 10 a bot that re-saves every page last with whatever
+    figure the page holds, sources 11 on one-edit vandals.
+    - items 0-39: an honest editor writes 0; on even items a second honest editor confirms it;
+      then the bot re-saves 0;
+    - items 40-59: an honest editor writes 0, a vandal changes it to 1, the bot re-saves 1: by
+      count, 1 wins two to one;
+    - items 60-99: a vandal writes 1, an honest editor corrects it to 0, the bot re-saves 0.
+    """
+    claims: list[tuple[int, int, int]] = []
+    order: list[float] = []
+    vandal = 11
+
+    def claim(source: int, item: int, value: int) -> None:
+        claims.append((source, item, value))
+        order.append(float(len(order)))  # every claim later than the ones before it
+
+    for item in range(100):
+        honest = item % 10
+        if item < 40:
+            claim(honest, item, 0)
+            if item % 2 == 0:
+                claim((honest + 1) % 10, item, 0)
+            claim(10, item, 0)
+        elif item < 60:
+            claim(honest, item, 0)
+            claim(vandal, item, 1)
+            claim(10, item, 1)
+            vandal += 1
+        else:
+            claim(vandal, item, 1)
+            claim(honest, item, 0)
+            claim(10, item, 0)
+            vandal += 1
+    t = table(claims, vandal, 2)
+    t.claim_order = np.asarray(order)
+    return t

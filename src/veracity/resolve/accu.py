@@ -18,11 +18,15 @@ counts about as one witness. With `ClaimTable.claim_form`, sharing means writing
 same way. The copier pairs found go to `Result.extra["copying"]`. AccuCopy judges a source per
 attribute when the table has several (Li et al.'s *Attr variants: a site careful with times can
 be careless with gates); copy detection and the ranking of sources use one accuracy per source.
+
+When the claims carry an order (`ClaimTable.claim_order`), a claim repeating its item's previous
+value votes with its probability of being independent (`echo.py`; `echoes=False` turns it off);
+AccuCopy then judges pairs of sources on the other claims only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -41,6 +45,7 @@ from veracity.resolve.copying import (
     copy_evidence,
     copy_posterior,
 )
+from veracity.resolve.echo import echo_history, echo_weight
 from veracity.resolve.weights import claim_share, gather, support_matrix
 
 
@@ -139,6 +144,7 @@ class _Settings:
     attribute_reliability: str = "global"  # "global", "own" or "others" (see _accuracy)
     accuracy_prior_strength: float = 0.0
     format_rho: float = 0.5
+    echoes: bool = True
 
 
 def _run(table: ClaimTable, settings: _Settings) -> Result:
@@ -148,14 +154,21 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
     support_t = support_matrix(table).T.tocsr()
     generalizes_t = None if table.generalizes is None else table.generalizes.T.tocsr()
     values_per_item = np.bincount(table.candidate_item, minlength=table.n_items).astype(np.float64)
-    evidence = copy_evidence(table) if settings.detect_copying else None
-    discount = IndependenceDiscount(evidence, table) if evidence is not None else None
+    # an echo's copying is judged once, against its item's history (`echo.py`); the pairs are
+    # judged on the other claims, so a source that re-saved an editor's figure is not also taken
+    # for that editor's pairwise copy (which would discount the editor's own claim)
+    echo = echo_weight(table, settings.echoes)
+    paired = _without_echoes(table) if settings.echoes else None
+    pair_table = table if paired is None else paired[0]
+    evidence = copy_evidence(pair_table) if settings.detect_copying else None
+    discount = IndependenceDiscount(evidence, pair_table) if evidence is not None else None
     posterior: CopyPosterior | None = None
     claim_attribute, n_attributes = _claim_attribute(table, settings.attribute_reliability)
     no_attribute = np.zeros_like(claim_attribute)
     accuracy = np.full((table.n_sources, n_attributes), settings.initial_accuracy)
     overall = np.full(table.n_sources, settings.initial_accuracy)
-    independence = np.ones(table.source.shape[0])
+    # an echo's vote counts by how likely it is independent; accuracy is judged on every claim
+    independence = echo
     prob = np.zeros(table.n_candidates)
     n_false = settings.n_false
     iterations = 0
@@ -206,9 +219,12 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
             posterior = copy_posterior(
                 evidence, prob, overall, n_false, settings.copy_rate, settings.prior
             )
-            independence = discount(
+            pair_independence = discount(
                 posterior, overall, settings.copy_rate, settings.either_direction
             )
+            if paired is not None:  # echoes are left out of the pairs: no pairwise discount
+                pair_independence = _scatter(pair_independence, paired[1], echo.shape[0])
+            independence = echo * pair_independence
         if change < settings.tolerance and iterations > 1:
             break
 
@@ -229,6 +245,33 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
     return Result(
         confidence=prob, truth=truth, reliability=overall, iterations=iterations, extra=extra
     )
+
+
+def _without_echoes(table: ClaimTable) -> tuple[ClaimTable, IntArray] | None:
+    """The table without the claims that repeat their item's previous value, and the indices of
+    the claims kept (None when the table has no order or no echo)."""
+    history = echo_history(table)
+    if history is None or not history.echoes.any():
+        return None
+    keep = np.ones(table.source.shape[0], dtype=bool)
+    keep[history.claim[history.echoes]] = False
+    kept = np.flatnonzero(keep)
+    return (
+        replace(
+            table,
+            source=table.source[kept],
+            candidate=table.candidate[kept],
+            claim_form=None if table.claim_form is None else table.claim_form[kept],
+            claim_order=None if table.claim_order is None else table.claim_order[kept],
+        ),
+        kept,
+    )
+
+
+def _scatter(values: FloatArray, kept: IntArray, n_claims: int) -> FloatArray:
+    out = np.ones(n_claims)
+    out[kept] = values
+    return out
 
 
 def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple[int, int, float]]:
@@ -256,6 +299,7 @@ def accu(
     attribute_reliability: str = "global",
     accuracy_prior_strength: float = 0.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     return _run(
         table,
@@ -269,6 +313,7 @@ def accu(
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
             format_rho=format_rho,
+            echoes=echoes,
         ),
     )
 
@@ -283,6 +328,7 @@ def accuattr(
     tolerance: float = 1e-4,
     accuracy_prior_strength: float = 2.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     """Accu whose trust in a source on one attribute is what the source earns on the others
     (`attribute_reliability="others"`); on a table with one attribute it is plain Accu with a
@@ -297,6 +343,7 @@ def accuattr(
         attribute_reliability="others",
         accuracy_prior_strength=accuracy_prior_strength,
         format_rho=format_rho,
+        echoes=echoes,
     )
 
 
@@ -315,6 +362,7 @@ def accucopy(
     attribute_reliability: str = "own",
     accuracy_prior_strength: float = 0.0,
     format_rho: float = 0.5,
+    echoes: bool = True,
 ) -> Result:
     return _run(
         table,
@@ -332,6 +380,7 @@ def accucopy(
             attribute_reliability=attribute_reliability,
             accuracy_prior_strength=accuracy_prior_strength,
             format_rho=format_rho,
+            echoes=echoes,
         ),
     )
 

@@ -106,7 +106,8 @@ def encode_claims(claims: pa.Table) -> EncodedClaims:
     """Encode an Arrow table with string columns source, object, attribute, value (and an
     optional float column `number`, the value as a number, used by CRH and numeric similarity;
     an optional string column `raw`, the claim as the source wrote it before normalisation, used
-    by copy detection: see `ClaimTable.claim_form`).
+    by copy detection: see `ClaimTable.claim_form`; an optional numeric column `order`, when
+    each claim was made, comparable within an item: see `ClaimTable.claim_order`).
 
     Sources are numbered by name, candidates by (item, hash of the value, value)."""
     required = ("source", "object", "attribute", "value")
@@ -173,6 +174,14 @@ def encode_claims(claims: pa.Table) -> EncodedClaims:
     )
     if "raw" in coded:
         table.claim_form = coded["raw"][0]
+    if "order" in claims.column_names:
+        # a claim without a time is placed before every dated one: it follows nothing
+        table.claim_order = np.asarray(
+            pc.fill_null(pc.cast(claims["order"], pa.float64()), -np.inf).to_numpy(
+                zero_copy_only=False
+            ),
+            dtype=np.float64,
+        )
     item_rows = pa.array(item_first)
     table.item_attribute, _ = _codes(claims["attribute"].take(item_rows))
     return EncodedClaims(

@@ -8,7 +8,9 @@ splits one return many ways, which is why these models resist copying without de
 PooledInvestment divides the grown investments among the values of an item (mutual exclusion).
 
 Defaults are the paper's: Investment g = 1.2, 20 iterations, beliefs started from the vote share;
-PooledInvestment g = 1.4, 10 iterations, uniform start. Vectorised: every step is a sparse matrix-vector
+PooledInvestment g = 1.4, 10 iterations, uniform start. With a claim order, an echo
+(`echo.py`) is a stake weighted by its probability of being independent, and a source spreads
+its trust over its claims in proportion to those weights. Vectorised: every step is a sparse matrix-vector
 product over the distinct (source, candidate) claims.
 """
 
@@ -26,16 +28,22 @@ from veracity.resolve.base import (
     Result,
     argmax_per_item,
     register,
-    unique_values,
+    unique_inverse,
 )
+from veracity.resolve.echo import echo_weight
 
 
-def _distinct_claims(table: ClaimTable) -> tuple[IntArray, IntArray]:
-    """(source, candidate) pairs without repeats: a source invests once in a value."""
+def _distinct_claims(
+    table: ClaimTable, weight: FloatArray
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """(source, candidate) pairs without repeats (a source invests once in a value), with the
+    largest weight among a pair's repeats."""
     key = table.source.astype(np.int64) * max(table.n_candidates, 1) + table.candidate
-    unique = unique_values(key)
+    unique, inverse = unique_inverse(key)
+    largest = np.zeros(unique.shape[0])
+    np.maximum.at(largest, inverse, weight)
     n_cand = max(table.n_candidates, 1)
-    return unique // n_cand, unique % n_cand
+    return unique // n_cand, unique % n_cand, largest
 
 
 def _item_sum(table: ClaimTable, values: FloatArray) -> FloatArray:
@@ -48,18 +56,19 @@ class _Claims:
     """Distinct (source, candidate) claims as two sparse incidence matrices: every scatter and
     gather of an iteration is then one sparse matrix-vector product."""
 
-    by_candidate: sparse.csr_matrix  # candidates x sources
+    by_candidate: sparse.csr_matrix  # candidates x sources: how much of a stake counts
     by_source: sparse.csr_matrix  # sources x candidates
     counts: FloatArray  # claims per source
 
 
-def _claims(table: ClaimTable) -> _Claims:
-    source, candidate = _distinct_claims(table)
-    ones = np.ones(source.shape[0])
+def _claims(table: ClaimTable, echoes: bool) -> _Claims:
+    # an echo's stake counts by how likely the claim is independent (1 for every other claim)
+    source, candidate, weight = _distinct_claims(table, echo_weight(table, echoes))
     by_candidate = sparse.csr_matrix(
-        (ones, (candidate, source)), shape=(table.n_candidates, table.n_sources)
+        (weight, (candidate, source)), shape=(table.n_candidates, table.n_sources)
     )
-    counts = np.bincount(source, minlength=table.n_sources).astype(np.float64)
+    # a source spreads its trust over the claims it makes itself: a copy is no investment
+    counts = np.bincount(source, weights=weight, minlength=table.n_sources).astype(np.float64)
     return _Claims(by_candidate, by_candidate.T.tocsr(), counts)
 
 
@@ -82,8 +91,8 @@ def _normalised(x: FloatArray) -> FloatArray:
     return x / top if top > 0 else x
 
 
-def _run(table: ClaimTable, pooled: bool, g: float, iterations: int) -> Result:
-    claims = _claims(table)
+def _run(table: ClaimTable, pooled: bool, g: float, iterations: int, echoes: bool) -> Result:
+    claims = _claims(table, echoes)
     trust = np.ones(table.n_sources)
     if pooled:  # uniform over the values of each item
         belief = 1.0 / _item_sum(table, np.ones(table.n_candidates))
@@ -124,10 +133,14 @@ def _run(table: ClaimTable, pooled: bool, g: float, iterations: int) -> Result:
 
 
 @register("investment")
-def investment(table: ClaimTable, g: float = 1.2, iterations: int = 20) -> Result:
-    return _run(table, pooled=False, g=g, iterations=iterations)
+def investment(
+    table: ClaimTable, g: float = 1.2, iterations: int = 20, echoes: bool = True
+) -> Result:
+    return _run(table, pooled=False, g=g, iterations=iterations, echoes=echoes)
 
 
 @register("pooledinvestment")
-def pooled_investment(table: ClaimTable, g: float = 1.4, iterations: int = 10) -> Result:
-    return _run(table, pooled=True, g=g, iterations=iterations)
+def pooled_investment(
+    table: ClaimTable, g: float = 1.4, iterations: int = 10, echoes: bool = True
+) -> Result:
+    return _run(table, pooled=True, g=g, iterations=iterations, echoes=echoes)

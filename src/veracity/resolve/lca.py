@@ -49,6 +49,7 @@ from veracity.resolve.base import (
     argmax_per_item,
     register,
 )
+from veracity.resolve.echo import echo_weight
 from veracity.resolve.weights import claim_share
 
 _EDGE = 1e-9
@@ -75,10 +76,13 @@ def _fit(
     initial_honesty: float,
     max_iterations: int,
     tolerance: float,
+    echoes: bool,
 ) -> Result:
     n_cand, n_items, n_sources = table.n_candidates, table.n_items, table.n_sources
     item = table.candidate_item
     weight = claim_share(table)
+    # an echo's vote counts by how likely it is independent; honesty is judged on every claim
+    vote_weight = weight * echo_weight(table, echoes)
     # per candidate: the claim weight on it; per item: the number of values claimed
     cand_weight = np.bincount(table.candidate, weights=weight, minlength=n_cand)
     claimed = cand_weight > 0
@@ -86,9 +90,11 @@ def _fit(
     source_weight = np.bincount(table.source, weights=weight, minlength=n_sources)
     claim_cand = table.candidate
     if guess:
-        item_weight = np.bincount(item, weights=cand_weight, minlength=n_items)
+        # the crowd's guess counts the independent claims: an echo is no second guess
+        independent_weight = np.bincount(table.candidate, weights=vote_weight, minlength=n_cand)
+        item_weight = np.bincount(item, weights=independent_weight, minlength=n_items)
         guess_prob = np.divide(
-            cand_weight,
+            independent_weight,
             item_weight[item],
             out=np.zeros(n_cand),
             where=item_weight[item] > 0,
@@ -107,7 +113,7 @@ def _fit(
             evidence = np.log1p(h / ((1.0 - h) * claim_guess))
         else:
             evidence = np.log(h * others / (1.0 - h))
-        score = np.bincount(claim_cand, weights=weight * evidence, minlength=n_cand).astype(
+        score = np.bincount(claim_cand, weights=vote_weight * evidence, minlength=n_cand).astype(
             np.float64
         )
         posterior = _softmax_per_item(score, claimed, item, n_items)
@@ -138,8 +144,9 @@ def simple_lca(
     initial_honesty: float = 0.8,
     max_iterations: int = 100,
     tolerance: float = 1e-6,
+    echoes: bool = True,
 ) -> Result:
-    return _fit(table, False, initial_honesty, max_iterations, tolerance)
+    return _fit(table, False, initial_honesty, max_iterations, tolerance, echoes)
 
 
 @register("guesslca")
@@ -148,5 +155,6 @@ def guess_lca(
     initial_honesty: float = 0.8,
     max_iterations: int = 100,
     tolerance: float = 1e-6,
+    echoes: bool = True,
 ) -> Result:
-    return _fit(table, True, initial_honesty, max_iterations, tolerance)
+    return _fit(table, True, initial_honesty, max_iterations, tolerance, echoes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from veracity.resolve.base import ClaimTable, Result, argmax_per_item, register
+from veracity.resolve.echo import echo_weight
 from veracity.resolve.weights import claim_share, support_matrix
 
 
@@ -23,9 +24,12 @@ def truthfinder(
     base_sim: float = 0.5,
     max_iterations: int = 20,
     tolerance: float = 1e-6,
+    echoes: bool = True,
 ) -> Result:
     n_cand, n_items = table.n_candidates, table.n_items
     share = claim_share(table)
+    # an echo's vote counts by how likely it is independent; trust is judged on every claim
+    vote_share = share * echo_weight(table, echoes)
     support = support_matrix(table)
     # off-diagonal implication of f' on f, as a transposed product: (S^T sigma)[f] - sigma[f]
     support_t = support.T.tocsr()
@@ -34,7 +38,9 @@ def truthfinder(
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
         tau = -np.log(np.clip(1.0 - trust, 1e-9, 1.0))
-        sigma = np.bincount(table.candidate, weights=tau[table.source] * share, minlength=n_cand)
+        sigma = np.bincount(
+            table.candidate, weights=tau[table.source] * vote_share, minlength=n_cand
+        )
         item_sigma = np.bincount(table.candidate_item, weights=sigma, minlength=n_items)
         similar = support_t @ sigma - sigma
         others = item_sigma[table.candidate_item] - sigma

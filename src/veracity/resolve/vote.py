@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from veracity.resolve.base import ClaimTable, Result, argmax_per_item, register
+from veracity.resolve.echo import echo_weight
 from veracity.resolve.weights import claim_share
 
 
 @register("vote")
-def vote(table: ClaimTable) -> Result:
-    share = claim_share(table)
+def vote(table: ClaimTable, echoes: bool = True) -> Result:
+    # a claim repeating the value its item already had counts by how likely it is independent
+    share = claim_share(table) * echo_weight(table, echoes)
     votes = np.bincount(table.candidate, weights=share, minlength=table.n_candidates)
     totals = np.bincount(table.candidate_item, weights=votes, minlength=table.n_items)
     confidence = np.divide(
