@@ -117,3 +117,10 @@ def test_extract_vague_and_approximate_counts_are_ranges():
         c.document: c.value.to_json() for c in report.claims if c.attribute == "hostages.initial"
     }
     assert values == {"a": {"low": 200, "high": 999}, "b": {"low": 63, "high": 77}}
+
+
+def test_extract_a_language_without_cues_gives_its_dates_and_no_counts():
+    text = "Op 4 mei 2003 begon de gijzeling: gewapende mannen hielden 300 mensen vast."
+    report = veracity.check_texts([("nl", text)])
+    attributes = {c.attribute for c in report.claims}
+    assert not any(a.startswith(("hostages", "other.")) for a in attributes)

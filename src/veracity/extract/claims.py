@@ -40,7 +40,12 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     # web addresses carry numbers and names that are not claims ("...-1008652", "sydney-cafe");
     # blank them (same length, so every offset still points into the original text)
     document = replace(document, text=_URL.sub(lambda m: " " * len(m.group()), document.text))
-    language = document.language if document.language in profile.languages else "en"
+    supported = document.language in profile.languages
+    language = document.language if supported else "en"
+    # dates need month names only, which dateparser has for many more languages than the
+    # profile's cues; counts need the cues, so a language without them yields none (a number
+    # next to words we cannot read says nothing)
+    date_language = document.language or "en"
     sentences = split_sentences(document.text)
     years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", document.text)]
     default_year = Counter(years).most_common(1)[0][0] if years else None
@@ -92,10 +97,11 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]
         taken: set[int] = set()
-        drafts += date_claims(sentence, language, default_year, cue_hits, limit, taken)
-        drafts += count_claims(
-            sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
-        )
+        drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken)
+        if supported:
+            drafts += count_claims(
+                sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
+            )
         drafts += leader_claims(sentence, profile, cue_hits, limit)
         drafts += attendee_claims(sentence, cue_hits, limit)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
