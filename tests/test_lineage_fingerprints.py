@@ -60,3 +60,12 @@ def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
     scrambled = align(a, fingerprint(shuffled, "en"))
     assert faithful.longest > scrambled.longest
     assert faithful.coverage > scrambled.coverage
+
+
+def test_fingerprints_a_year_written_with_a_thousands_separator_does_not_fail() -> None:
+    # "1.240" after a month reads as a year in the date's place: its value, not its text
+    assert fingerprint("Liberados el 3 de marzo 1.240 rehenes.", "es").tokens[:3] == (
+        "n1240",
+        "m3",
+        "n3",
+    )

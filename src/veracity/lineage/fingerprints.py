@@ -281,11 +281,12 @@ class _Builder:
             self.offsets.pop()
             start = items[day].start
         if year is not None:
-            self.emit(f"n{int(items[year].text)}", start)
+            # the normalised number: the written one may carry a separator ("1.240")
+            self.emit(f"n{int(items[year].value or 0)}", start)
             used.add(year)
         self.emit(f"m{month}", start)
         if day is not None:
-            self.emit(f"n{int(items[day].text)}", start)
+            self.emit(f"n{int(items[day].value or 0)}", start)
             used.add(day)
 
 
