@@ -37,10 +37,13 @@ from veracity.event_features import (
     KIND_YEAR,
     TIME_KINDS,
     WEIGHTS,
+    YEAR_MAX,
+    YEAR_MIN,
     Hashed,
     features,
     hashed,
     published_features,
+    year_key,
 )
 from veracity.model import Document
 
@@ -72,6 +75,8 @@ class ClusterSettings:
     year_conflict: float = 0.3  # similarity factor when both give years and share none
     month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
+    year_agreement: float = 0.25  # least share of agreeing years between two merging groups
+    year_tolerance: int = 1  # ... years apart that still agree (a siege over New Year)
     rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
     common_share: float = 0.02  # a "name" in more of its languages' articles is a word ...
     common_min_documents: int = 500  # ... when they are this many, enough to tell
@@ -114,8 +119,9 @@ def cluster_events(
     pairs = candidate_pairs(index, settings)
     scores = score_pairs(index, pairs, settings)
     keep = scores >= settings.edge
+    years = YearCheck(_document_years(index), settings.year_agreement, settings.year_tolerance)
     labels = cluster_edges(
-        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
+        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, years
     )
     labels = attach_strays(labels, pairs[keep], scores[keep], settings)
     return _clusters(index, labels, settings)
@@ -399,6 +405,24 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
 
 
+def _document_years(index: FeatureIndex) -> sp.csr_matrix:
+    """Rows x years (column = year - YEAR_MIN) that each whole document gives; paragraph rows
+    give none (a paragraph may recall an earlier year of the same story)."""
+    span = np.arange(YEAR_MIN, YEAR_MAX + 1)
+    keys = np.array([year_key(int(year)) for year in span], dtype=np.int64)
+    column_year = np.full(len(index.vocabulary), -1, dtype=np.int64)
+    if len(index.vocabulary):
+        position = np.minimum(np.searchsorted(index.vocabulary, keys), len(index.vocabulary) - 1)
+        known = index.vocabulary[position] == keys
+        column_year[position[known]] = span[known] - YEAR_MIN
+    dated = sp.coo_matrix(index.dates[KIND_YEAR])
+    take = (index.owner[dated.row] == dated.row) & (column_year[dated.col] >= 0)
+    return sp.csr_matrix(
+        (np.ones(int(take.sum()), np.float32), (dated.row[take], column_year[dated.col[take]])),
+        shape=(len(index.owner), len(span)),
+    )
+
+
 # --- 2. blocking -------------------------------------------------------------------------
 
 
@@ -479,7 +503,12 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
 
 
 def cluster_edges(
-    n: int, pairs: np.ndarray, scores: np.ndarray, link: float, linkage: str = "centroid"
+    n: int,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    link: float,
+    linkage: str = "centroid",
+    years: YearCheck | None = None,
 ) -> np.ndarray:
     """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
@@ -489,8 +518,14 @@ def cluster_edges(
     alone: S(A,B) / sqrt(M(A) M(B)) with M(A) = |A| + 2 x (similarity inside A). A group whose
     members each report different facts (one the start date, one the toll) is loose inside,
     so it is judged on what it says as a whole rather than pair by pair.
+
+    With `years`, two groups whose dated members agree on the year in less than a given share
+    of their pairs never merge, however much else they share (two crises in one town, years
+    apart): see `YearCheck`.
     """
     parent = list(range(n))
+    tallies = _Tallies(years.years, years.tolerance) if years else None
+
     size = [1] * n
     inside = [0.0] * n  # summed similarity of the pairs inside each group
     centroid = linkage == "centroid"
@@ -522,12 +557,16 @@ def cluster_edges(
         current = between / math.sqrt(mass(a) * mass(b))
         if abs(current + negative) > 1e-12 or current < link:
             continue  # stale: the groups changed since
+        if tallies and years and tallies.agreement(a, b) < years.least_share:
+            continue  # may merge later, once either group has grown and agrees
         # Merge the smaller table into the larger one.
         if len(table_a) < len(neighbours[b] or {}):
             a, b = b, a
         table_a = neighbours[a] or {}
         table_b = neighbours[b] or {}
         parent[b] = a
+        if tallies:
+            tallies.merge(a, b)
         size[a] += size[b]
         inside[a] += inside[b] + between
         table_a.pop(b, None)
@@ -554,6 +593,66 @@ def cluster_edges(
     return labels
 
 
+@dataclass(frozen=True, slots=True)
+class YearCheck:
+    """The years each item gives, for keeping apart groups that report different years.
+
+    An event has one start year; its reports all give it (or the next year, for a siege
+    that spans New Year: early reports say December, late ones April). Two groups whose dated
+    members agree (within `tolerance` years) in less than `least_share` of their pairs report
+    two events, be they in one town and by one group."""
+
+    years: sp.csr_matrix  # items x years since YEAR_MIN: 1 where an item gives that year
+    least_share: float
+    tolerance: int
+
+
+class _Tallies:
+    """Per group: how many of its members give each year, and how many give any. Groups
+    without a year have no table."""
+
+    def __init__(self, matrix: sp.csr_matrix, tolerance: int) -> None:
+        self.near = range(-tolerance, tolerance + 1)
+        indptr, indices = matrix.indptr, matrix.indices
+        self.counts: dict[int, dict[int, int]] = {}
+        self.holders: dict[int, int] = {}
+        for row in np.flatnonzero(np.diff(indptr)).tolist():
+            self.counts[row] = dict.fromkeys(indices[indptr[row] : indptr[row + 1]].tolist(), 1)
+            self.holders[row] = 1
+
+    def agreement(self, a: int, b: int) -> float:
+        """Share of the pairs (one member of each group, both holding the fact) that agree,
+        counted as shared values (a member holding two years may count twice); 1 when either
+        group says nothing about it."""
+        first, second = self.counts.get(a), self.counts.get(b)
+        if first is None or second is None:
+            return 1.0
+        if len(first) > len(second):
+            first, second = second, first
+        agreeing = sum(
+            count * second.get(value + step, 0)
+            for value, count in first.items()
+            for step in self.near
+        )
+        return agreeing / (self.holders[a] * self.holders[b])
+
+    def merge(self, a: int, b: int) -> None:
+        """Group `b` joins group `a`."""
+        second = self.counts.pop(b, None)
+        if second is None:
+            return
+        first = self.counts.get(a)
+        if first is None:
+            self.counts[a], self.holders[a] = second, self.holders.pop(b)
+            return
+        if len(first) < len(second):
+            first, second = second, first
+            self.counts[a] = first
+        for value, count in second.items():
+            first[value] = first.get(value, 0) + count
+        self.holders[a] += self.holders.pop(b)
+
+
 def attach_strays(
     labels: np.ndarray, pairs: np.ndarray, scores: np.ndarray, settings: ClusterSettings
 ) -> np.ndarray:
@@ -575,7 +674,7 @@ def attach_strays(
     ends = np.concatenate([left, right]), np.concatenate([right, left])
     weights = np.concatenate([scores, scores])
     chosen = stray[ends[0]] & ~stray[ends[1]]
-    rows, groups, weights = ends[0][chosen], labels[ends[1][chosen]], weights[chosen]
+    rows, groups, weights = labels[ends[0][chosen]], labels[ends[1][chosen]], weights[chosen]
     if not len(rows):
         return labels
     # summed weight per (row, group), then the best and the runner-up group of each row
@@ -589,8 +688,10 @@ def attach_strays(
     second = np.r_[False, first[:-1]] & ~first
     runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
     clear = best >= settings.stray_margin * runner_up
-    labels[best_rows[clear]] = best_groups[clear]
-    return labels
+    # `best_rows` are the labels of the small groups: every member moves with its group
+    target = np.arange(len(labels))
+    target[best_rows[clear]] = best_groups[clear]
+    return target[labels]
 
 
 # --- 5. memberships ----------------------------------------------------------------------
