@@ -67,7 +67,7 @@ class ClusterSettings:
     min_beyond_time: float = 0.01  # ... of which at least this much from features not dates
     link: float = 0.12  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
-    stray_size: int = 1  # a group this small after linkage may join its closest group
+    stray_size: int = 2  # a group this small after linkage may join its closest group
     stray_margin: float = 1.5  # ... outweighing the runner-up this many times
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
     segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
@@ -123,7 +123,7 @@ def cluster_events(
     labels = cluster_edges(
         len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, years
     )
-    labels = attach_strays(labels, pairs[keep], scores[keep], settings)
+    labels = attach_strays(labels, pairs[keep], scores[keep], settings, years)
     return _clusters(index, labels, settings)
 
 
@@ -654,15 +654,21 @@ class _Tallies:
 
 
 def attach_strays(
-    labels: np.ndarray, pairs: np.ndarray, scores: np.ndarray, settings: ClusterSettings
+    labels: np.ndarray,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    settings: ClusterSettings,
+    years: YearCheck | None = None,
 ) -> np.ndarray:
-    """Rows left alone by the agglomeration join the group they are clearly closest to.
+    """Rows left alone by the agglomeration, or in groups of at most `stray_size`, join the
+    group they are clearly closest to, all together.
 
     A short article (a date, a toll and the town) is close to one or two members of its
     event's group but far from the group as a whole, whose members each add facts it lacks;
-    group-to-group linkage leaves it out. It joins the group whose edges to it weigh most,
-    when that group outweighs the runner-up `stray_margin` times (a tie between two events
-    is left alone: chaining through it is what linkage prevents).
+    group-to-group linkage leaves it out. So is a short article and its copy. Such a small
+    group joins the group its edges weigh most to, when that group outweighs the runner-up
+    `stray_margin` times (a tie between two events is left alone: chaining through it is what
+    linkage prevents), and not when their years disagree (`years`, as in `cluster_edges`).
     """
     labels = labels.copy()
     sizes = np.bincount(labels, minlength=len(labels))
@@ -688,10 +694,33 @@ def attach_strays(
     second = np.r_[False, first[:-1]] & ~first
     runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
     clear = best >= settings.stray_margin * runner_up
+    if years is not None:
+        clear &= _year_agreement(labels, years, best_rows, best_groups) >= years.least_share
     # `best_rows` are the labels of the small groups: every member moves with its group
     target = np.arange(len(labels))
     target[best_rows[clear]] = best_groups[clear]
     return target[labels]
+
+
+def _year_agreement(
+    labels: np.ndarray, years: YearCheck, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """For groups `first[k]` and `second[k]` (labels), the share of their dated pairs that
+    agree on the year, counted as `_Tallies.agreement` does (1 when either gives none)."""
+    n = len(labels)
+    membership = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(n, n))
+    counts = sp.csr_matrix(membership @ years.years)  # group x year: members giving it
+    holders = membership @ (np.diff(years.years.indptr) > 0).astype(np.float64)
+    width = years.years.shape[1]
+    near = sp.diags(
+        [np.ones(width - abs(k)) for k in range(-years.tolerance, years.tolerance + 1)],
+        list(range(-years.tolerance, years.tolerance + 1)),
+        shape=(width, width),
+    )
+    widened = sp.csr_matrix(counts @ near)
+    agreeing = np.asarray(counts[first].multiply(widened[second]).sum(axis=1)).ravel()
+    both = holders[first] * holders[second]
+    return np.where(both > 0, agreeing / np.maximum(both, 1.0), 1.0)
 
 
 # --- 5. memberships ----------------------------------------------------------------------
