@@ -31,10 +31,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from veracity.event_features import (
+    CAPITALISED_NOUN_SCALE,
     KIND_DAY,
     KIND_MONTH,
     KIND_NAME,
     KIND_YEAR,
+    NOUN_CAPITALISING,
     TIME_KINDS,
     WEIGHTS,
     YEAR_MAX,
@@ -264,6 +266,9 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
         rarity *= _single_language_factor(
             columns, document_languages[rows], column_kind, df, settings
         )
+        weights = _names_across_languages(
+            weights, columns, document_languages[rows], column_kind, language_codes
+        )
     else:
         scope = np.full(len(df), float(len(ids)))
     column_weight = np.where(df >= 2, rarity, 0.0)
@@ -369,6 +374,30 @@ def _language_scope(
     return np.bincount(pairs // 65536, weights=per_language[pairs % 65536], minlength=width)
 
 
+def _language_spread(columns: np.ndarray, languages: np.ndarray, width: int) -> np.ndarray:
+    """Per column, in how many languages it occurs."""
+    pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
+    return np.bincount(pairs // 65536, minlength=width)
+
+
+def _names_across_languages(
+    weights: np.ndarray,
+    columns: np.ndarray,
+    languages: np.ndarray,
+    kinds: np.ndarray,
+    codes: dict[str, int],
+) -> np.ndarray:
+    """Type weights with a capitalised word of a language that capitalises every noun
+    weighed as a name when articles in other languages write it too: "Trugagros" in a German
+    article is the name an English or Spanish report gives, not a German noun."""
+    scaled = [code for language, code in codes.items() if language in NOUN_CAPITALISING]
+    if not scaled:
+        return weights
+    spread = _language_spread(columns, languages, len(kinds))
+    upgrade = np.isin(languages, scaled) & (kinds[columns] == KIND_NAME) & (spread[columns] >= 2)
+    return np.where(upgrade, weights / CAPITALISED_NOUN_SCALE, weights).astype(np.float32)
+
+
 def _single_language_factor(
     columns: np.ndarray,
     languages: np.ndarray,
@@ -378,8 +407,7 @@ def _single_language_factor(
 ) -> np.ndarray:
     """Weight factor per column: a capitalised word found often, but only ever in one
     language, is a common noun (German capitalises them all), not a name."""
-    pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
-    spread = np.bincount(pairs // 65536, minlength=len(df))
+    spread = _language_spread(columns, languages, len(df))
     demote = (kinds == KIND_NAME) & (spread == 1) & (df >= settings.single_language_min_df)
     return np.where(demote, settings.single_language_factor, 1.0)
 
