@@ -16,7 +16,7 @@ from veracity.event_features import (
 )
 from veracity.events import (
     ClusterSettings,
-    YearCheck,
+    DateCheck,
     attach_strays,
     build_index,
     cluster_edges,
@@ -49,8 +49,8 @@ def _two_linked_pairs(second_year: int) -> np.ndarray:
     # items 0-1 and 2-3 are two tight pairs; every cross pair is alike too
     pairs = np.array([[0, 1], [2, 3], [0, 2], [0, 3], [1, 2], [1, 3]])
     scores = np.array([0.9, 0.9, 0.5, 0.5, 0.5, 0.5])
-    years = YearCheck(_years([[1990], [1990], [second_year], [second_year]]), 0.25, 1)
-    return cluster_edges(4, pairs, scores, 0.12, "centroid", years)
+    years = DateCheck(_years([[1990], [1990], [second_year], [second_year]]), 0.25, 1)
+    return cluster_edges(4, pairs, scores, 0.12, "centroid", [years])
 
 
 def test_events_groups_years_apart_never_merge():
@@ -66,8 +66,8 @@ def test_events_groups_a_year_apart_may_merge():
 def test_events_group_without_a_year_is_not_kept_apart():
     pairs = np.array([[0, 1], [2, 3], [0, 2], [1, 3]])
     scores = np.array([0.9, 0.9, 0.5, 0.5])
-    years = YearCheck(_years([[1990], [1990], [], []]), 0.25, 1)
-    assert len(set(cluster_edges(4, pairs, scores, 0.12, "centroid", years).tolist())) == 1
+    years = DateCheck(_years([[1990], [1990], [], []]), 0.25, 1)
+    assert len(set(cluster_edges(4, pairs, scores, 0.12, "centroid", [years]).tolist())) == 1
 
 
 def test_events_small_group_joins_its_clear_closest_group_together():
@@ -82,11 +82,26 @@ def test_events_stray_does_not_join_a_group_of_other_years():
     labels = np.array([0, 0, 0, 3, 3, 3, 6])
     pairs = np.array([[0, 6], [1, 6]])
     scores = np.array([0.2, 0.15])
-    years = YearCheck(_years([[1980]] * 3 + [[2001]] * 3 + [[2001]]), 0.25, 1)
-    kept = attach_strays(labels, pairs, scores, ClusterSettings(), years)
+    years = DateCheck(_years([[1980]] * 3 + [[2001]] * 3 + [[2001]]), 0.25, 1)
+    kept = attach_strays(labels, pairs, scores, ClusterSettings(), [years])
     assert kept[6] == 6
-    years = YearCheck(_years([[2001]] * 3 + [[1980]] * 3 + [[2001]]), 0.25, 1)
-    assert attach_strays(labels, pairs, scores, ClusterSettings(), years)[6] == 0
+    years = DateCheck(_years([[2001]] * 3 + [[1980]] * 3 + [[2001]]), 0.25, 1)
+    assert attach_strays(labels, pairs, scores, ClusterSettings(), [years])[6] == 0
+
+
+def _two_pairs_months_apart(cross_score: float) -> np.ndarray:
+    # months as ordinals: items 0-1 report March, items 2-3 June of the same year
+    pairs = np.array([[0, 1], [2, 3], [0, 2], [0, 3], [1, 2], [1, 3]])
+    scores = np.array([0.9, 0.9, cross_score, cross_score, cross_score, cross_score])
+    months = DateCheck(_years([[2000], [2000], [2003], [2003]]), 0.25, 1, penalty=0.7)
+    return cluster_edges(4, pairs, scores, 0.12, "centroid", [months])
+
+
+def test_events_groups_months_apart_merge_only_when_much_alike():
+    # two crises in one town three months apart share the town and the year: kept apart
+    assert len(set(_two_pairs_months_apart(0.16).tolist())) == 2
+    # the start and the end of one long siege share much more: merged despite the months
+    assert len(set(_two_pairs_months_apart(0.5).tolist())) == 1
 
 
 def test_events_german_name_written_in_other_languages_weighs_as_a_name():

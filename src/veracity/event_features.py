@@ -508,6 +508,11 @@ def year_key(year: int) -> int:
     return _key(f"y{year}")
 
 
+def month_key(year: int, month: int) -> int:
+    """The hashed feature of a month of a year ("m1996-12")."""
+    return _key(f"m{year}-{month:02d}")
+
+
 def _numeric_date(match: re.Match[str], out: dict[str, float]) -> None:
     """17/12/1996, 17.12.1996 (day first unless impossible) or 1996-12-17."""
     if match.group(1):

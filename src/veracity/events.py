@@ -23,7 +23,7 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -44,6 +44,7 @@ from veracity.event_features import (
     Hashed,
     features,
     hashed,
+    month_key,
     published_features,
     year_key,
 )
@@ -79,6 +80,9 @@ class ClusterSettings:
     day_conflict: float = 0.8
     year_agreement: float = 0.25  # least share of agreeing years between two merging groups
     year_tolerance: int = 1  # ... years apart that still agree (a siege over New Year)
+    month_agreement: float = 0.25  # ... of agreeing months (0: not checked)
+    month_tolerance: int = 1
+    month_penalty: float = 0.7  # similarity factor of two groups whose months disagree
     rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
     common_share: float = 0.02  # a "name" in more of its languages' articles is a word ...
     common_min_documents: int = 500  # ... when they are this many, enough to tell
@@ -121,11 +125,11 @@ def cluster_events(
     pairs = candidate_pairs(index, settings)
     scores = score_pairs(index, pairs, settings)
     keep = scores >= settings.edge
-    years = YearCheck(_document_years(index), settings.year_agreement, settings.year_tolerance)
+    checks = date_checks(index, settings)
     labels = cluster_edges(
-        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, years
+        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, checks
     )
-    labels = attach_strays(labels, pairs[keep], scores[keep], settings, years)
+    labels = attach_strays(labels, pairs[keep], scores[keep], settings, checks)
     return _clusters(index, labels, settings)
 
 
@@ -433,21 +437,44 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
 
 
-def _document_years(index: FeatureIndex) -> sp.csr_matrix:
-    """Rows x years (column = year - YEAR_MIN) that each whole document gives; paragraph rows
-    give none (a paragraph may recall an earlier year of the same story)."""
-    span = np.arange(YEAR_MIN, YEAR_MAX + 1)
-    keys = np.array([year_key(int(year)) for year in span], dtype=np.int64)
-    column_year = np.full(len(index.vocabulary), -1, dtype=np.int64)
+def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateCheck]:
+    """The years and the months each whole document gives, for `cluster_edges`."""
+    span = range(YEAR_MIN, YEAR_MAX + 1)
+    checks = [
+        DateCheck(
+            _document_dates(index, KIND_YEAR, [year_key(year) for year in span]),
+            settings.year_agreement,
+            settings.year_tolerance,
+        )
+    ]
+    if settings.month_agreement > 0:
+        months = [month_key(year, month) for year in span for month in range(1, 13)]
+        checks.append(
+            DateCheck(
+                _document_dates(index, KIND_MONTH, months),
+                settings.month_agreement,
+                settings.month_tolerance,
+                settings.month_penalty,
+            )
+        )
+    return checks
+
+
+def _document_dates(index: FeatureIndex, kind: int, keys: list[int]) -> sp.csr_matrix:
+    """Rows x dates (column k = the date whose feature key is `keys[k]`: years or months in
+    order, so neighbouring columns are neighbouring dates) that each whole document gives;
+    paragraph rows give none (a paragraph may recall an earlier year of the same story)."""
+    wanted = np.array(keys, dtype=np.int64)
+    column_date = np.full(len(index.vocabulary), -1, dtype=np.int64)
     if len(index.vocabulary):
-        position = np.minimum(np.searchsorted(index.vocabulary, keys), len(index.vocabulary) - 1)
-        known = index.vocabulary[position] == keys
-        column_year[position[known]] = span[known] - YEAR_MIN
-    dated = sp.coo_matrix(index.dates[KIND_YEAR])
-    take = (index.owner[dated.row] == dated.row) & (column_year[dated.col] >= 0)
+        position = np.minimum(np.searchsorted(index.vocabulary, wanted), len(index.vocabulary) - 1)
+        known = index.vocabulary[position] == wanted
+        column_date[position[known]] = np.flatnonzero(known)
+    dated = sp.coo_matrix(index.dates[kind])
+    take = (index.owner[dated.row] == dated.row) & (column_date[dated.col] >= 0)
     return sp.csr_matrix(
-        (np.ones(int(take.sum()), np.float32), (dated.row[take], column_year[dated.col[take]])),
-        shape=(len(index.owner), len(span)),
+        (np.ones(int(take.sum()), np.float32), (dated.row[take], column_date[dated.col[take]])),
+        shape=(len(index.owner), len(keys)),
     )
 
 
@@ -536,7 +563,7 @@ def cluster_edges(
     scores: np.ndarray,
     link: float,
     linkage: str = "centroid",
-    years: YearCheck | None = None,
+    dates: Sequence[DateCheck] = (),
 ) -> np.ndarray:
     """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
@@ -547,12 +574,20 @@ def cluster_edges(
     members each report different facts (one the start date, one the toll) is loose inside,
     so it is judged on what it says as a whole rather than pair by pair.
 
-    With `years`, two groups whose dated members agree on the year in less than a given share
-    of their pairs never merge, however much else they share (two crises in one town, years
-    apart): see `YearCheck`.
+    Two groups whose dated members disagree on the year (`dates`) never merge, however much
+    else they share (two crises in one town, years apart); on the month, they merge only when
+    alike enough to outweigh the penalty (reports from the start and the end of a long siege
+    name different months, and much else in common): see `DateCheck`.
     """
     parent = list(range(n))
-    tallies = _Tallies(years.years, years.tolerance) if years else None
+    tallies = [(_Tallies(check.values, check.tolerance), check) for check in dates]
+
+    def date_factor(a: int, b: int) -> float:
+        factor = 1.0
+        for tally, check in tallies:
+            if tally.agreement(a, b) < check.least_share:
+                factor *= check.penalty
+        return factor
 
     size = [1] * n
     inside = [0.0] * n  # summed similarity of the pairs inside each group
@@ -585,7 +620,7 @@ def cluster_edges(
         current = between / math.sqrt(mass(a) * mass(b))
         if abs(current + negative) > 1e-12 or current < link:
             continue  # stale: the groups changed since
-        if tallies and years and tallies.agreement(a, b) < years.least_share:
+        if tallies and current * date_factor(a, b) < link:
             continue  # may merge later, once either group has grown and agrees
         # Merge the smaller table into the larger one.
         if len(table_a) < len(neighbours[b] or {}):
@@ -593,8 +628,8 @@ def cluster_edges(
         table_a = neighbours[a] or {}
         table_b = neighbours[b] or {}
         parent[b] = a
-        if tallies:
-            tallies.merge(a, b)
+        for tally, _ in tallies:
+            tally.merge(a, b)
         size[a] += size[b]
         inside[a] += inside[b] + between
         table_a.pop(b, None)
@@ -622,22 +657,25 @@ def cluster_edges(
 
 
 @dataclass(frozen=True, slots=True)
-class YearCheck:
-    """The years each item gives, for keeping apart groups that report different years.
+class DateCheck:
+    """The dates (years, or months) each item gives, for keeping apart groups that report
+    different ones.
 
-    An event has one start year; its reports all give it (or the next year, for a siege
-    that spans New Year: early reports say December, late ones April). Two groups whose dated
-    members agree (within `tolerance` years) in less than `least_share` of their pairs report
-    two events, be they in one town and by one group."""
+    An event has one start date; its reports nearly all give its year and month (or the
+    next, for a siege that runs into the next month or over New Year: early reports say
+    December, late ones January). Two groups whose dated members agree (within `tolerance`
+    columns) in less than `least_share` of their pairs report two events, be they in one town
+    and by one group."""
 
-    years: sp.csr_matrix  # items x years since YEAR_MIN: 1 where an item gives that year
+    values: sp.csr_matrix  # items x dates in order: 1 where an item gives that date
     least_share: float
     tolerance: int
+    penalty: float = 0.0  # factor of the groups' similarity when they disagree (0: never merge)
 
 
 class _Tallies:
-    """Per group: how many of its members give each year, and how many give any. Groups
-    without a year have no table."""
+    """Per group: how many of its members give each date, and how many give any. Groups
+    without a date have no table."""
 
     def __init__(self, matrix: sp.csr_matrix, tolerance: int) -> None:
         self.near = range(-tolerance, tolerance + 1)
@@ -686,7 +724,7 @@ def attach_strays(
     pairs: np.ndarray,
     scores: np.ndarray,
     settings: ClusterSettings,
-    years: YearCheck | None = None,
+    dates: Sequence[DateCheck] = (),
 ) -> np.ndarray:
     """Rows left alone by the agglomeration, or in groups of at most `stray_size`, join the
     group they are clearly closest to, all together.
@@ -696,7 +734,7 @@ def attach_strays(
     group-to-group linkage leaves it out. So is a short article and its copy. Such a small
     group joins the group its edges weigh most to, when that group outweighs the runner-up
     `stray_margin` times (a tie between two events is left alone: chaining through it is what
-    linkage prevents), and not when their years disagree (`years`, as in `cluster_edges`).
+    linkage prevents), and not when their years disagree (`dates`, as in `cluster_edges`).
     """
     labels = labels.copy()
     sizes = np.bincount(labels, minlength=len(labels))
@@ -722,29 +760,27 @@ def attach_strays(
     second = np.r_[False, first[:-1]] & ~first
     runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
     clear = best >= settings.stray_margin * runner_up
-    if years is not None:
-        clear &= _year_agreement(labels, years, best_rows, best_groups) >= years.least_share
+    for check in dates:
+        if check.penalty == 0:
+            clear &= _date_agreement(labels, check, best_rows, best_groups) >= check.least_share
     # `best_rows` are the labels of the small groups: every member moves with its group
     target = np.arange(len(labels))
     target[best_rows[clear]] = best_groups[clear]
     return target[labels]
 
 
-def _year_agreement(
-    labels: np.ndarray, years: YearCheck, first: np.ndarray, second: np.ndarray
+def _date_agreement(
+    labels: np.ndarray, check: DateCheck, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
     """For groups `first[k]` and `second[k]` (labels), the share of their dated pairs that
-    agree on the year, counted as `_Tallies.agreement` does (1 when either gives none)."""
+    agree on the date, counted as `_Tallies.agreement` does (1 when either gives none)."""
     n = len(labels)
     membership = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(n, n))
-    counts = sp.csr_matrix(membership @ years.years)  # group x year: members giving it
-    holders = membership @ (np.diff(years.years.indptr) > 0).astype(np.float64)
-    width = years.years.shape[1]
-    near = sp.diags(
-        [np.ones(width - abs(k)) for k in range(-years.tolerance, years.tolerance + 1)],
-        list(range(-years.tolerance, years.tolerance + 1)),
-        shape=(width, width),
-    )
+    counts = sp.csr_matrix(membership @ check.values)  # group x date: members giving it
+    holders = membership @ (np.diff(check.values.indptr) > 0).astype(np.float64)
+    width = check.values.shape[1]
+    steps = list(range(-check.tolerance, check.tolerance + 1))
+    near = sp.diags([np.ones(width - abs(k)) for k in steps], steps, shape=(width, width))
     widened = sp.csr_matrix(counts @ near)
     agreeing = np.asarray(counts[first].multiply(widened[second]).sum(axis=1)).ravel()
     both = holders[first] * holders[second]
