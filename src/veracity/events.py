@@ -10,7 +10,9 @@ Each stage is a plain function so it can be run, checked or replaced on its own:
 3. `score_pairs`: cosine similarity of the full weighted feature vectors of each candidate pair.
 4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
    groups merge only when they are alike as wholes, which stops the chaining that plain
-   connected components suffer from (one bridge no longer fuses two events).
+   connected components suffer from (one bridge no longer fuses two events), and never when
+   their articles disagree on the year (`DateCheck`). Small groups left apart then join the
+   group they are clearly closest to (`attach_strays`).
 5. Roundup articles: a document two of whose paragraphs are unlike each other and years
    apart is clustered through its paragraphs, and joins every cluster one of them joins.
 
