@@ -40,7 +40,10 @@ WEIGHTS = {
     "p": 1.1,
     "g": 2.4,
     "r": 1.0,
+    "x": 1.0,
 }
+# Years read as such: a four-digit number in this range, or the year of a date.
+YEAR_MIN, YEAR_MAX = 1800, 2100
 # Languages that capitalise every noun: there a capital letter says little about a name, so
 # such words weigh this share of a name (places are still known through the gazetteer).
 NOUN_CAPITALISING = frozenset({"de", "lb"})
@@ -312,6 +315,7 @@ def features(text: str, language: str = "") -> dict[str, float]:
         else:
             previous_name = ""
     _year_and_name(out, surely_names)
+    _day_and_place(out)
     return out
 
 
@@ -431,6 +435,21 @@ def _year_and_name(out: dict[str, float], surely_names: set[str]) -> None:
                 out[f"q{month} {name}"] = WEIGHTS["q"]
 
 
+def _day_and_place(out: dict[str, float]) -> None:
+    """Day-and-place pairs ("10 September 2022 in France"): the day alone says only when (a
+    large archive holds several events on any day), the country alone is shared by thousands
+    of events, but an event in one country on one day is rare even among millions. So an
+    article that misnames the town, or names none, still meets its event's other reports on
+    the day they agree on and the country the town stands for."""
+    days = [f[1:] for f in out if f[0] == "d"]
+    if not days or len(days) > 4:
+        return  # a chronicle of many days names no single event by them
+    places = [f for f in out if f[0] in "gr"]
+    for day in days:
+        for place in places:
+            out[f"x{day} {place}"] = WEIGHTS["x"]
+
+
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
@@ -484,6 +503,16 @@ def _name_of(combination: str) -> str:
 _crc32 = zlib.crc32
 
 
+def year_key(year: int) -> int:
+    """The hashed feature of a year, so the clustering can read a year column back."""
+    return _key(f"y{year}")
+
+
+def month_key(year: int, month: int) -> int:
+    """The hashed feature of a month of a year ("m1996-12")."""
+    return _key(f"m{year}-{month:02d}")
+
+
 def _numeric_date(match: re.Match[str], out: dict[str, float]) -> None:
     """17/12/1996, 17.12.1996 (day first unless impossible) or 1996-12-17."""
     if match.group(1):
@@ -524,7 +553,7 @@ def _date_around(
         k < len(tokens)
         and tokens[k].isdigit()
         and len(tokens[k]) == 4
-        and 1800 <= int(tokens[k]) <= 2100
+        and YEAR_MIN <= int(tokens[k]) <= YEAR_MAX
     ):
         year = int(tokens[k])
         used.add(k)
@@ -551,7 +580,7 @@ def _number(token: str, out: dict[str, float]) -> None:
     if len(digits) > 9:
         return
     value = int(digits)
-    if len(token) == 4 and 1800 <= value <= 2100:
+    if len(token) == 4 and YEAR_MIN <= value <= YEAR_MAX:
         out[f"y{value}"] = WEIGHTS["y"]
     elif value >= 13:
         out[f"n{value}"] = WEIGHTS["n"]

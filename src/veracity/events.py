@@ -10,7 +10,9 @@ Each stage is a plain function so it can be run, checked or replaced on its own:
 3. `score_pairs`: cosine similarity of the full weighted feature vectors of each candidate pair.
 4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
    groups merge only when they are alike as wholes, which stops the chaining that plain
-   connected components suffer from (one bridge no longer fuses two events).
+   connected components suffer from (one bridge no longer fuses two events), and never when
+   their articles disagree on the year (`DateCheck`). Small groups left apart then join the
+   group they are clearly closest to (`attach_strays`).
 5. Roundup articles: a document two of whose paragraphs are unlike each other and years
    apart is clustered through its paragraphs, and joins every cluster one of them joins.
 
@@ -23,7 +25,7 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -31,16 +33,22 @@ import numpy as np
 import scipy.sparse as sp
 
 from veracity.event_features import (
+    CAPITALISED_NOUN_SCALE,
     KIND_DAY,
     KIND_MONTH,
     KIND_NAME,
     KIND_YEAR,
+    NOUN_CAPITALISING,
     TIME_KINDS,
     WEIGHTS,
+    YEAR_MAX,
+    YEAR_MIN,
     Hashed,
     features,
     hashed,
+    month_key,
     published_features,
+    year_key,
 )
 from veracity.model import Document
 
@@ -64,7 +72,7 @@ class ClusterSettings:
     min_beyond_time: float = 0.01  # ... of which at least this much from features not dates
     link: float = 0.12  # least similarity between two groups to merge them
     linkage: str = "centroid"  # or "average": see cluster_edges
-    stray_size: int = 1  # a group this small after linkage may join its closest group
+    stray_size: int = 2  # a group this small after linkage may join its closest group
     stray_margin: float = 1.5  # ... outweighing the runner-up this many times
     mixed_below: float = 0.05  # paragraphs less alike than this, years apart: two events
     segment_join: float = 0.35  # least closeness of a paragraph to a second cluster it joins
@@ -72,6 +80,11 @@ class ClusterSettings:
     year_conflict: float = 0.3  # similarity factor when both give years and share none
     month_conflict: float = 0.85  # ... months (start and end of a long siege differ)
     day_conflict: float = 0.8
+    year_agreement: float = 0.25  # least share of agreeing years between two merging groups
+    year_tolerance: int = 1  # ... years apart that still agree (a siege over New Year)
+    month_agreement: float = 0.25  # ... of agreeing months (0: not checked)
+    month_tolerance: int = 1
+    month_penalty: float = 0.7  # similarity factor of two groups whose months disagree
     rarity_scale: float = 40.0  # weight of a feature held by df documents: log(1 + this/df)
     common_share: float = 0.02  # a "name" in more of its languages' articles is a word ...
     common_min_documents: int = 500  # ... when they are this many, enough to tell
@@ -114,10 +127,11 @@ def cluster_events(
     pairs = candidate_pairs(index, settings)
     scores = score_pairs(index, pairs, settings)
     keep = scores >= settings.edge
+    checks = date_checks(index, settings)
     labels = cluster_edges(
-        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage
+        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, checks
     )
-    labels = attach_strays(labels, pairs[keep], scores[keep], settings)
+    labels = attach_strays(labels, pairs[keep], scores[keep], settings, checks)
     return _clusters(index, labels, settings)
 
 
@@ -258,6 +272,9 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
         rarity *= _single_language_factor(
             columns, document_languages[rows], column_kind, df, settings
         )
+        weights = _names_across_languages(
+            weights, columns, document_languages[rows], column_kind, language_codes
+        )
     else:
         scope = np.full(len(df), float(len(ids)))
     column_weight = np.where(df >= 2, rarity, 0.0)
@@ -363,6 +380,30 @@ def _language_scope(
     return np.bincount(pairs // 65536, weights=per_language[pairs % 65536], minlength=width)
 
 
+def _language_spread(columns: np.ndarray, languages: np.ndarray, width: int) -> np.ndarray:
+    """Per column, in how many languages it occurs."""
+    pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
+    return np.bincount(pairs // 65536, minlength=width)
+
+
+def _names_across_languages(
+    weights: np.ndarray,
+    columns: np.ndarray,
+    languages: np.ndarray,
+    kinds: np.ndarray,
+    codes: dict[str, int],
+) -> np.ndarray:
+    """Type weights with a capitalised word of a language that capitalises every noun
+    weighed as a name when articles in other languages write it too: "Trugagros" in a German
+    article is the name an English or Spanish report gives, not a German noun."""
+    scaled = [code for language, code in codes.items() if language in NOUN_CAPITALISING]
+    if not scaled:
+        return weights
+    spread = _language_spread(columns, languages, len(kinds))
+    upgrade = np.isin(languages, scaled) & (kinds[columns] == KIND_NAME) & (spread[columns] >= 2)
+    return np.where(upgrade, weights / CAPITALISED_NOUN_SCALE, weights).astype(np.float32)
+
+
 def _single_language_factor(
     columns: np.ndarray,
     languages: np.ndarray,
@@ -372,8 +413,7 @@ def _single_language_factor(
 ) -> np.ndarray:
     """Weight factor per column: a capitalised word found often, but only ever in one
     language, is a common noun (German capitalises them all), not a name."""
-    pairs = np.unique(columns.astype(np.int64) * 65536 + languages.astype(np.int64))
-    spread = np.bincount(pairs // 65536, minlength=len(df))
+    spread = _language_spread(columns, languages, len(df))
     demote = (kinds == KIND_NAME) & (spread == 1) & (df >= settings.single_language_min_df)
     return np.where(demote, settings.single_language_factor, 1.0)
 
@@ -397,6 +437,47 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     norms[norms == 0] = 1.0
     # single precision: half the memory of a million articles' vectors, and cosines need no more
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
+
+
+def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateCheck]:
+    """The years and the months each whole document gives, for `cluster_edges`."""
+    span = range(YEAR_MIN, YEAR_MAX + 1)
+    checks = [
+        DateCheck(
+            _document_dates(index, KIND_YEAR, [year_key(year) for year in span]),
+            settings.year_agreement,
+            settings.year_tolerance,
+        )
+    ]
+    if settings.month_agreement > 0:
+        months = [month_key(year, month) for year in span for month in range(1, 13)]
+        checks.append(
+            DateCheck(
+                _document_dates(index, KIND_MONTH, months),
+                settings.month_agreement,
+                settings.month_tolerance,
+                settings.month_penalty,
+            )
+        )
+    return checks
+
+
+def _document_dates(index: FeatureIndex, kind: int, keys: list[int]) -> sp.csr_matrix:
+    """Rows x dates (column k = the date whose feature key is `keys[k]`: years or months in
+    order, so neighbouring columns are neighbouring dates) that each whole document gives;
+    paragraph rows give none (a paragraph may recall an earlier year of the same story)."""
+    wanted = np.array(keys, dtype=np.int64)
+    column_date = np.full(len(index.vocabulary), -1, dtype=np.int64)
+    if len(index.vocabulary):
+        position = np.minimum(np.searchsorted(index.vocabulary, wanted), len(index.vocabulary) - 1)
+        known = index.vocabulary[position] == wanted
+        column_date[position[known]] = np.flatnonzero(known)
+    dated = sp.coo_matrix(index.dates[kind])
+    take = (index.owner[dated.row] == dated.row) & (column_date[dated.col] >= 0)
+    return sp.csr_matrix(
+        (np.ones(int(take.sum()), np.float32), (dated.row[take], column_date[dated.col[take]])),
+        shape=(len(index.owner), len(keys)),
+    )
 
 
 # --- 2. blocking -------------------------------------------------------------------------
@@ -479,7 +560,12 @@ def score_pairs(index: FeatureIndex, pairs: np.ndarray, settings: ClusterSetting
 
 
 def cluster_edges(
-    n: int, pairs: np.ndarray, scores: np.ndarray, link: float, linkage: str = "centroid"
+    n: int,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    link: float,
+    linkage: str = "centroid",
+    dates: Sequence[DateCheck] = (),
 ) -> np.ndarray:
     """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
@@ -489,8 +575,22 @@ def cluster_edges(
     alone: S(A,B) / sqrt(M(A) M(B)) with M(A) = |A| + 2 x (similarity inside A). A group whose
     members each report different facts (one the start date, one the toll) is loose inside,
     so it is judged on what it says as a whole rather than pair by pair.
+
+    Two groups whose dated members disagree on the year (`dates`) never merge, however much
+    else they share (two crises in one town, years apart); on the month, they merge only when
+    alike enough to outweigh the penalty (reports from the start and the end of a long siege
+    name different months, and much else in common): see `DateCheck`.
     """
     parent = list(range(n))
+    tallies = [(_Tallies(check.values, check.tolerance), check) for check in dates]
+
+    def date_factor(a: int, b: int) -> float:
+        factor = 1.0
+        for tally, check in tallies:
+            if tally.agreement(a, b) < check.least_share:
+                factor *= check.penalty
+        return factor
+
     size = [1] * n
     inside = [0.0] * n  # summed similarity of the pairs inside each group
     centroid = linkage == "centroid"
@@ -522,12 +622,16 @@ def cluster_edges(
         current = between / math.sqrt(mass(a) * mass(b))
         if abs(current + negative) > 1e-12 or current < link:
             continue  # stale: the groups changed since
+        if tallies and current * date_factor(a, b) < link:
+            continue  # may merge later, once either group has grown and agrees
         # Merge the smaller table into the larger one.
         if len(table_a) < len(neighbours[b] or {}):
             a, b = b, a
         table_a = neighbours[a] or {}
         table_b = neighbours[b] or {}
         parent[b] = a
+        for tally, _ in tallies:
+            tally.merge(a, b)
         size[a] += size[b]
         inside[a] += inside[b] + between
         table_a.pop(b, None)
@@ -554,16 +658,85 @@ def cluster_edges(
     return labels
 
 
+@dataclass(frozen=True, slots=True)
+class DateCheck:
+    """The dates (years, or months) each item gives, for keeping apart groups that report
+    different ones.
+
+    An event has one start date; its reports nearly all give its year and month (or the
+    next, for a siege that runs into the next month or over New Year: early reports say
+    December, late ones January). Two groups whose dated members agree (within `tolerance`
+    columns) in less than `least_share` of their pairs report two events, be they in one town
+    and by one group."""
+
+    values: sp.csr_matrix  # items x dates in order: 1 where an item gives that date
+    least_share: float
+    tolerance: int
+    penalty: float = 0.0  # factor of the groups' similarity when they disagree (0: never merge)
+
+
+class _Tallies:
+    """Per group: how many of its members give each date, and how many give any. Groups
+    without a date have no table."""
+
+    def __init__(self, matrix: sp.csr_matrix, tolerance: int) -> None:
+        self.near = range(-tolerance, tolerance + 1)
+        indptr, indices = matrix.indptr, matrix.indices
+        self.counts: dict[int, dict[int, int]] = {}
+        self.holders: dict[int, int] = {}
+        for row in np.flatnonzero(np.diff(indptr)).tolist():
+            self.counts[row] = dict.fromkeys(indices[indptr[row] : indptr[row + 1]].tolist(), 1)
+            self.holders[row] = 1
+
+    def agreement(self, a: int, b: int) -> float:
+        """Share of the pairs (one member of each group, both holding the fact) that agree,
+        counted as shared values (a member holding two years may count twice); 1 when either
+        group says nothing about it."""
+        first, second = self.counts.get(a), self.counts.get(b)
+        if first is None or second is None:
+            return 1.0
+        if len(first) > len(second):
+            first, second = second, first
+        agreeing = sum(
+            count * second.get(value + step, 0)
+            for value, count in first.items()
+            for step in self.near
+        )
+        return agreeing / (self.holders[a] * self.holders[b])
+
+    def merge(self, a: int, b: int) -> None:
+        """Group `b` joins group `a`."""
+        second = self.counts.pop(b, None)
+        if second is None:
+            return
+        first = self.counts.get(a)
+        if first is None:
+            self.counts[a], self.holders[a] = second, self.holders.pop(b)
+            return
+        if len(first) < len(second):
+            first, second = second, first
+            self.counts[a] = first
+        for value, count in second.items():
+            first[value] = first.get(value, 0) + count
+        self.holders[a] += self.holders.pop(b)
+
+
 def attach_strays(
-    labels: np.ndarray, pairs: np.ndarray, scores: np.ndarray, settings: ClusterSettings
+    labels: np.ndarray,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    settings: ClusterSettings,
+    dates: Sequence[DateCheck] = (),
 ) -> np.ndarray:
-    """Rows left alone by the agglomeration join the group they are clearly closest to.
+    """Rows left alone by the agglomeration, or in groups of at most `stray_size`, join the
+    group they are clearly closest to, all together.
 
     A short article (a date, a toll and the town) is close to one or two members of its
     event's group but far from the group as a whole, whose members each add facts it lacks;
-    group-to-group linkage leaves it out. It joins the group whose edges to it weigh most,
-    when that group outweighs the runner-up `stray_margin` times (a tie between two events
-    is left alone: chaining through it is what linkage prevents).
+    group-to-group linkage leaves it out. So is a short article and its copy. Such a small
+    group joins the group its edges weigh most to, when that group outweighs the runner-up
+    `stray_margin` times (a tie between two events is left alone: chaining through it is what
+    linkage prevents), and not when their years disagree (`dates`, as in `cluster_edges`).
     """
     labels = labels.copy()
     sizes = np.bincount(labels, minlength=len(labels))
@@ -575,7 +748,7 @@ def attach_strays(
     ends = np.concatenate([left, right]), np.concatenate([right, left])
     weights = np.concatenate([scores, scores])
     chosen = stray[ends[0]] & ~stray[ends[1]]
-    rows, groups, weights = ends[0][chosen], labels[ends[1][chosen]], weights[chosen]
+    rows, groups, weights = labels[ends[0][chosen]], labels[ends[1][chosen]], weights[chosen]
     if not len(rows):
         return labels
     # summed weight per (row, group), then the best and the runner-up group of each row
@@ -589,8 +762,31 @@ def attach_strays(
     second = np.r_[False, first[:-1]] & ~first
     runner_up[np.searchsorted(best_rows, keys[second, 0])] = totals[second]
     clear = best >= settings.stray_margin * runner_up
-    labels[best_rows[clear]] = best_groups[clear]
-    return labels
+    for check in dates:
+        if check.penalty == 0:
+            clear &= _date_agreement(labels, check, best_rows, best_groups) >= check.least_share
+    # `best_rows` are the labels of the small groups: every member moves with its group
+    target = np.arange(len(labels))
+    target[best_rows[clear]] = best_groups[clear]
+    return target[labels]
+
+
+def _date_agreement(
+    labels: np.ndarray, check: DateCheck, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """For groups `first[k]` and `second[k]` (labels), the share of their dated pairs that
+    agree on the date, counted as `_Tallies.agreement` does (1 when either gives none)."""
+    n = len(labels)
+    membership = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(n, n))
+    counts = sp.csr_matrix(membership @ check.values)  # group x date: members giving it
+    holders = membership @ (np.diff(check.values.indptr) > 0).astype(np.float64)
+    width = check.values.shape[1]
+    steps = list(range(-check.tolerance, check.tolerance + 1))
+    near = sp.diags([np.ones(width - abs(k)) for k in steps], steps, shape=(width, width))
+    widened = sp.csr_matrix(counts @ near)
+    agreeing = np.asarray(counts[first].multiply(widened[second]).sum(axis=1)).ravel()
+    both = holders[first] * holders[second]
+    return np.where(both > 0, agreeing / np.maximum(both, 1.0), 1.0)
 
 
 # --- 5. memberships ----------------------------------------------------------------------

@@ -1,0 +1,124 @@
+"""What keeps events apart and what brings a report to its event: the day and the country
+together, the year of a whole group, small groups of strays, names in noun-capitalising
+languages. Every article here was written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from veracity.event_features import (
+    CAPITALISED_NOUN_SCALE,
+    WEIGHTS,
+    YEAR_MIN,
+    features,
+    hashed,
+)
+from veracity.events import (
+    ClusterSettings,
+    DateCheck,
+    attach_strays,
+    build_index,
+    cluster_edges,
+)
+from veracity.model import Document
+
+
+def test_event_features_day_and_country_make_one_feature():
+    right_town = features("Gunmen seized a bank in Lyon, France, on 10 September 2022.", "en")
+    wrong_town = features("Des hommes armés ont pris une banque à Dijon (France) le 10/09/2022.", "fr")
+    shared = {f for f in set(right_town) & set(wrong_town) if f.startswith("x")}
+    assert shared and all("2022-09-10" in f for f in shared)
+    other_day = features("Gunmen seized a bank in Lyon, France, on 11 September 2022.", "en")
+    assert not {f for f in set(right_town) & set(other_day) if f.startswith("x")}
+
+
+def test_event_features_day_and_place_need_a_day():
+    found = features("Gunmen seized a bank in Lyon, France, in September 2022.", "en")
+    assert not any(f.startswith("x") for f in found)
+
+
+def _years(rows: list[list[int]]) -> sp.csr_matrix:
+    """Items x years, from the years each item gives."""
+    cells = [(i, y - YEAR_MIN) for i, years in enumerate(rows) for y in years]
+    r, c = zip(*cells, strict=True)
+    return sp.csr_matrix((np.ones(len(cells)), (r, c)), shape=(len(rows), 400))
+
+
+def _two_linked_pairs(second_year: int) -> np.ndarray:
+    # items 0-1 and 2-3 are two tight pairs; every cross pair is alike too
+    pairs = np.array([[0, 1], [2, 3], [0, 2], [0, 3], [1, 2], [1, 3]])
+    scores = np.array([0.9, 0.9, 0.5, 0.5, 0.5, 0.5])
+    years = DateCheck(_years([[1990], [1990], [second_year], [second_year]]), 0.25, 1)
+    return cluster_edges(4, pairs, scores, 0.12, "centroid", [years])
+
+
+def test_events_groups_years_apart_never_merge():
+    labels = _two_linked_pairs(1995)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
+
+
+def test_events_groups_a_year_apart_may_merge():
+    # a siege over New Year: early reports give one year, late reports the next
+    assert len(set(_two_linked_pairs(1991).tolist())) == 1
+
+
+def test_events_group_without_a_year_is_not_kept_apart():
+    pairs = np.array([[0, 1], [2, 3], [0, 2], [1, 3]])
+    scores = np.array([0.9, 0.9, 0.5, 0.5])
+    years = DateCheck(_years([[1990], [1990], [], []]), 0.25, 1)
+    assert len(set(cluster_edges(4, pairs, scores, 0.12, "centroid", [years]).tolist())) == 1
+
+
+def test_events_small_group_joins_its_clear_closest_group_together():
+    labels = np.array([0, 0, 0, 3, 3, 3, 6, 6])  # two groups and a pair left apart
+    pairs = np.array([[0, 6], [1, 7], [3, 6]])
+    scores = np.array([0.2, 0.15, 0.05])
+    moved = attach_strays(labels, pairs, scores, ClusterSettings(stray_size=2))
+    assert moved.tolist() == [0, 0, 0, 3, 3, 3, 0, 0]
+
+
+def test_events_stray_does_not_join_a_group_of_other_years():
+    labels = np.array([0, 0, 0, 3, 3, 3, 6])
+    pairs = np.array([[0, 6], [1, 6]])
+    scores = np.array([0.2, 0.15])
+    years = DateCheck(_years([[1980]] * 3 + [[2001]] * 3 + [[2001]]), 0.25, 1)
+    kept = attach_strays(labels, pairs, scores, ClusterSettings(), [years])
+    assert kept[6] == 6
+    years = DateCheck(_years([[2001]] * 3 + [[1980]] * 3 + [[2001]]), 0.25, 1)
+    assert attach_strays(labels, pairs, scores, ClusterSettings(), [years])[6] == 0
+
+
+def _two_pairs_months_apart(cross_score: float) -> np.ndarray:
+    # months as ordinals: items 0-1 report March, items 2-3 June of the same year
+    pairs = np.array([[0, 1], [2, 3], [0, 2], [0, 3], [1, 2], [1, 3]])
+    scores = np.array([0.9, 0.9, cross_score, cross_score, cross_score, cross_score])
+    months = DateCheck(_years([[2000], [2000], [2003], [2003]]), 0.25, 1, penalty=0.7)
+    return cluster_edges(4, pairs, scores, 0.12, "centroid", [months])
+
+
+def test_events_groups_months_apart_merge_only_when_much_alike():
+    # two crises in one town three months apart share the town and the year: kept apart
+    assert len(set(_two_pairs_months_apart(0.16).tolist())) == 2
+    # the start and the end of one long siege share much more: merged despite the months
+    assert len(set(_two_pairs_months_apart(0.5).tolist())) == 1
+
+
+def test_events_german_name_written_in_other_languages_weighs_as_a_name():
+    documents = [
+        Document(id="de", text="Anführer Kavo Drelstin verlangte in Korrigan ein Flugzeug.", language="de"),
+        Document(id="en", text="Their leader, Kavo Drelstin, asked for a plane.", language="en"),
+        Document(id="de2", text="Die Verhandlungen in Korrigan scheiterten.", language="de"),
+    ]
+    index = build_index(documents, ClusterSettings())
+
+    def type_weight(row: int, feature: str) -> float:
+        key = hashed({feature: 1.0})[0][0]
+        column = int(np.searchsorted(index.vocabulary, key))
+        assert index.vocabulary[column] == key
+        return float(index.type_weights[row, column])
+
+    # "Drelstin" in the German article is the name the English report gives: a full name
+    assert np.isclose(type_weight(0, "cdrelstin"), WEIGHTS["c"])
+    # "Korrigan", capitalised in German articles only, keeps the weight of a German noun
+    assert np.isclose(type_weight(0, "ckorrigan"), WEIGHTS["c"] * CAPITALISED_NOUN_SCALE)
