@@ -14,7 +14,7 @@ import pytest
 
 import veracity
 from veracity.errors import InputError
-from veracity.store import Store, add_to_store, check_to_store, report_from_store
+from veracity.store import FEATURES, Store, add_to_store, check_to_store, report_from_store
 from veracity.synth import generate_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -144,3 +144,21 @@ def test_store_add_same_id_other_text_is_input_error(db: Path, feeds: tuple[Path
 def test_store_report_of_missing_store_is_input_error(tmp_path: Path):
     with pytest.raises(InputError, match="no such store"):
         report_from_store(tmp_path / "none.duckdb")
+
+
+def test_store_add_recomputes_keys_of_a_store_written_with_older_features(
+    db: Path, feeds: tuple[Path, Path, Path]
+):
+    _, second, _ = feeds
+    current = _rows(db)["document_keys"]
+    store = Store(db, create=False)
+    try:
+        # a store as an earlier version wrote it: other keys, no features entry
+        store.con.execute("DELETE FROM document_keys WHERE key % 2 = 0")
+        store.con.execute("DELETE FROM meta WHERE key = 'features'")
+    finally:
+        store.close()
+    add_to_store([second], db)
+    after = _rows(db)
+    assert set(current) <= set(after["document_keys"])
+    assert ("features", FEATURES) in after["meta"]

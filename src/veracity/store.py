@@ -49,6 +49,9 @@ from veracity.pipeline import (
 )
 
 FORMAT = "veracity.store/1"
+# the clustering features kept in `document_keys`; a store written with other features has its
+# keys computed again before an `add` looks for neighbours (the texts are stored)
+FEATURES = "event-features/2"
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -236,11 +239,7 @@ class Store:
             "run": pa.array([run] * len(documents), pa.int32()),
         }), ("position", "id", "content_hash", "text", "language", "title", "path", "source",
              "published", "url", "run"))
-        keys = [(d.id, k) for d in documents for k in _neighbour_keys(d)]
-        self.insert("document_keys", pa.table({
-            "document": pa.array([k[0] for k in keys], pa.string()),
-            "key": pa.array([k[1] for k in keys], pa.int64()),
-        }), ("document", "key"))
+        self.insert("document_keys", _key_table(documents), ("document", "key"))
 
     def write_extraction(self, claims: Sequence[Claim],
                          aliases: dict[str, list[tuple[str, str]]]) -> None:
@@ -383,7 +382,7 @@ def check_to_store(
             pooled = type(solver).__name__ == "RelationalSolver"
             store.con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ["format", FORMAT], ["profile", prof.name], ["resolver", resolver],
-                ["events", mode], ["pooled", "yes" if pooled else "no"],
+                ["events", mode], ["pooled", "yes" if pooled else "no"], ["features", FEATURES],
             ])
             store.write_documents(documents, 0, 1)
             store.write_extraction(claims, aliases)
@@ -460,6 +459,8 @@ def _add(store: Store, new: list[Document], skipped: int, meta: dict[str, str], 
     from veracity.lineage import find_lineage
 
     claims, aliases = extract_documents(new, prof, progress=progress, engine=engine)
+    if meta.get("features") != FEATURES:
+        _rekey(store)
     placed, created = _place(store, new, meta["events"])
     touched = sorted(set(placed.values()), key=_event_order)
     # the touched events as they stand, with the new articles in
@@ -544,6 +545,23 @@ def _stored_extraction(
 
 
 # --- placing new articles in events ---------------------------------------------------------
+
+
+def _rekey(store: Store) -> None:
+    """Compute the stored articles' neighbour keys again with today's features (a store from
+    an earlier version would otherwise miss neighbours through the features it lacks)."""
+    store.con.execute("DELETE FROM document_keys")
+    store.insert("document_keys", _key_table(store.documents()), ("document", "key"))
+    store.con.execute("DELETE FROM meta WHERE key = 'features'")
+    store.con.execute("INSERT INTO meta VALUES ('features', ?)", [FEATURES])
+
+
+def _key_table(documents: Sequence[Document]) -> pa.Table:
+    keys = [(d.id, k) for d in documents for k in _neighbour_keys(d)]
+    return pa.table({
+        "document": pa.array([k[0] for k in keys], pa.string()),
+        "key": pa.array([k[1] for k in keys], pa.int64()),
+    })
 
 
 def _neighbour_keys(doc: Document) -> list[int]:
