@@ -26,3 +26,12 @@ def test_aliases_names_sharing_only_one_word_stay_apart():
 
 def test_aliases_acronym_stated_beside_a_name_joins_it():
     assert groups(["VLF", "Valdoran Liberation Front"], (("VLF", "Valdoran Liberation Front"),)) == 1
+
+
+def test_aliases_a_one_word_name_translated_with_its_generic_words_is_the_same_group():
+    assert groups(["Amazonian Liberation Front", "Frente de Liberación Amazónico"]) == 1
+
+
+def test_aliases_one_word_names_of_other_shapes_or_stems_stay_apart():
+    assert groups(["Amazonian Liberation Front", "Frente de Liberación del Sur"]) == 2
+    assert groups(["Amazonian Front", "Frente Amazónico"]) == 2  # one generic word: too little

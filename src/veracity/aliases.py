@@ -71,15 +71,18 @@ def link_names(
                 uf.union(a, b)
     # translations: compared only within blocks of names sharing the start of an own word
     own = {k: _own_words(k, connectors, generic) for k in keys}
+    heads = {k: len(k.split()) - len(own[k]) - _connector_count(k, connectors) for k in keys}
     blocks: dict[str, list[str]] = defaultdict(list)
     for k, words in own.items():
-        if len(words) >= 2:
+        if len(words) >= 2 or (len(words) == 1 and heads[k] >= 2):
             for w in set(words):
                 blocks[w[:3]].append(k)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if uf.find(a) != uf.find(b) and _translated(own[a], own[b]):
+                if uf.find(a) != uf.find(b) and (
+                    _translated(own[a], own[b]) or _one_word_translated(a, b, own, heads)
+                ):
                     uf.union(a, b)
     group_of = {k: uf.find(k) for k in keys}
     members: dict[str, list[str]] = defaultdict(list)
@@ -105,6 +108,23 @@ def _own_words(name: str, connectors: frozenset[str], generic: PhraseSet | None)
         for i, w in enumerate(words)
         if w not in connectors and not (generic is not None and generic.match_at(words, i))
     ]
+
+
+def _connector_count(name: str, connectors: frozenset[str]) -> int:
+    return sum(1 for w in name.split() if w in connectors)
+
+
+def _one_word_translated(
+    a: str, b: str, own: dict[str, list[str]], heads: dict[str, int]
+) -> bool:
+    """"Northern Liberation Front" = "Frente de Liberación del Norte": one own word each, spelled
+    alike (the same stem), and as many generic words (front, liberation) on both sides, at
+    least two, so that the name's shape translates too."""
+    x, y = own[a], own[b]
+    if len(x) != 1 or len(y) != 1 or heads[a] != heads[b] or heads[a] < 2:
+        return False
+    u, v = x[0], y[0]
+    return len(u) >= 4 and len(v) >= 4 and (u[:4] == v[:4] or fuzz.ratio(u, v) >= 80)
 
 
 def _translated(a: list[str], b: list[str]) -> bool:
