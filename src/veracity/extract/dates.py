@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import importlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,29 +83,29 @@ def _build_month_names(language: str) -> dict[str, int]:
     return names
 
 
-@lru_cache(maxsize=1)
-def _accented() -> dict[str, str]:
-    """Base letter -> a character class of it and every Latin letter that folds to it, so a
-    folded month name finds its written form: "marz" finds "März", "fevrier" "février"."""
-    variants: dict[str, set[str]] = {}
+def _unaccented_table() -> dict[int, str]:
+    """Each accented Latin letter -> its base letter, case kept ("Ä" -> "A", "é" -> "e"): one
+    character for one, so offsets into the text stay right."""
+    table: dict[int, str] = {}
     for code in range(0xC0, 0x250):
         ch = chr(code)
-        base = fold_word(ch)
-        if len(base) == 1 and base.isascii() and base.isalpha() and ch.isalpha():
-            variants.setdefault(base, {base}).add(ch.lower())
-    return {b: "[" + "".join(sorted(v)) + "]" for b, v in variants.items()}
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != ch:
+            table[code] = base
+    return table
 
 
-def _spelled(folded: str) -> str:
-    accented = _accented()
-    return "".join(accented.get(c, re.escape(c)) for c in folded)
+# month names are matched in their folded spelling: "März" and "février" are searched as
+# "Marz" and "fevrier"
+_UNACCENTED = _unaccented_table()
 
 
-@lru_cache(maxsize=64)
-def _patterns(language: str, accented: bool = True) -> tuple[re.Pattern[str], ...]:
+@lru_cache(maxsize=32)
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     names = sorted(month_names(language), key=len, reverse=True)
-    spell = _spelled if accented else re.escape
-    month = "(?P<month>" + "|".join(spell(n) for n in names) + r")\.?"
+    month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
     return (
@@ -130,9 +131,9 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
     names = month_names(language)
     taken = [False] * (len(text) + 1)
     found: list[DateMention] = _numeric_dates(text, language, taken)
-    # the accent-tolerant patterns cost more: only a text with accents needs them
-    for pattern in _patterns(language, not text.isascii()):
-        for m in pattern.finditer(text):
+    searchable = text.translate(_UNACCENTED)
+    for pattern in _patterns(language):
+        for m in pattern.finditer(searchable):
             if any(taken[m.start() : m.end()]):
                 continue
             groups = m.groupdict()
