@@ -23,17 +23,8 @@ import truth_datasets as datasets
 from veracity.resolve import resolve
 from veracity.resolve.encode import EncodedClaims
 
-ALGORITHMS = (
-    "vote",
-    "truthfinder",
-    "accu",
-    "accuattr",
-    "accucopy",
-    "investment",
-    "pooledinvestment",
-    "simplelca",
-    "guesslca",
-)
+# every model that takes the echo discount (crh and default do not)
+ALGORITHMS = tuple(a for a in bench_truth.ALGORITHMS if a not in ("crh", "default"))
 
 
 def main() -> None:
