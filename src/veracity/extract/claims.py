@@ -90,9 +90,14 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             hostage_nouns.update(range(i, i + n))
         # soldiers, police, commandos named in the sentence: "police stormed ..." is a rescue
         cue_hits["forces"] = _not_a_squad(
-            sentence, [(i, i + n) for i, n in noun_hits.get("security", [])], noun_hits
+            sentence,
+            [(i, i + n) for i, n in noun_hits.get("security", [])],
+            noun_hits,
+            profile.connectors,
         )
-        cue_hits["operation"] = _not_a_squad(sentence, cue_hits.get("operation", []), noun_hits)
+        cue_hits["operation"] = _not_a_squad(
+            sentence, cue_hits.get("operation", []), noun_hits, profile.connectors
+        )
         cue_hits["taking_verb"] = [
             (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]
@@ -129,25 +134,24 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     return DocumentClaims(claims, aliases)
 
 
-# what may stand between a squad word and the attackers it is made of: "commando di sei uomini"
-_SQUAD_LINKS = frozenset({"of", "di", "de", "del", "des", "du", "da", "do", "dos", "von", "ng"})
-
-
 def _not_a_squad(
     sentence: Sentence,
     hits: list[tuple[int, int]],
     noun_hits: dict[str, list[tuple[int, int]]],
+    connectors: frozenset[str],
 ) -> list[tuple[int, int]]:
     """Drop the cues that name a squad of attackers ("un commando di sei uomini armati", "un
-    comando terrorista", "a commando of gunmen"): in Romance languages a commando is any armed
-    band, so the word is no operation against them, nor the forces of order."""
+    comando terrorista", "a commando of gunmen": the squad word, then the attackers' noun
+    straight after it or after one of the profile's connectors). In Romance languages a
+    commando is any armed band, so the word is no operation against them, nor the forces of
+    order."""
     attackers = [i for i, _n in noun_hits.get("perpetrators", [])]
     kept = []
     for s, e in hits:
         squad = False
         for a in attackers:
             between = sentence.words[e:a]
-            if 0 <= a - e <= 3 and (not between or between[0] in _SQUAD_LINKS):
+            if 0 <= a - e <= 3 and (not between or between[0] in connectors):
                 squad = squad or not any(ch in sentence.gap(e - 1, a) for ch in ",;:.")
         if not squad:
             kept.append((s, e))

@@ -176,7 +176,7 @@ def document_level_claims(
                 {},
             )
         )
-    countries = countries_in(text, language, profile.sites.get("embassy"))
+    countries = countries_in(text, language, profile.sites.get("embassy"), profile.connectors)
     country = countries.most_common(1)[0][0] if countries else None
     if country:
         pos = _find_name(text, country, language)

@@ -169,7 +169,10 @@ def person_after(
 
 
 def countries_in(
-    text: str, language: str, owners: PhraseSet | None = None
+    text: str,
+    language: str,
+    owners: PhraseSet | None = None,
+    links: frozenset[str] = frozenset(),
 ) -> Counter[str]:
     """Countries named in the text, weighted: after a city and comma (3), after 'in' (2), else 1.
 
@@ -188,7 +191,7 @@ def countries_in(
         if english is None:
             continue
         before = text[max(0, m.start() - 25) : m.start()]
-        if owners is not None and _owned(before, owners):
+        if owners is not None and _owned(before, owners, links):
             continue
         weight = 1
         if re.search(r"[A-Z][\w\-]+,\s*$", before):
@@ -199,18 +202,13 @@ def countries_in(
     return counts
 
 
-# what stands between a place's kind word and its owner's name: "of the", "del", "ng"
-_OWNER_LINKS = frozenset(
-    {"of", "the", "de", "del", "la", "el", "los", "do", "da", "di", "della", "dello", "des", "du",
-     "von", "der", "ng", "sa", "besar"}
-)
-
-
-def _owned(before: str, owners: PhraseSet) -> bool:
+def _owned(before: str, owners: PhraseSet, links: frozenset[str]) -> bool:
+    """The text before a country ends with a place's kind word and only the profile's
+    connectors after it ("the embassy of the", "la embajada de")."""
     words = [fold_word(w) for w in re.findall(r"[^\W\d_]+", before)][-4:]
     for k in range(len(words)):
         n = owners.match_at(words, k)
-        if n and all(w in _OWNER_LINKS for w in words[k + n :]):
+        if n and all(w in links for w in words[k + n :]):
             return True
     return False
 
