@@ -53,6 +53,31 @@ def _two_linked_pairs(second_year: int) -> np.ndarray:
     return cluster_edges(4, pairs, scores, 0.12, "centroid", [years])
 
 
+def test_event_features_a_toll_in_a_country_and_year_makes_one_feature():
+    # The town and the day differ (one report has both wrong); the toll, the country and
+    # the year agree across languages.
+    english = features("Gunmen held 214 people at a hotel in Lyon, France, on 3 May 2011.", "en")
+    spanish = features(
+        "Un comando retuvo a 214 personas en un hotel de Dijon, Francia, el 4 de mayo de 2011.",
+        "es",
+    )
+    shared = {f for f in set(english) & set(spanish) if f.startswith("z")}
+    assert shared and all(f.startswith("z2011 ") and f.endswith(" n214") for f in shared)
+    other_toll = features("Gunmen held 215 people at a hotel in Lyon, France, on 3 May 2011.", "en")
+    assert not {f for f in set(english) & set(other_toll) if f.startswith("z")}
+
+
+def test_event_features_small_numbers_and_long_histories_make_no_toll_feature():
+    small = features("Gunmen held 7 people at a hotel in Lyon, France, in May 2011.", "en")
+    assert not any(f.startswith("z") for f in small)
+    history = features(
+        "In Lyon, France, 214 people were held in 1990; the town saw more sieges in 1995, "
+        "2001 and 2011.",
+        "en",
+    )
+    assert not any(f.startswith("z") for f in history)
+
+
 def test_events_groups_years_apart_never_merge():
     labels = _two_linked_pairs(1995)
     assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
@@ -122,3 +147,22 @@ def test_events_german_name_written_in_other_languages_weighs_as_a_name():
     assert np.isclose(type_weight(0, "cdrelstin"), WEIGHTS["c"])
     # "Korrigan", capitalised in German articles only, keeps the weight of a German noun
     assert np.isclose(type_weight(0, "ckorrigan"), WEIGHTS["c"] * CAPITALISED_NOUN_SCALE)
+
+
+def test_events_closeness_of_a_paragraph_is_its_cosine_to_the_others_centroid():
+    # The sparse sum must give what the plain dense formula gives.
+    from veracity.events import _closeness
+
+    texts = [
+        "Gunmen held 214 people at the Orvalen Hotel in Lyon, France, on 3 May 2011.",
+        "The siege of the Orvalen Hotel in Lyon began on 3 May 2011; 214 were held.",
+        "Police freed the 214 hostages of the Orvalen Hotel in Lyon after three days.",
+        "A bus was seized near Quito, Ecuador, on 9 June 2004 by the Trevask group.",
+    ]
+    docs = [Document(id=f"d{k}", text=t, language="en") for k, t in enumerate(texts)]
+    index = build_index(docs, ClusterSettings())
+    dense = index.matrix.toarray()
+    for doc, rows in ((0, [0, 1, 2]), (1, [0, 1, 2, 3]), (3, [1, 3])):
+        centroid = dense[[r for r in rows if r != doc]].sum(axis=0)
+        expected = float(dense[doc] @ centroid) / float(np.linalg.norm(centroid))
+        assert abs(_closeness(index, doc, rows) - expected) < 1e-6  # float32 cells

@@ -41,6 +41,7 @@ WEIGHTS = {
     "g": 2.4,
     "r": 1.0,
     "x": 1.0,
+    "z": 1.0,
 }
 # Years read as such: a four-digit number in this range, or the year of a date.
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -316,6 +317,7 @@ def features(text: str, language: str = "") -> dict[str, float]:
             previous_name = ""
     _year_and_name(out, surely_names)
     _day_and_place(out)
+    _count_in_place_and_year(out)
     return out
 
 
@@ -450,6 +452,31 @@ def _day_and_place(out: dict[str, float]) -> None:
             out[f"x{day} {place}"] = WEIGHTS["x"]
 
 
+# Below this a number is too common a toll (and often a word: "two", "zwei") to tie an event.
+_LEAST_TOLL = 13
+
+
+def _count_in_place_and_year(out: dict[str, float]) -> None:
+    """Count-place-year triples ("17 in Mali in 1970"): every report of an event gives some of
+    its tolls (the dead, the hostages, the attackers), and the true ones agree across
+    languages; a number alone is shared by thousands of events, a country in a year by a
+    dozen, but a dozen events seldom share a toll. So two reports that each misname the
+    town, the site or the day still meet on a figure they both got right."""
+    years = [f[1:] for f in out if f[0] == "y"]
+    if not years or len(years) > 2:
+        return  # a history of many years ties no figure to one event
+    places = [f for f in out if f[0] in "gr"]
+    numbers = [f for f in out if f[0] == "n" and int(f[1:]) >= _LEAST_TOLL]
+    if len(places) > 4 or len(numbers) > 12:
+        # a roundup of many places or a table of figures: its triples would be many and
+        # chance-alike
+        return
+    for year in years:
+        for place in places:
+            for number in numbers:
+                out[f"z{year} {place} {number}"] = WEIGHTS["z"]
+
+
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
@@ -582,7 +609,7 @@ def _number(token: str, out: dict[str, float]) -> None:
     value = int(digits)
     if len(token) == 4 and YEAR_MIN <= value <= YEAR_MAX:
         out[f"y{value}"] = WEIGHTS["y"]
-    elif value >= 13:
+    elif value >= _LEAST_TOLL:
         out[f"n{value}"] = WEIGHTS["n"]
     elif value >= 2:
         out[f"n{value}"] = WEIGHTS["ns"]

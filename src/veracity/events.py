@@ -798,9 +798,31 @@ def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
     mine = [r for r in rows if int(index.owner[r]) == doc]
     if not others or not mine:
         return 0.0
-    centroid = np.asarray(index.matrix[others].sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid)) or 1.0
-    return float((index.matrix[mine] @ centroid).max()) / norm
+    # Summed by column number, not as a matrix product: a dense centroid, or the work arrays
+    # of a sparse product, are as long as the vocabulary, which grows with the corpus, and
+    # there is one per roundup article.
+    columns, values = _row_entries(index.matrix, others)
+    used, inverse = np.unique(columns, return_inverse=True)
+    centroid = np.bincount(inverse, weights=values)
+    norm = float(np.sqrt((centroid**2).sum())) or 1.0
+    best = 0.0
+    for row in mine:
+        columns, values = _row_entries(index.matrix, [row])
+        position = np.minimum(np.searchsorted(used, columns), max(len(used) - 1, 0))
+        match = used[position] == columns if len(used) else np.zeros(len(columns), bool)
+        best = max(best, float((values[match] * centroid[position[match]]).sum()))
+    return best / norm
+
+
+def _row_entries(matrix: sp.csr_matrix, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The column numbers and values of `rows` of a CSR matrix, concatenated."""
+    spans = [slice(matrix.indptr[r], matrix.indptr[r + 1]) for r in rows]
+    if not spans:
+        return np.zeros(0, np.int64), np.zeros(0)
+    return (
+        np.concatenate([matrix.indices[s] for s in spans]),
+        np.concatenate([matrix.data[s] for s in spans]),
+    )
 
 
 def _clusters(
