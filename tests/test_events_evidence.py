@@ -67,9 +67,17 @@ def test_event_features_a_toll_in_a_country_and_year_makes_one_feature():
     assert not {f for f in set(english) & set(other_toll) if f.startswith("z")}
 
 
+def test_event_features_a_toll_in_a_month_makes_one_feature_without_a_place():
+    # An invented town no gazetteer knows: the toll and the month still meet.
+    english = features("Gunmen held 214 people in Verodask in May 2011.", "en")
+    german = features("Bewaffnete hielten im Mai 2011 in Verodask 214 Menschen fest.", "de")
+    shared = {f for f in set(english) & set(german) if f.startswith("u")}
+    assert shared == {"u2011-05 n214"}
+
+
 def test_event_features_small_numbers_and_long_histories_make_no_toll_feature():
     small = features("Gunmen held 7 people at a hotel in Lyon, France, in May 2011.", "en")
-    assert not any(f.startswith("z") for f in small)
+    assert not any(f[0] in "zu" for f in small)
     history = features(
         "In Lyon, France, 214 people were held in 1990; the town saw more sieges in 1995, "
         "2001 and 2011.",

@@ -42,6 +42,7 @@ WEIGHTS = {
     "r": 1.0,
     "x": 1.0,
     "z": 1.0,
+    "u": 0.7,
 }
 # Years read as such: a four-digit number in this range, or the year of a date.
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -317,7 +318,7 @@ def features(text: str, language: str = "") -> dict[str, float]:
             previous_name = ""
     _year_and_name(out, surely_names)
     _day_and_place(out)
-    _count_in_place_and_year(out)
+    _tolls_in_time_and_place(out)
     return out
 
 
@@ -456,21 +457,25 @@ def _day_and_place(out: dict[str, float]) -> None:
 _LEAST_TOLL = 13
 
 
-def _count_in_place_and_year(out: dict[str, float]) -> None:
-    """Count-place-year triples ("17 in Mali in 1970"): every report of an event gives some of
-    its tolls (the dead, the hostages, the attackers), and the true ones agree across
-    languages; a number alone is shared by thousands of events, a country in a year by a
-    dozen, but a dozen events seldom share a toll. So two reports that each misname the
-    town, the site or the day still meet on a figure they both got right."""
-    years = [f[1:] for f in out if f[0] == "y"]
-    if not years or len(years) > 2:
-        return  # a history of many years ties no figure to one event
-    places = [f for f in out if f[0] in "gr"]
+def _tolls_in_time_and_place(out: dict[str, float]) -> None:
+    """A toll with the month ("214 in May 2011"), and with the place and year ("214 in
+    France in 2011"). Every report of an event gives some of its figures (the dead, the
+    hostages, the attackers), and the true ones agree across languages. A number alone is
+    held by thousands of events; a month by a few hundred, a country in a year by a dozen,
+    and that many events seldom share a toll. So two reports that each got the town, the site
+    or the day wrong still meet on a figure both got right."""
     numbers = [f for f in out if f[0] == "n" and int(f[1:]) >= _LEAST_TOLL]
-    if len(places) > 4 or len(numbers) > 12:
-        # a roundup of many places or a table of figures: its triples would be many and
-        # chance-alike
-        return
+    if not numbers or len(numbers) > 12:
+        return  # a table of figures: its pairs would be many and chance-alike
+    months = [f[1:] for f in out if f[0] == "m" and f[1] != "d"]
+    if len(months) <= 2:  # a chronicle of many months ties no figure to one of them
+        for month in months:
+            for number in numbers:
+                out[f"u{month} {number}"] = WEIGHTS["u"]
+    years = [f[1:] for f in out if f[0] == "y"]
+    places = [f for f in out if f[0] in "gr"]
+    if len(years) > 2 or len(places) > 4:
+        return  # a history of many years, a roundup of many places
     for year in years:
         for place in places:
             for number in numbers:
