@@ -808,9 +808,9 @@ def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
     best = 0.0
     for row in mine:
         columns, values = _row_entries(index.matrix, [row])
-        position = np.minimum(np.searchsorted(used, columns), max(len(used) - 1, 0))
-        match = used[position] == columns if len(used) else np.zeros(len(columns), bool)
-        best = max(best, float((values[match] * centroid[position[match]]).sum()))
+        # a row holds each column once, as `used` does
+        _, in_used, in_row = np.intersect1d(used, columns, assume_unique=True, return_indices=True)
+        best = max(best, float(values[in_row] @ centroid[in_used]))
     return best / norm
 
 
