@@ -519,6 +519,8 @@ def hashed(feature_weights: dict[str, float]) -> Hashed:
     return keys, list(feature_weights.values()), kinds, parents
 
 
+# Words, names, dates and numbers recur across articles: most keys are asked for again.
+@lru_cache(maxsize=1 << 18)
 def _key(feature: str) -> int:
     raw = feature.encode("utf-8")
     return (_crc32(raw) << 31) ^ _crc32(raw, 0x5BD1E995)

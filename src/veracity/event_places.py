@@ -60,18 +60,40 @@ def lookup(tokens: list[str], start: int) -> tuple[tuple[str, ...], int]:
     """The place named by the words starting at `tokens[start]` (folded, lower case), and how
     many words it takes; ((), 0) when none. Longest name first, then an inflected form."""
     places = gazetteer()
-    for size in range(min(MAX_NAME_TOKENS, len(tokens) - start), 0, -1):
+    word = tokens[start]
+    # Names of several words are tried only after a word that opens one: most capitalised
+    # words open none, and this runs for every one of them in every article.
+    longest = min(MAX_NAME_TOKENS, len(tokens) - start) if word in _openers() else 1
+    for size in range(longest, 0, -1):
         found = places.get(" ".join(tokens[start : start + size]))
         if found:
             return found, size
-    word = tokens[start]
-    for ending in _ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= _MIN_INFLECTED:
-            found = places.get(stem)
-            if found:
-                return found, 1
+    for ending in _endings_of(word):
+        found = places.get(word[: -len(ending)])
+        if found:
+            return found, 1
     return (), 0
+
+
+def _endings_of(word: str) -> list[str]:
+    """The endings `word` has, long enough a stem left, in `_ENDINGS` order (the first that
+    names a place wins)."""
+    found = [
+        word[-size:]
+        for size in _ENDING_SIZES
+        if len(word) - size >= _MIN_INFLECTED and word[-size:] in _ENDING_ORDER
+    ]
+    return sorted(found, key=_ENDING_ORDER.__getitem__)
+
+
+_ENDING_ORDER = {ending: order for order, ending in enumerate(_ENDINGS)}
+_ENDING_SIZES = sorted({len(ending) for ending in _ENDINGS})
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """First words of the gazetteer's names of more than one word."""
+    return frozenset(key.split(" ", 1)[0] for key in gazetteer() if " " in key)
 
 
 def _build() -> Gazetteer:

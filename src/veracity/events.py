@@ -28,6 +28,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -50,6 +51,7 @@ from veracity.event_features import (
     published_features,
     year_key,
 )
+from veracity.event_places import gazetteer
 from veracity.model import Document
 
 
@@ -205,13 +207,21 @@ def _extract(
     import multiprocessing
 
     work = partial(_light_features, min_segment_chars=settings.min_segment_chars)
+    gazetteer()  # read once here, so that every forked worker shares it
     with multiprocessing.get_context("fork").Pool(settings.workers) as pool:
-        # Only the text goes to the workers; results come back in input order.
-        batches = _batched(documents, 512)
-        for batch in batches:
+        # Only the text goes to the workers; results come back in input order. One batch is
+        # worked on while this process reads the next and files the last: waiting for each
+        # batch in turn left the workers idle a third of the time. Two batches at most are
+        # in flight, so a stream of any length is never read ahead further.
+        waiting: tuple[list[Document], Any] | None = None
+        for batch in _batched(documents, 512):
             items = [(d.text, d.language, d.url, d.published) for d in batch]
-            results = pool.map(work, items, 64)
-            yield from zip(batch, results, strict=True)
+            job = pool.map_async(work, items, 64)
+            if waiting is not None:
+                yield from zip(waiting[0], waiting[1].get(), strict=True)
+            waiting = batch, job
+        if waiting is not None:
+            yield from zip(waiting[0], waiting[1].get(), strict=True)
 
 
 def _light_features(
