@@ -145,7 +145,7 @@ def _measure(data: Path, labels: Path, workers: int) -> dict[str, float]:
     started = time.perf_counter()
     clusters = cluster_events(documents(), ClusterSettings(workers=workers))
     clustered = time.perf_counter()
-    links = lineage_in_blocks(events(clusters))
+    links = lineage_in_blocks(events(clusters), workers=workers)
     finished = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     truth = {}

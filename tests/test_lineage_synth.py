@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from veracity.lineage import find_lineage
+from veracity.lineage import find_lineage, lineage_in_blocks
 from veracity.lineage.evaluate import Expected, score_links, with_generated
 from veracity.lineage_synth import (
     drop_and_reorder,
@@ -13,6 +13,7 @@ from veracity.lineage_synth import (
     random_corpus,
     template_translate,
 )
+from veracity.model import Document
 
 STORY = (
     "Rescuers reached the Halden mine on 9 October 2017 after 52 hours of digging. "
@@ -64,3 +65,30 @@ def test_lineage_synth_random_corpus_families_are_found() -> None:
     scores = score_links(find_lineage(corpus.documents), truth)
     assert scores.recall >= 0.9
     assert scores.precision >= 0.9
+
+
+def _blocks_of_families(size: int, seed: int) -> list[list[Document]]:
+    """Generated documents in blocks of about a dozen, each family (an original and what was
+    derived from it) kept in one block, as event clustering would keep it."""
+    corpus = random_corpus(size, seed=seed)
+    family = {doc.id: doc.id for doc in corpus.documents}
+    for link in corpus.links:
+        family[link.document] = family[link.of]
+    blocks: dict[str, list[Document]] = {}
+    for doc in corpus.documents:
+        blocks.setdefault(family[doc.id], []).append(doc)
+    merged: list[list[Document]] = [[]]
+    for members in blocks.values():
+        if len(merged[-1]) >= 12:
+            merged.append([])
+        merged[-1].extend(members)
+    return merged
+
+
+def test_lineage_blocks_give_the_same_links_on_workers_and_in_any_order() -> None:
+    blocks = _blocks_of_families(400, seed=5)
+    alone = lineage_in_blocks(blocks)
+    assert len(alone) >= 100
+    assert lineage_in_blocks(blocks, workers=2) == alone
+    # a block's links do not depend on the blocks read before it
+    assert lineage_in_blocks(list(reversed(blocks))) == alone

@@ -160,7 +160,10 @@ def check_documents(
     if progress and len(documents) >= 50:
         print("finding copies and translations ...", file=sys.stderr)
     grouped = _group_events(documents, events)
-    lineage = find_lineage(documents, groups=lineage_groups(grouped, events))
+    lineage = find_lineage(
+        documents, groups=lineage_groups(grouped, events),
+        workers=worker_count(workers, len(documents)),
+    )
     report, _ = reconcile_documents(
         documents, claims, aliases, lineage, grouped,
         profile=profile, resolver=resolver, engine=engine, progress=progress,

@@ -372,9 +372,11 @@ def check_to_store(
             claims, aliases = extract_documents(documents, prof, progress=progress,
                                                 engine=engine)
             from veracity.lineage import find_lineage
+            from veracity.parallel import worker_count
 
             grouped = _group_events(documents, mode)
-            lineage = find_lineage(documents, groups=lineage_groups(grouped, mode))
+            lineage = find_lineage(documents, groups=lineage_groups(grouped, mode),
+                                   workers=worker_count(None, len(documents)))
             report, solver = reconcile_documents(
                 documents, claims, aliases, lineage, grouped, profile=prof, resolver=resolver,
                 engine=engine, progress=progress,

@@ -7,7 +7,9 @@ profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from veracity.errors import InputError
 from veracity.lineage.blocking import candidate_pairs
@@ -15,17 +17,17 @@ from veracity.lineage.fingerprints import fingerprint
 from veracity.lineage.groups import source_group_codes, witness_groups
 from veracity.lineage.report import lineage_lines
 from veracity.lineage.score import Profile, score_pair
-from veracity.lineage.shingles import Vocabulary, shingle_hashes
+from veracity.lineage.shingles import shingle_hashes
 from veracity.model import Document, Lineage
 
 
 def profiles(documents: Sequence[Document]) -> list[Profile]:
     _check_unique_ids(documents)
-    vocab = Vocabulary()
-    return [
-        Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
-        for doc in documents
-    ]
+    return [_profile(doc) for doc in documents]
+
+
+def _profile(doc: Document) -> Profile:
+    return Profile(doc, shingle_hashes(doc.text), fingerprint(doc.text, doc.language))
 
 
 def find_lineage(
@@ -33,6 +35,7 @@ def find_lineage(
     *,
     embeddings: bool = False,
     groups: Sequence[Sequence[str]] | None = None,
+    workers: int = 1,
 ) -> list[Lineage]:
     """Every copy, near-duplicate, derived text and translation among `documents`.
 
@@ -44,46 +47,76 @@ def find_lineage(
     comparison to documents of one group: a copy or a translation reports what its original
     reports, so it is clustered into the same event. The work then grows with the number of
     documents, not with the number of similar pairs in the whole corpus (news of one language
-    shares many set phrases).
+    shares many set phrases). The groups are then looked at on `workers` processes.
     """
     _check_unique_ids(documents)
     if groups is None:
         return lineage_in_blocks([documents], embeddings=embeddings)
     by_id = {doc.id: doc for doc in documents}
     blocks = ([by_id[i] for i in dict.fromkeys(group) if i in by_id] for group in groups)
-    return lineage_in_blocks(blocks, embeddings=embeddings)
+    return lineage_in_blocks(blocks, embeddings=embeddings, workers=workers)
 
 
 def lineage_in_blocks(
-    blocks: Iterable[Sequence[Document]], *, embeddings: bool = False
+    blocks: Iterable[Sequence[Document]], *, embeddings: bool = False, workers: int = 1
 ) -> list[Lineage]:
     """The lineage links among the documents of each block, blocks taken one at a time (so a
-    caller can stream them: only one block's texts need be held)."""
-    scorer = None
-    if embeddings:
-        from veracity.lineage.embed import SentenceMatcher
+    caller can stream them: only the blocks in hand need be held).
 
-        scorer = SentenceMatcher()
-    vocab = Vocabulary()
+    Blocks are independent (a document's shingles do not depend on what was read before), so
+    with `workers` above 1 they are looked at in forked processes, a batch at a time; the
+    sentence-embedding model of `embeddings` stays in this process."""
     unique: dict[tuple[str, str], Lineage] = {}
-    for block in blocks:
-        if len(block) < 2:
-            continue
-        distinct, links = _exact_copies(block)
-        profs = [
-            Profile(doc, shingle_hashes(doc.text, vocab), fingerprint(doc.text, doc.language))
-            for doc in distinct
-        ]
-        for i, j in sorted(candidate_pairs(profs, cross_language_all=embeddings)):
-            a, b = profs[i], profs[j]
-            emb = None
-            if scorer is not None and a.document.language != b.document.language:
-                emb = scorer.score(a.document, b.document)
-            link = score_pair(a, b, emb)
-            if link is not None:
-                links.append(link)
-        unique.update(((link.document, link.of), link) for link in links)
+    if embeddings or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        scorer = None
+        if embeddings:
+            from veracity.lineage.embed import SentenceMatcher
+
+            scorer = SentenceMatcher()
+        for block in blocks:
+            unique.update(((link.document, link.of), link) for link in _block_links(block, scorer))
+    else:
+        for links in _links_on_workers(blocks, workers):
+            unique.update(((link.document, link.of), link) for link in links)
     return sorted(unique.values(), key=lambda link: (link.of, link.document))
+
+
+def _links_on_workers(blocks: Iterable[Sequence[Document]], workers: int) -> Iterator[list[Lineage]]:
+    """`_block_links` of every block, in order, on `workers` forked processes: one batch is
+    worked on while the last is handed back, and no more than two are held at once."""
+    batch_size = 64 * workers
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        waiting: Any = None
+        batch: list[Sequence[Document]] = []
+        for block in blocks:
+            if len(block) >= 2:
+                batch.append(block)
+            if len(batch) == batch_size:
+                job = pool.map_async(_block_links, batch, 16)
+                if waiting is not None:
+                    yield from waiting.get()
+                waiting, batch = job, []
+        if waiting is not None:
+            yield from waiting.get()
+        if batch:
+            yield from pool.map(_block_links, batch, 16)
+
+
+def _block_links(block: Sequence[Document], scorer: Any = None) -> list[Lineage]:
+    """The links among the documents of one block."""
+    if len(block) < 2:
+        return []
+    distinct, links = _exact_copies(block)
+    profs = [_profile(doc) for doc in distinct]
+    for i, j in sorted(candidate_pairs(profs, cross_language_all=scorer is not None)):
+        a, b = profs[i], profs[j]
+        emb = None
+        if scorer is not None and a.document.language != b.document.language:
+            emb = scorer.score(a.document, b.document)
+        link = score_pair(a, b, emb)
+        if link is not None:
+            links.append(link)
+    return links
 
 
 def _check_unique_ids(documents: Sequence[Document]) -> None:

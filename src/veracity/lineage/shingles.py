@@ -1,8 +1,9 @@
 """Word shingles as integer hashes, and the samples of them that blocking indexes.
 
 Shingles are runs of SHINGLE words with digits masked (see `text.word_tokens`), hashed with a
-deterministic polynomial over per-corpus word ids: the same text gives the same hashes in every
-run, which Python's salted `hash()` would not.
+deterministic polynomial over stable word codes: the same text gives the same hashes in every
+run and every process, whatever was read before it (Python's salted `hash()` would not), so
+the events of a corpus can be looked at in any order, on any number of workers.
 """
 
 from __future__ import annotations
@@ -25,17 +26,6 @@ _MIX = np.uint64(0xBF58476D1CE4E5B9)
 U64 = npt.NDArray[np.uint64]
 
 
-class Vocabulary:
-    """Word -> small integer, shared by all documents of one run."""
-
-    def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-
-    def ids(self, words: list[str]) -> npt.NDArray[np.uint64]:
-        get = self._ids.setdefault
-        return np.fromiter((get(w, len(self._ids) + 1) for w in words), np.uint64, len(words))
-
-
 def _mix(x: U64) -> U64:
     # splitmix64 finaliser: spreads structured ids over all 64 bits
     x = x ^ (x >> np.uint64(31))
@@ -43,9 +33,10 @@ def _mix(x: U64) -> U64:
     return x ^ (x >> np.uint64(29))
 
 
-def shingle_hashes(text: str, vocab: Vocabulary, k: int = SHINGLE) -> U64:
+def shingle_hashes(text: str, k: int = SHINGLE) -> U64:
     """Distinct hashes of the k-word shingles of `text` (one shingle when it has fewer words)."""
-    ids = vocab.ids(word_tokens(text))
+    words = word_tokens(text)
+    ids = np.fromiter((token_code(w) for w in words), np.uint64, len(words))
     if ids.size == 0:
         return np.zeros(0, dtype=np.uint64)
     n = max(ids.size - k + 1, 1)
