@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from veracity.extract import load_profile
-from veracity.parallel import MIN_PARALLEL_DOCUMENTS, ordered_map, worker_count
+from veracity.parallel import (
+    MIN_PARALLEL_DOCUMENTS,
+    batched,
+    map_batches,
+    ordered_map,
+    worker_count,
+)
 from veracity.pipeline import extract_documents
 from veracity.synth import generate_corpus
 
@@ -15,6 +21,14 @@ def _square(x: int) -> int:
 def test_parallel_ordered_map_keeps_the_order_of_its_items():
     items = list(range(1000))
     assert list(ordered_map(_square, items, workers=2)) == [x * x for x in items]
+
+
+def test_parallel_map_batches_keeps_each_batch_with_its_key_in_order():
+    stream = ((f"batch {k}", batch) for k, batch in enumerate(batched(range(1003), 100)))
+    out = list(map_batches(_square, stream, workers=2, chunksize=7))
+    assert [key for key, _ in out] == [f"batch {k}" for k in range(11)]
+    assert [len(results) for _, results in out] == [100] * 10 + [3]
+    assert [x for _, results in out for x in results] == [x * x for x in range(1003)]
 
 
 def test_parallel_small_inputs_stay_in_one_process():

@@ -28,7 +28,6 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -53,6 +52,7 @@ from veracity.event_features import (
 )
 from veracity.event_places import gazetteer
 from veracity.model import Document
+from veracity.parallel import batched, map_batches
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,24 +204,15 @@ def _extract(
         for doc in documents:
             yield doc, document_features(doc, settings.min_segment_chars)
         return
-    import multiprocessing
-
     work = partial(_light_features, min_segment_chars=settings.min_segment_chars)
     gazetteer()  # read once here, so that every forked worker shares it
-    with multiprocessing.get_context("fork").Pool(settings.workers) as pool:
-        # Only the text goes to the workers; results come back in input order. One batch is
-        # worked on while this process reads the next and files the last: waiting for each
-        # batch in turn left the workers idle a third of the time. Two batches at most are
-        # in flight, so a stream of any length is never read ahead further.
-        waiting: tuple[list[Document], Any] | None = None
-        for batch in _batched(documents, 512):
-            items = [(d.text, d.language, d.url, d.published) for d in batch]
-            job = pool.map_async(work, items, 64)
-            if waiting is not None:
-                yield from zip(waiting[0], waiting[1].get(), strict=True)
-            waiting = batch, job
-        if waiting is not None:
-            yield from zip(waiting[0], waiting[1].get(), strict=True)
+    # Only the text goes to the workers; results come back in input order.
+    batches = (
+        (batch, [(d.text, d.language, d.url, d.published) for d in batch])
+        for batch in batched(documents, 512)
+    )
+    for batch, results in map_batches(work, batches, workers=settings.workers, chunksize=64):
+        yield from zip(batch, results, strict=True)
 
 
 def _light_features(
@@ -232,17 +223,6 @@ def _light_features(
         Document(id="", text=text, language=language, url=url, published=published),
         min_segment_chars,
     )
-
-
-def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def build_index(documents: Iterable[Document], settings: ClusterSettings) -> FeatureIndex:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+K = TypeVar("K")
 
 # below this many documents one process is faster than starting others
 MIN_PARALLEL_DOCUMENTS = 200
@@ -76,3 +77,40 @@ def ordered_map(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(state,)
     ) as pool:
         yield from pool.map(func, items, chunksize=chunksize)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def map_batches(
+    func: Callable[[T], R],
+    batches: Iterable[tuple[K, list[T]]],
+    *,
+    workers: int,
+    chunksize: int,
+) -> Iterator[tuple[K, list[R]]]:
+    """(key, `[func(item) for item in items]`) for every (key, items) of a stream, in order, on
+    `workers` forked processes.
+
+    One batch is worked on while this process reads the next and takes the last one's results:
+    waiting for each batch in turn left the workers idle a third of the time. At most two
+    batches are in flight, so a stream of any length is never read further ahead than that.
+    """
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        waiting: tuple[K, Any] | None = None
+        for key, items in batches:
+            job = pool.map_async(func, items, chunksize)
+            if waiting is not None:
+                yield waiting[0], waiting[1].get()
+            waiting = key, job
+        if waiting is not None:
+            yield waiting[0], waiting[1].get()

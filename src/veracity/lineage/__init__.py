@@ -19,6 +19,7 @@ from veracity.lineage.report import lineage_lines
 from veracity.lineage.score import Profile, score_pair
 from veracity.lineage.shingles import shingle_hashes
 from veracity.model import Document, Lineage
+from veracity.parallel import batched, map_batches
 
 
 def profiles(documents: Sequence[Document]) -> list[Profile]:
@@ -82,24 +83,12 @@ def lineage_in_blocks(
 
 
 def _links_on_workers(blocks: Iterable[Sequence[Document]], workers: int) -> Iterator[list[Lineage]]:
-    """`_block_links` of every block, in order, on `workers` forked processes: one batch is
-    worked on while the last is handed back, and no more than two are held at once."""
-    batch_size = 64 * workers
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        waiting: Any = None
-        batch: list[Sequence[Document]] = []
-        for block in blocks:
-            if len(block) >= 2:
-                batch.append(block)
-            if len(batch) == batch_size:
-                job = pool.map_async(_block_links, batch, 16)
-                if waiting is not None:
-                    yield from waiting.get()
-                waiting, batch = job, []
-        if waiting is not None:
-            yield from waiting.get()
-        if batch:
-            yield from pool.map(_block_links, batch, 16)
+    """`_block_links` of every block of two or more documents, in order, on `workers` forked
+    processes."""
+    worth = (block for block in blocks if len(block) >= 2)
+    batches = ((None, batch) for batch in batched(worth, 64 * workers))
+    for _, links in map_batches(_block_links, batches, workers=workers, chunksize=16):
+        yield from links
 
 
 def _block_links(block: Sequence[Document], scorer: Any = None) -> list[Lineage]:
