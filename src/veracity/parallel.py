@@ -104,7 +104,12 @@ def map_batches(
     One batch is worked on while this process reads the next and takes the last one's results:
     waiting for each batch in turn left the workers idle a third of the time. At most two
     batches are in flight, so a stream of any length is never read further ahead than that.
+    With one worker, or where processes cannot be forked, the batches are mapped here.
     """
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for key, items in batches:
+            yield key, [func(item) for item in items]
+        return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         waiting: tuple[K, Any] | None = None
         for key, items in batches:

@@ -7,7 +7,6 @@ profile (shingles + fingerprint) -> candidate pairs (blocking) -> score_pair.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -68,33 +67,29 @@ def lineage_in_blocks(
     with `workers` above 1 they are looked at in forked processes, a batch at a time; the
     sentence-embedding model of `embeddings` stays in this process."""
     unique: dict[tuple[str, str], Lineage] = {}
-    if embeddings or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        scorer = None
-        if embeddings:
-            from veracity.lineage.embed import SentenceMatcher
-
-            scorer = SentenceMatcher()
-        for block in blocks:
-            unique.update(((link.document, link.of), link) for link in _block_links(block, scorer))
-    else:
-        for links in _links_on_workers(blocks, workers):
-            unique.update(((link.document, link.of), link) for link in links)
+    for links in _links_of_blocks(blocks, embeddings, workers):
+        unique.update(((link.document, link.of), link) for link in links)
     return sorted(unique.values(), key=lambda link: (link.of, link.document))
 
 
-def _links_on_workers(blocks: Iterable[Sequence[Document]], workers: int) -> Iterator[list[Lineage]]:
-    """`_block_links` of every block of two or more documents, in order, on `workers` forked
-    processes."""
+def _links_of_blocks(
+    blocks: Iterable[Sequence[Document]], embeddings: bool, workers: int
+) -> Iterator[list[Lineage]]:
+    """`_block_links` of every block of two or more documents, in order."""
     worth = (block for block in blocks if len(block) >= 2)
-    batches = ((None, batch) for batch in batched(worth, 64 * workers))
+    if embeddings:
+        from veracity.lineage.embed import SentenceMatcher
+
+        scorer = SentenceMatcher()
+        yield from (_block_links(block, scorer) for block in worth)
+        return
+    batches = ((None, batch) for batch in batched(worth, 64 * max(1, workers)))
     for _, links in map_batches(_block_links, batches, workers=workers, chunksize=16):
         yield from links
 
 
 def _block_links(block: Sequence[Document], scorer: Any = None) -> list[Lineage]:
     """The links among the documents of one block."""
-    if len(block) < 2:
-        return []
     distinct, links = _exact_copies(block)
     profs = [_profile(doc) for doc in distinct]
     for i, j in sorted(candidate_pairs(profs, cross_language_all=scorer is not None)):
