@@ -86,6 +86,41 @@ def test_event_features_small_numbers_and_long_histories_make_no_toll_feature():
     assert not any(f.startswith("z") for f in history)
 
 
+
+def test_event_features_name_and_toll_meet_in_the_week_both_reports_came_out():
+    # One report misdates the siege by a year and misnames nothing else; both came out in
+    # the same week, so the group, the town and the toll still meet.
+    right = features(
+        "The Verodask Front held 214 people in Lyon on 3 May 2011.", "en", "2011-05-05"
+    )
+    misdated = features(
+        "El Frente Verodask retuvo a 214 personas en Lyon el 3 de mayo de 2010.", "es",
+        "2011-05-06",
+    )
+    shared = {f for f in set(right) & set(misdated) if f[0] in "vt"}
+    assert "t2011-18 n214" in shared
+    assert any(f.startswith("v2011-18 ") and f.endswith("verodask") for f in shared)
+    weeks_later = features(
+        "The Verodask Front held 214 people in Lyon on 3 May 2011.", "en", "2011-06-20"
+    )
+    assert not {f for f in set(right) & set(weeks_later) if f[0] in "vt"}
+
+
+def test_event_features_no_publication_day_no_week_pairs():
+    found = features("The Verodask Front held 214 people in Lyon on 3 May 2011.", "en")
+    assert not any(f[0] in "vtp" for f in found)
+
+
+def test_event_features_a_country_in_a_week_is_never_taken_for_a_common_word():
+    found = features("Gunmen seized a bank in Lyon, France.", "en", "2022-09-12")
+    parents = hashed(found)[3]
+    countries = {i for i, f in enumerate(found) if f[0] == "v" and " r" in f}
+    towns = {i for i, f in enumerate(found) if f[0] == "v" and " g" in f}
+    assert countries and towns
+    checked = {position for position, _ in parents}
+    assert towns <= checked and not countries & checked
+
+
 def test_events_groups_years_apart_never_merge():
     labels = _two_linked_pairs(1995)
     assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]

@@ -43,6 +43,8 @@ WEIGHTS = {
     "x": 1.0,
     "z": 1.0,
     "u": 0.7,
+    "v": 0.7,
+    "t": 0.7,
 }
 # Years read as such: a four-digit number in this range, or the year of a date.
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -255,9 +257,9 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def features(text: str, language: str = "") -> dict[str, float]:
-    """Every feature of `text` (written in `language`, when known) with its type weight
-    (each feature once)."""
+def features(text: str, language: str = "", published: str | None = None) -> dict[str, float]:
+    """Every feature of `text` (written in `language`, when known, and out on the day
+    `published`, when known) with its type weight (each feature once)."""
     # A link is no prose: its lower-case words ("/moscow-hostage-crisis") must not make the
     # names of the text look like common words.
     folded = _LINK.sub(" ", ascii_fold(text))
@@ -319,6 +321,9 @@ def features(text: str, language: str = "") -> dict[str, float]:
     _year_and_name(out, surely_names)
     _day_and_place(out)
     _tolls_in_time_and_place(out)
+    weeks = published_features(published)
+    _facts_in_published_week(out, weeks, surely_names)
+    out.update(weeks)
     return out
 
 
@@ -482,6 +487,28 @@ def _tolls_in_time_and_place(out: dict[str, float]) -> None:
                 out[f"z{year} {place} {number}"] = WEIGHTS["z"]
 
 
+def _facts_in_published_week(
+    out: dict[str, float], weeks: dict[str, float], surely_names: set[str]
+) -> None:
+    """Names, places and tolls paired with the week the article came out ("Gedrax, out in
+    week 51 of 1996"). The dates an article gives may be wrong (a careless page shifts the
+    day, a translation garbles the year), but the day it was published is the archive's own
+    record: reports of one event come out within days of each other. So two reports that
+    each misdate the event still meet on a name, a place or a figure they give in one week."""
+    if not weeks:
+        return
+    names = [f if f[0] in "gr" else f[1:] for f in out if f[0] in "agr"]
+    names += sorted(surely_names)
+    numbers = [f for f in out if f[0] == "n" and int(f[1:]) >= _LEAST_TOLL]
+    for week in weeks:
+        for name in names:
+            out[f"v{week[1:]} {name}"] = WEIGHTS["v"]
+        if len(numbers) > 12:
+            continue  # a table of figures: its pairs would be many and chance-alike
+        for number in numbers:
+            out[f"t{week[1:]} {number}"] = WEIGHTS["t"]
+
+
 # Kinds of feature the clustering treats apart: names may be common words in one language
 # (German nouns); years may contradict.
 KIND_OTHER, KIND_NAME, KIND_YEAR, KIND_MONTH, KIND_DAY, KIND_CITY, KIND_COUNTRY = range(7)
@@ -512,9 +539,9 @@ def hashed(feature_weights: dict[str, float]) -> Hashed:
     keys = [_key(f) for f in feature_weights]
     kinds = [_KINDS.get(f[0], KIND_OTHER) for f in feature_weights]
     parents = [
-        (position, _key(_name_of(f)))
+        (position, _key(name))
         for position, f in enumerate(feature_weights)
-        if f[0] in "kq"
+        if f[0] in "kqv" and (name := _name_of(f))
     ]
     return keys, list(feature_weights.values()), kinds, parents
 
@@ -527,10 +554,13 @@ def _key(feature: str) -> int:
 
 
 def _name_of(combination: str) -> str:
-    """The name feature a date-and-name feature was made from ("k1996 gedrax" -> "cgedrax")."""
+    """The name feature a date-and-name feature was made from ("k1996 gedrax" -> "cgedrax"),
+    or "" for a country ("v1996-51 rPE"): a country code is never a common word."""
     name = combination.split(" ", 1)[1]
     if name[0] == "g" and name[1:].isdigit():
         return name
+    if name[0] == "r" and name[1:].isupper():
+        return ""
     return ("a" if name.isupper() else "c") + name
 
 

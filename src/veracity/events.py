@@ -47,7 +47,6 @@ from veracity.event_features import (
     features,
     hashed,
     month_key,
-    published_features,
     year_key,
 )
 from veracity.event_places import gazetteer
@@ -184,15 +183,15 @@ def document_features(doc: Document, min_segment_chars: int) -> tuple[Hashed, li
     The per-document stage: independent for every document, so it runs in worker processes
     (or, on a cluster, as a function over batches of rows).
     """
-    found = features(doc.text, doc.language)
+    found = features(doc.text, doc.language, doc.published)
     if doc.url:
         for word in re.findall(r"[A-Za-z]{4,}", doc.url):
             found.setdefault("w" + word.lower()[:6], WEIGHTS["w"])
-    published = published_features(doc.published)
-    found.update(published)
     pieces = _segments(doc.text, min_segment_chars)
     parts = (
-        [hashed({**features(piece, doc.language), **published}) for piece in pieces] if len(pieces) >= 2 else []
+        [hashed(features(piece, doc.language, doc.published)) for piece in pieces]
+        if len(pieces) >= 2
+        else []
     )
     return hashed(found), parts
 

@@ -569,11 +569,9 @@ def _key_table(documents: Sequence[Document]) -> pa.Table:
 def _neighbour_keys(doc: Document) -> list[int]:
     """The clustering features of a document as stable integers (those `events.build_index`
     computes), kept so that an added article's stored neighbours can be found by lookup."""
-    from veracity.event_features import features, hashed, published_features
+    from veracity.event_features import features, hashed
 
-    found = features(doc.text, doc.language)
-    found.update(published_features(doc.published))
-    keys = hashed(found)[0]
+    keys = hashed(features(doc.text, doc.language, doc.published))[0]
     return sorted(set(keys))
 
 
