@@ -4,6 +4,8 @@ languages. Every article here was written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -13,6 +15,7 @@ from veracity.event_features import (
     YEAR_MIN,
     features,
     hashed,
+    published_features,
 )
 from veracity.events import (
     ClusterSettings,
@@ -109,6 +112,16 @@ def test_event_features_name_and_toll_meet_in_the_week_both_reports_came_out():
 def test_event_features_no_publication_day_no_week_pairs():
     found = features("The Verodask Front held 214 people in Lyon on 3 May 2011.", "en")
     assert not any(f[0] in "vtp" for f in found)
+
+
+def test_event_features_reports_out_within_seven_days_share_a_week_and_eight_apart_need_not():
+    first_day = dt.date(2019, 12, 2)
+    days = [first_day + dt.timedelta(days=offset) for offset in range(420)]
+    weeks = {day: set(published_features(day.isoformat())) for day in days}
+    for day in days[:-8]:
+        for gap in range(8):
+            assert weeks[day] & weeks[day + dt.timedelta(days=gap)], (day, gap)
+    assert any(not weeks[day] & weeks[day + dt.timedelta(days=8)] for day in days[:-8])
 
 
 def test_event_features_a_country_in_a_week_is_never_taken_for_a_common_word():
