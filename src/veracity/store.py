@@ -51,7 +51,7 @@ from veracity.pipeline import (
 FORMAT = "veracity.store/1"
 # the clustering features kept in `document_keys`; a store written with other features has its
 # keys computed again before an `add` looks for neighbours (the texts are stored)
-FEATURES = "event-features/3"
+FEATURES = "event-features/4"
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
