@@ -217,7 +217,7 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         "{d_host_n} otages ont perdu la vie.",
         ("Tous les otages ont été libérés sains et saufs.", "no_hostage_killed"),
         "{d_sec_n} membres des forces de sécurité ont été tués.",
-        ("Un membre des forces de l'ordre est mort pendant l'opération.", "one_security"),
+        ("Un agent des forces de l'ordre a péri pendant l'opération.", "one_security"),
         "{d_perp} des assaillants ont été tués lors de l'assaut.",
         ("Tous les assaillants ont été tués.", "all_perp_killed"),
         ("Tous les assaillants sauf un ont été tués.", "all_but_one_perp"),
