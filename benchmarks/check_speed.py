@@ -27,7 +27,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def throughput(n_docs: int, workers: int | None) -> tuple[float, float, int, float]:
     import veracity
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(n_events=max(1, n_docs // 8), docs_per_event=(6, 10), seed=7)
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ within events, documents per second and peak memory.
     PYTHONPATH=src python benchmarks/events.py --sizes 10000,100000,1000000 --workers 2
 
 Corpora: the real mix (every seed article and every folder of ../shared/data/events, one event
-per folder) and generated corpora (veracity.synth, seed 2024 unless --seed; about 7.5 articles
+per folder) and generated corpora (veracity.synth.corpus, seed 2024 unless --seed; about 7.5 articles
 per event, so 100,000 articles are some 13,000 events). Each generated size is written to a
 JSONL file first, then measured in a fresh process that streams the file: it clusters the
 articles (only their features are held), then finds copies and translations event by event,
@@ -26,11 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from veracity.event_metrics import pairwise_score
-from veracity.events import ClusterSettings, cluster_events
+from veracity.events.cluster import ClusterSettings, cluster_events
+from veracity.events.metrics import pairwise_score
 from veracity.lineage import lineage_in_blocks
 from veracity.model import Document
-from veracity.synth import generate_corpus
+from veracity.synth.corpus import generate_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_mix import load_real_mix, shared_available

@@ -19,7 +19,7 @@ import time
 
 def measure(documents: int) -> float:
     from veracity.extract import extract_claims, load_profile
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(max(1, documents // 6), seed=3)
     docs = [d for _, d in zip(range(documents), corpus.documents(), strict=False)]

@@ -2,7 +2,7 @@
 
     python benchmarks/html_report.py [--documents 10 50 200] [--no-browser]
 
-For each size, generates a corpus of invented events (`veracity.synth`), reconciles it with
+For each size, generates a corpus of invented events (`veracity.synth.corpus`), reconciles it with
 `veracity.check`, then times `render_html` alone (best of 3), and prints the file size and claim
 count. Unless --no-browser, also loads each file in headless Debian chromium and prints the time
 to the load event and the time to follow the first record value to its sentences.
@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
 
 def make_report(n_docs: int, folder: Path) -> tuple[dict[str, object], dict[str, str]]:
     import veracity
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(n_events=max(1, n_docs // 8), docs_per_event=(6, 10), seed=11)
     path = folder / f"corpus-{n_docs}.jsonl"

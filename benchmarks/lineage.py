@@ -27,8 +27,8 @@ from veracity.lineage.evaluate import (
     score_links,
     with_generated,
 )
-from veracity.lineage_synth import derive_corpus, random_corpus
 from veracity.model import Document
+from veracity.synth.lineage import derive_corpus, random_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"

@@ -9,7 +9,7 @@ agreement of the local and Spark engines.
 
 Each size runs in its own process (peak memory is that process's max RSS) through the local
 engine: extraction, lineage, event clustering and resolution (`check_documents`, events
-clustered). Articles come from the generator (`veracity.synth`, seed 0, 3-12 articles per
+clustered). Articles come from the generator (`veracity.synth.corpus`, seed 0, 3-12 articles per
 event); pairwise F1 of the events is scored against the generator's labels.
 """
 
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def one_size(n: int) -> dict[str, object]:
-    from veracity.event_metrics import pairwise_score
+    from veracity.events.metrics import pairwise_score
     from veracity.lineage import find_lineage
     from veracity.pipeline import (
         _group_events,
@@ -37,7 +37,7 @@ def one_size(n: int) -> dict[str, object]:
         lineage_groups,
         reconcile_documents,
     )
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(max(1, round(n / 7.5)), seed=0)
     documents = []
@@ -80,8 +80,8 @@ def one_size(n: int) -> dict[str, object]:
 def real_mix() -> dict[str, object]:
     sys.path.insert(0, str(HERE))
     from real_mix import load_real_mix, shared_available
-    from veracity.event_metrics import pairwise_score
-    from veracity.events import cluster_events
+    from veracity.events.cluster import cluster_events
+    from veracity.events.metrics import pairwise_score
 
     if not shared_available():
         return {"real_mix": "../shared not found"}
@@ -95,7 +95,7 @@ def real_mix() -> dict[str, object]:
 
 def spark_agreement(n: int) -> dict[str, object]:
     from veracity.pipeline import _profile, check_documents
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(max(1, round(n / 7.5)), seed=1)
     documents = []
@@ -126,10 +126,10 @@ def incremental(n: int) -> dict[str, object]:
     `add`, against one check of all N: time, event F1, publisher reliabilities, values."""
     import tempfile
 
-    from veracity.event_metrics import pairwise_score
+    from veracity.engines.store import add_to_store, check_to_store, report_from_store
+    from veracity.events.metrics import pairwise_score
     from veracity.pipeline import check
-    from veracity.store import add_to_store, check_to_store, report_from_store
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(max(1, round(n / 7.5)), seed=2)
     articles = []

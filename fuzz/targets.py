@@ -14,8 +14,8 @@ from veracity.extract import extract_claims, load_profile
 from veracity.extract.dates import find_dates, find_times
 from veracity.extract.numbers import find_numbers
 from veracity.extract.text import split_sentences
-from veracity.html_text import html_to_text
-from veracity.ingest import load_documents
+from veracity.ingest.html_text import html_to_text
+from veracity.ingest.readers import load_documents
 from veracity.model import Document
 
 PROFILE = load_profile("attack")

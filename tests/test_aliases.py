@@ -4,8 +4,8 @@ Names are invented for these tests."""
 
 from __future__ import annotations
 
-from veracity.aliases import link_names
 from veracity.extract import load_profile
+from veracity.resolve.aliases import link_names
 
 
 def groups(names: list[str], pairs: tuple[tuple[str, str], ...] = ()) -> int:

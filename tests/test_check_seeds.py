@@ -163,7 +163,7 @@ def test_check_mixed_events_are_told_apart(shared):
 def test_check_one_documents_figures_hold_together():
     # "at least 40" and "some 45" (41-49) from one account back only 41-49 in the claim table
     from veracity.model import Claim
-    from veracity.reconcile import _narrowed_by_document
+    from veracity.resolve.record import _narrowed_by_document
 
     def claim(k: str, doc: str, value: Count) -> Claim:
         return Claim(k, doc, "deaths.hostages", value, "", "", 0, 0)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from veracity import cli, ingest
+from veracity import cli
+from veracity.ingest import readers as ingest
 
 ARTICLE = (
     "On 4 March 2019 armed men stormed the Veldmark town hall, taking 40 people hostage.\n\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from veracity.cli import app
-from veracity.synth import generate_corpus
+from veracity.synth.corpus import generate_corpus
 
 
 def test_cli_store_report_prints_what_check_printed(tmp_path: Path):

@@ -10,9 +10,9 @@ from veracity.engines.relational import RelationalSolver
 from veracity.extract import extract_claims
 from veracity.lineage import find_lineage, witness_groups
 from veracity.pipeline import _profile
-from veracity.reconcile import EventTable, build_table
 from veracity.resolve import resolve
-from veracity.synth import generate_corpus
+from veracity.resolve.record import EventTable, build_table
+from veracity.synth.corpus import generate_corpus
 
 
 @pytest.fixture(scope="module")

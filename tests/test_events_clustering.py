@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from veracity.event_features import features
-from veracity.event_metrics import pairwise_score
-from veracity.events import cluster_events
+from veracity.events.cluster import cluster_events
+from veracity.events.features import features
+from veracity.events.metrics import pairwise_score
 from veracity.model import Document
-from veracity.synth import generate_corpus
+from veracity.synth.corpus import generate_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from real_mix import load_real_mix, shared_available
@@ -186,7 +186,7 @@ def test_events_sharing_only_a_date_do_not_link_two_events():
 
 
 def test_events_score_of_a_pair_sharing_only_dates_is_zero():
-    from veracity.events import ClusterSettings, build_index, score_pairs
+    from veracity.events.cluster import ClusterSettings, build_index, score_pairs
 
     documents = [
         Document(id="a", text="The siege ended on 2 June 1999 after 40 hours.", language="en"),
@@ -201,7 +201,7 @@ def test_events_score_of_a_pair_sharing_only_dates_is_zero():
 
 
 def test_events_stray_joins_the_group_it_is_clearly_closest_to():
-    from veracity.events import ClusterSettings, attach_strays
+    from veracity.events.cluster import ClusterSettings, attach_strays
 
     labels = np.array([0, 0, 0, 3, 3, 3, 6])  # two groups and one article left alone
     pairs = np.array([[0, 6], [1, 6], [3, 6]])

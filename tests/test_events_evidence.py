@@ -9,20 +9,20 @@ import datetime as dt
 import numpy as np
 import scipy.sparse as sp
 
-from veracity.event_features import (
+from veracity.events.cluster import (
+    ClusterSettings,
+    DateCheck,
+    attach_strays,
+    build_index,
+    cluster_edges,
+)
+from veracity.events.features import (
     CAPITALISED_NOUN_SCALE,
     WEIGHTS,
     YEAR_MIN,
     features,
     hashed,
     published_features,
-)
-from veracity.events import (
-    ClusterSettings,
-    DateCheck,
-    attach_strays,
-    build_index,
-    cluster_edges,
 )
 from veracity.model import Document
 
@@ -207,7 +207,7 @@ def test_events_german_name_written_in_other_languages_weighs_as_a_name():
 
 def test_events_closeness_of_a_paragraph_is_its_cosine_to_the_others_centroid():
     # The sparse sum must give what the plain dense formula gives.
-    from veracity.events import _closeness
+    from veracity.events.cluster import _closeness
 
     texts = [
         "Gunmen held 214 people at the Orvalen Hotel in Lyon, France, on 3 May 2011.",

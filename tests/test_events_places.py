@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from veracity.event_features import features
-from veracity.event_places import lookup
+from veracity.events.features import features
+from veracity.events.places import lookup
 
 
 def _places(text: str, language: str = "en") -> set[str]:

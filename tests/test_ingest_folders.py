@@ -8,7 +8,7 @@ import pytest
 
 import veracity
 from veracity.errors import InputError
-from veracity.ingest import load_documents
+from veracity.ingest.readers import load_documents
 from veracity.pipeline import events_mode
 
 LANGUAGES = frozenset({"en"})

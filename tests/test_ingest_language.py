@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from veracity.extract import load_profile
-from veracity.ingest import load_documents
+from veracity.ingest.readers import load_documents
 
 
 def test_ingest_seeds_indonesian_is_not_malay(shared: Path):

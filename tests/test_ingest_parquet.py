@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from veracity.errors import InputError
-from veracity.ingest import load_documents
+from veracity.ingest.readers import load_documents
 
 LANGS = frozenset({"en", "es"})
 ROWS = [

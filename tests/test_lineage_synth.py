@@ -6,14 +6,14 @@ import random
 
 from veracity.lineage import find_lineage, lineage_in_blocks
 from veracity.lineage.evaluate import Expected, score_links, with_generated
-from veracity.lineage_synth import (
+from veracity.model import Document
+from veracity.synth.lineage import (
     drop_and_reorder,
     edit_numbers,
     partial_copy,
     random_corpus,
     template_translate,
 )
-from veracity.model import Document
 
 STORY = (
     "Rescuers reached the Halden mine on 9 October 2017 after 52 hours of digging. "

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import veracity
-from veracity import ingest
 from veracity.errors import InputError
-from veracity.ingest import load_documents
+from veracity.ingest import readers as ingest
+from veracity.ingest.readers import load_documents
 
 LANGUAGES = frozenset({"en", "es", "id", "de", "fr", "pt", "it", "tl"})
 # Articles written for these tests: one event, three independent wordings, one wrong figure.

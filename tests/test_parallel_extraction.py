@@ -11,7 +11,7 @@ from veracity.parallel import (
     worker_count,
 )
 from veracity.pipeline import extract_documents
-from veracity.synth import generate_corpus
+from veracity.synth.corpus import generate_corpus
 
 
 def _square(x: int) -> int:

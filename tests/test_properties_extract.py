@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
-from veracity.html_text import html_to_text
-from veracity.ingest import load_documents
+from veracity.ingest.html_text import html_to_text
+from veracity.ingest.readers import load_documents
 from veracity.model import Document
 
 PROFILE = load_profile("attack")

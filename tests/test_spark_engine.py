@@ -29,7 +29,7 @@ def test_spark_sql_transpiles_every_statement():
 
 def test_spark_engine_report_equals_local():
     from veracity.pipeline import _profile, check_documents
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     documents = list(generate_corpus(6, docs_per_event=(3, 6), seed=8).documents())
     profile = _profile("attack")
@@ -45,7 +45,7 @@ def test_spark_engine_report_equals_local():
 def test_spark_extraction_equals_local():
     from veracity.engines.spark import extract_all
     from veracity.pipeline import _profile, extract_documents
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     documents = list(generate_corpus(4, seed=9).documents())
     profile = _profile("attack")

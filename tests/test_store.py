@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import veracity
+from veracity.engines.store import FEATURES, Store, add_to_store, check_to_store, report_from_store
 from veracity.errors import InputError
-from veracity.store import FEATURES, Store, add_to_store, check_to_store, report_from_store
-from veracity.synth import generate_corpus
+from veracity.synth.corpus import generate_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -112,7 +112,7 @@ def test_store_add_killed_halfway_leaves_store_as_before(
     script = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(SRC)!r})
-        from veracity.store import Store, add_to_store
+        from veracity.engines.store import Store, add_to_store
         original = Store.write_lineage
         def slow(self, links):
             original(self, links)

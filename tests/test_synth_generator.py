@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from veracity.errors import InputError
-from veracity.synth import COUNT_ATTRIBUTES, generate_corpus
-from veracity.synth_templates import EARLIER_EVENT, HEADLINES, TEMPLATES
-from veracity.synth_words import LANGUAGES
+from veracity.synth.corpus import COUNT_ATTRIBUTES, generate_corpus
+from veracity.synth.templates import EARLIER_EVENT, HEADLINES, TEMPLATES
+from veracity.synth.words import LANGUAGES
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
@@ -185,7 +185,7 @@ def test_synth_templates_share_no_sentence_with_the_real_articles():
 
 def test_synth_small_corpus_gives_every_language_a_publisher():
     """A small corpus (few publishers) still has one per language, so no article lacks one."""
-    from veracity.synth import generate_corpus
+    from veracity.synth.corpus import generate_corpus
 
     corpus = generate_corpus(n_events=125, seed=0)
     assert {p.language for p in corpus.publishers} == set(corpus.config.languages)

@@ -63,7 +63,7 @@ def check_cli(
     if output is not None:
         _check_output(output)  # before the work, not after it
     if db is not None:
-        from veracity.store import check_to_store
+        from veracity.engines.store import check_to_store
 
         report = check_to_store(paths, db, profile=profile, resolver=resolver, events=events,
                                 engine=engine, progress=True)
@@ -80,7 +80,7 @@ def add_cli(
     engine: Annotated[str, typer.Option(help="local (DuckDB) or spark (needs [spark])")] = "local",
 ) -> None:
     """Add articles to a store; only the events they touch are resolved again."""
-    from veracity.store import add_to_store
+    from veracity.engines.store import add_to_store
 
     summary = add_to_store(paths, db, engine=engine, progress=True)
     print(
@@ -100,7 +100,7 @@ def report_cli(
     ] = None,
 ) -> None:
     """Print the report kept in a store."""
-    from veracity.store import report_from_store
+    from veracity.engines.store import report_from_store
 
     if output is not None:
         _check_output(output)

@@ -5,54 +5,26 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from veracity.aliases import link_names
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.claims import DocumentClaims
 from veracity.extract.lexicon import Profile
-from veracity.ingest import FEED_SUFFIXES, event_folders, load_documents
-from veracity.invisible import strip_invisible
-from veracity.language import detect_language
+from veracity.ingest.invisible import strip_invisible
+from veracity.ingest.language import detect_language
+from veracity.ingest.readers import FEED_SUFFIXES, event_folders, load_documents
 from veracity.lineage import find_lineage, witness_groups
-from veracity.model import Claim, Document, Lineage, Resolution, Verdict
+from veracity.model import Claim, Document, Lineage, Verdict
 from veracity.parallel import ordered_map, worker_count, worker_state
-from veracity.reconcile import EventInput, Solver, per_event_solver, reconcile_events
+from veracity.report.contract import Event, Report
 from veracity.resolve import algorithms
+from veracity.resolve.aliases import link_names
+from veracity.resolve.record import EventInput, Solver, per_event_solver, reconcile_events
 from veracity.values import Name, fold
 
 _LINKED_NAMES = ("perpetrator.group",)
-
-
-@dataclass
-class Event:
-    id: str
-    title: str
-    documents: list[str]
-    record: dict[str, Resolution]
-    checks: list[dict[str, object]] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    profile: str
-    resolver: str
-    documents: list[Document]
-    lineage: list[Lineage]
-    events: list[Event]
-    claims: list[Claim]
-    verdicts: dict[str, Verdict]
-    event_of_claim: dict[str, str]
-    reliability: dict[str, float]
-    # publisher -> reliability learnt over all its events (when documents name publishers)
-    sources: dict[str, float] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, object]:
-        from veracity.report.json_report import report_dict
-
-        return report_dict(self)
 
 
 class Progress:
@@ -340,7 +312,7 @@ def _group_events(documents: Sequence[Document], mode: str) -> EventGroups:
     """(event id, its documents, documents that report it in passing) for every event."""
     if mode == "one" or len(documents) == 1:
         return [("e1", [d.id for d in documents], [])]
-    from veracity.events import cluster_events
+    from veracity.events.cluster import cluster_events
 
     clusters = cluster_events(documents)
     out = []

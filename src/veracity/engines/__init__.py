@@ -1,4 +1,5 @@
-"""Engines for the relational stages: `local` (DuckDB, the default) and `spark` (optional).
+"""Engines for the relational stages: `local` (DuckDB, the default) and `spark` (optional), and
+the DuckDB case file (`store`) that keeps a corpus between runs.
 
 The algorithms are SQL (`sql_resolve`) run through a small `Backend` interface; Spark gets the
 same SQL transpiled by sqlglot. Spark is an optional extra: asking for it without pyspark

@@ -1,6 +1,6 @@
 """Many events resolved at once by the SQL model, sources pooled across events.
 
-`RelationalSolver` is a `veracity.reconcile.Solver`: it numbers the candidates, items and
+`RelationalSolver` is a `veracity.resolve.record.Solver`: it numbers the candidates, items and
 witness groups of every event table into one id space, runs `sql_resolve.solve` on an engine,
 and hands each event back its own `Result`. A document's source is its publisher when it names
 one (so a publisher's reliability is learnt from all its events), else the document itself.
@@ -15,8 +15,8 @@ import pyarrow as pa
 
 from veracity.engines import sql_resolve
 from veracity.engines.backend import Backend
-from veracity.reconcile import EventTable
 from veracity.resolve import Result
+from veracity.resolve.record import EventTable
 
 
 def source_key(document_id: str, publisher: str | None) -> str:

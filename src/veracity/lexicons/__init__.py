@@ -1,0 +1,1 @@
+"""Lexicon data files (number words and the like), read by `extract`."""

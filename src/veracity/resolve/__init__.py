@@ -1,4 +1,5 @@
-"""Truth discovery: several algorithms behind one interface (`resolve`)."""
+"""Resolve: an event's claims to its record (`record`: typed values, aliases, checks, verdicts)
+through truth discovery, several algorithms behind one interface (`resolve`)."""
 
 from veracity.resolve.base import ClaimTable, Result, get
 from veracity.resolve.base import algorithms as _registered
@@ -16,8 +17,9 @@ def _register_all() -> None:
 
 
 # modules that define no algorithm: `encode` turns Arrow tables into claim tables for the
-# benchmarks and would pull pyarrow into every `veracity check` start-up
-_NOT_ALGORITHMS = frozenset({"encode"})
+# benchmarks and would pull pyarrow into every `veracity check` start-up; `record` and `aliases`
+# build the claim table of an event and read its result
+_NOT_ALGORITHMS = frozenset({"encode", "record", "aliases"})
 
 
 def algorithms() -> list[str]:

@@ -2,7 +2,7 @@
 
 Each stage is a plain function so it can be run, checked or replaced on its own:
 
-1. `build_index`: language-neutral features of every document (`event_features`), weighted by
+1. `build_index`: language-neutral features of every document (`events.features`), weighted by
    type and rarity (idf), in sparse-matrix form; kept compact so a million articles fit.
 2. `candidate_pairs`: blocking on rare features through an inverted index. Only documents that
    share a feature held by at most `max_df` documents are ever compared, so there is no
@@ -32,7 +32,7 @@ from functools import partial
 import numpy as np
 import scipy.sparse as sp
 
-from veracity.event_features import (
+from veracity.events.features import (
     CAPITALISED_NOUN_SCALE,
     KIND_DAY,
     KIND_MONTH,
@@ -49,7 +49,7 @@ from veracity.event_features import (
     month_key,
     year_key,
 )
-from veracity.event_places import gazetteer
+from veracity.events.places import gazetteer
 from veracity.model import Document
 from veracity.parallel import batched, map_batches
 
@@ -109,7 +109,7 @@ class FeatureIndex:
     vocabulary: np.ndarray  # sorted feature hashes; column j is vocabulary[j]
     idf: np.ndarray  # weight of each column: rarity, times the single-language factor
     df: np.ndarray
-    kinds: np.ndarray  # the kind of feature of each column (event_features.KIND_*)
+    kinds: np.ndarray  # the kind of feature of each column (events.features.KIND_*)
     mixed: set[int] = field(default_factory=set)  # documents clustered by their paragraphs
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veracity.errors import InputError
-from veracity.html_text import html_to_text
-from veracity.invisible import strip_invisible
-from veracity.language import detect_language
+from veracity.ingest.html_text import html_to_text
+from veracity.ingest.invisible import strip_invisible
+from veracity.ingest.language import detect_language
 from veracity.model import Document
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".parquet"}

@@ -26,8 +26,8 @@ from typing import Any
 
 from veracity.errors import InputError
 from veracity.model import Document
-from veracity.synth_places import RealCities, city_text, real_cities
-from veracity.synth_templates import (
+from veracity.synth.places import RealCities, city_text, real_cities
+from veracity.synth.templates import (
     CONDITIONS,
     EARLIER_EVENT,
     HEADLINES,
@@ -35,7 +35,7 @@ from veracity.synth_templates import (
     TEMPLATES,
     Template,
 )
-from veracity.synth_words import (
+from veracity.synth.words import (
     ABOUT,
     COUNTRIES,
     DATE_PREP,

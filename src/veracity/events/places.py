@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from veracity.events.fold import ascii_fold
+
 # Feature prefixes: a city by its GeoNames id, a country by its ISO code.
 CITY_PREFIX = "g"
 COUNTRY_PREFIX = "r"
@@ -97,7 +99,6 @@ def _openers() -> frozenset[str]:
 
 
 def _build() -> Gazetteer:
-    from veracity.event_features import ascii_fold
 
     countries = _country_names()
     places: Gazetteer = {}
@@ -141,7 +142,6 @@ def _country_names() -> dict[str, str]:
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    from veracity.event_features import ascii_fold
 
     codes = {c.alpha_2 for c in pycountry.countries}
     names: dict[str, str] = {}

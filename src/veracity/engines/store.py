@@ -32,7 +32,7 @@ from veracity.codec import (
     resolution_to_text,
 )
 from veracity.errors import InputError
-from veracity.ingest import load_documents
+from veracity.ingest.readers import load_documents
 from veracity.model import Claim, Document, Lineage
 from veracity.pipeline import (
     Event,
@@ -48,7 +48,7 @@ from veracity.pipeline import (
     reconcile_documents,
 )
 
-FORMAT = "veracity.store/1"
+FORMAT = "veracity.engines.store/1"
 # the clustering features kept in `document_keys`; a store written with other features has its
 # keys computed again before an `add` looks for neighbours (the texts are stored)
 FEATURES = "event-features/4"
@@ -569,7 +569,7 @@ def _key_table(documents: Sequence[Document]) -> pa.Table:
 def _neighbour_keys(doc: Document) -> list[int]:
     """The clustering features of a document as stable integers (those `events.build_index`
     computes), kept so that an added article's stored neighbours can be found by lookup."""
-    from veracity.event_features import features, hashed
+    from veracity.events.features import features, hashed
 
     keys = hashed(features(doc.text, doc.language, doc.published))[0]
     return sorted(set(keys))
@@ -583,7 +583,7 @@ def _place(store: Store, new: list[Document], mode: str) -> tuple[dict[str, str]
                            if _event_order(e)[0] < 1 << 62), default=0)
     if mode == "one" and stored_events:
         return {d.id: stored_events[0] for d in new}, []
-    from veracity.events import ClusterSettings, cluster_events
+    from veracity.events.cluster import ClusterSettings, cluster_events
 
     settings = ClusterSettings()
     neighbours = _neighbours(store, new, settings.max_df)

@@ -1,16 +1,42 @@
-"""The JSON report of CONTRACT.md (format veracity.report/1)."""
+"""The report the pipeline returns (`Report`, one `Event` each) and its JSON, format
+veracity.report/1 of CONTRACT.md."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from veracity.model import Resolution
-
-if TYPE_CHECKING:
-    from veracity.pipeline import Report
+from veracity.model import Claim, Document, Lineage, Resolution, Verdict
 
 FORMAT = "veracity.report/1"
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    documents: list[str]
+    record: dict[str, Resolution]
+    checks: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    profile: str
+    resolver: str
+    documents: list[Document]
+    lineage: list[Lineage]
+    events: list[Event]
+    claims: list[Claim]
+    verdicts: dict[str, Verdict]
+    event_of_claim: dict[str, str]
+    reliability: dict[str, float]
+    # publisher -> reliability learnt over all its events (when documents name publishers)
+    sources: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return report_dict(self)
 
 
 def _resolution(res: Resolution) -> dict[str, Any]:

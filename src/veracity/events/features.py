@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import zlib
 from functools import lru_cache
 from typing import NamedTuple
 
-from veracity.event_places import lookup
+from veracity.events.fold import ascii_fold
+from veracity.events.places import lookup
 
 # Type weights: a full date or a name says much more about which event than a common word.
 # Tuned by a coordinate search on a generated corpus (seed 21, 1,200 events); the benchmark
@@ -193,54 +193,6 @@ _FUNCTION_WORDS = set(
     ]
 )
 
-_CYRILLIC = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "ђ": "dj",
-    "е": "e",
-    "ё": "e",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "ј": "j",
-    "к": "k",
-    "л": "l",
-    "љ": "lj",
-    "м": "m",
-    "н": "n",
-    "њ": "nj",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "ћ": "c",
-    "у": "u",
-    "ф": "f",
-    "х": "h",
-    "ц": "c",
-    "ч": "ch",
-    "џ": "dz",
-    "ш": "sh",
-    "щ": "sch",
-    "ъ": "",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-}
-_TRANSLITERATE = str.maketrans(
-    {
-        **{ord(k): v for k, v in _CYRILLIC.items()},
-        **{ord(k.upper()): v.capitalize() for k, v in _CYRILLIC.items() if k.upper() != k},
-    }
-)
-_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
 _TOKEN = re.compile(
     r"[A-Za-z]+"
@@ -249,12 +201,6 @@ _TOKEN = re.compile(
     r"|\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
 )
 
-
-def ascii_fold(text: str) -> str:
-    """Text with accents removed and Cyrillic transliterated; other scripts drop out."""
-    if _HAS_CYRILLIC.search(text):
-        text = text.translate(_TRANSLITERATE)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def features(text: str, language: str = "", published: str | None = None) -> dict[str, float]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-# ISO 3166 codes of synth_words.COUNTRIES, in the same order.
+# ISO 3166 codes of synth.words.COUNTRIES, in the same order.
 COUNTRY_CODES = (
     *("PE", "CL", "BR", "AR", "CO", "MX", "ES", "FR", "DE", "IT", "ID", "PH", "IN", "PK"),
     *("NG", "KE", "EG", "TR", "RU", "GR", "MA", "ML", "TH", "AU", "LB", "SE"),
@@ -42,7 +42,7 @@ class RealCities:
 
 @lru_cache(maxsize=1)
 def real_cities() -> tuple[RealCities, ...]:
-    """Per country of synth_words.COUNTRIES, its cities (cached on disk: GeoNames is large)."""
+    """Per country of synth.words.COUNTRIES, its cities (cached on disk: GeoNames is large)."""
     from importlib.metadata import version
 
     from veracity.cache import cached

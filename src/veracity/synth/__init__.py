@@ -1,0 +1,1 @@
+"""Synthetic corpora with known answers, for tests and benchmarks only (never used by `check`)."""
