@@ -8,7 +8,8 @@ from typing import Literal
 from veracity.values import Value
 
 Relation = Literal["translation", "near-duplicate", "derived"]
-Status = Literal["agreed", "resolved", "disputed", "single-source"]
+# undetermined: no value is well enough supported to state (the candidates are its alternatives)
+Status = Literal["agreed", "resolved", "disputed", "single-source", "undetermined"]
 Verdict = Literal["supported", "contradicted", "uncorroborated"]
 
 
@@ -51,6 +52,9 @@ class Claim:
     end: int
     extractor: str = "rules"
     qualifiers: dict[str, str] = field(default_factory=dict)
+    # how sure extraction is that these words state this attribute of this event (0-1): weighs
+    # the claim in resolution; a weak claim never makes its source contradicted on its own
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "verdict": report.verdicts.get(c.id, "uncorroborated"),
+                "extraction_confidence": round(c.confidence, 3),
                 **({"qualifiers": c.qualifiers} if c.qualifiers else {}),
             }
             for c in report.claims

@@ -45,6 +45,9 @@ class ClaimTable:
       that a says and more (gate "37" and "A37", an author list missing a middle initial and the
       list with it). A claim of a is consistent with b, so the Accu family lets it back b (Li et
       al.'s AccuFormat); b never backs a.
+    - `claim_weight`: optional weight of each claim in [0, 1]: how sure extraction is that the
+      claim states this item at all (its extraction confidence). A weak claim backs its value
+      less and says less about its source's reliability.
     - `claim_order`: optional time of each claim, comparable within an item (an edit history's
       revision number, a report's date): a claim repeating the value its item already held may
       be a copy of it, and votes by its probability of being independent (`echo.py`).
@@ -63,6 +66,7 @@ class ClaimTable:
     claim_form: IntArray | None = None
     generalizes: sparse.csr_matrix | None = None
     claim_order: FloatArray | None = None
+    claim_weight: FloatArray | None = None
 
     @property
     def n_candidates(self) -> int:

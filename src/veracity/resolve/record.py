@@ -28,6 +28,9 @@ from veracity.values import (
 
 # A candidate counts as agreeing with a value from this compatibility on.
 AGREE = 0.5
+# A claim extraction is less sure of than this never makes its source contradicted on its own:
+# the words may not state this attribute of this event at all.
+WEAK_CLAIM = 0.5
 
 
 @dataclass
@@ -243,6 +246,11 @@ def build_table(
         ),
         candidate_eligible=eligible,
         candidate_specificity=spec,
+        claim_weight=(
+            np.array([c.confidence for c in ordered_claims], dtype=np.float64)
+            if any(c.confidence != 1.0 for c in ordered_claims)
+            else None
+        ),
     )
     return EventTable(
         event=event,
@@ -338,8 +346,9 @@ def interpret(
                 # a name in another language may be a translation we cannot see: not a conflict
                 verdicts[ordered_claims[k].id] = "uncorroborated"
             elif not agrees[k]:
+                strong = ordered_claims[k].confidence >= WEAK_CLAIM
                 verdicts[ordered_claims[k].id] = (
-                    "contradicted" if others_speak else "uncorroborated"
+                    "contradicted" if others_speak and strong else "uncorroborated"
                 )
             elif agreeing_groups - {group_of_claim[k]}:
                 verdicts[ordered_claims[k].id] = "supported"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from veracity.resolve.base import ClaimTable, Result, argmax_per_item, register
@@ -12,7 +14,8 @@ from veracity.resolve.weights import claim_share
 @register("vote")
 def vote(table: ClaimTable, echoes: bool = True) -> Result:
     # a claim repeating the value its item already had counts by how likely it is independent
-    share = claim_share(table) * echo_weight(table, echoes)
+    # one document, one vote: extraction confidence is not weighed (the plain baseline)
+    share = claim_share(replace(table, claim_weight=None)) * echo_weight(table, echoes)
     votes = np.bincount(table.candidate, weights=share, minlength=table.n_candidates)
     totals = np.bincount(table.candidate_item, weights=votes, minlength=table.n_items)
     confidence = np.divide(

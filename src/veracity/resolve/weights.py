@@ -24,9 +24,9 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
     repeats = np.bincount(triple_inverse, minlength=uniq_triple.shape[0]).astype(np.float64)
-    if not split_repeats:
-        return 1.0 / k
-    return 1.0 / (k * repeats[triple_inverse])
+    share = 1.0 / k if not split_repeats else 1.0 / (k * repeats[triple_inverse])
+    # a claim extraction is unsure of weighs less, in every algorithm that shares votes this way
+    return share if table.claim_weight is None else share * table.claim_weight
 
 
 def support_matrix(table: ClaimTable) -> sparse.csr_matrix:
