@@ -31,3 +31,28 @@ def test_cache_off_or_unwritable_still_answers(tmp_path: Path, monkeypatch: pyte
     blocker.write_text("not a folder")
     monkeypatch.setenv("VERACITY_CACHE_DIR", str(blocker / "cache"))
     assert cached("demo", "v1", lambda: 8) == 8
+
+
+def test_cache_entry_pickled_from_a_moved_module_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import pickle
+    import sys
+    import types
+
+    monkeypatch.setenv("VERACITY_CACHE_DIR", str(tmp_path))
+    gone = types.ModuleType("veracity_module_that_moved")
+
+    class Place:
+        pass
+
+    Place.__module__ = gone.__name__
+    Place.__qualname__ = "Place"
+    gone.Place = Place  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, gone.__name__, gone)
+    cached("demo", "v1", lambda: Place())
+    monkeypatch.delitem(sys.modules, gone.__name__)
+    assert list(tmp_path.glob("demo-*.pickle"))
+    with pytest.raises(ImportError):
+        pickle.loads(next(tmp_path.glob("demo-*.pickle")).read_bytes())
+    assert cached("demo", "v1", lambda: "rebuilt") == "rebuilt"

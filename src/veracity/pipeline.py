@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from veracity.assess.models import Models, assess_claims, calibrate_record, shipped_models
 from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.claims import DocumentClaims
@@ -54,6 +55,7 @@ def check(
     events: str = "auto",
     engine: str = "local",
     workers: int | None = None,
+    models: Models | None = None,
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
@@ -68,7 +70,7 @@ def check(
     events = events_mode(paths, events)
     return check_documents(
         documents, profile=prof, resolver=resolver, progress=progress, events=events,
-        engine=engine, workers=workers,
+        engine=engine, workers=workers, models=models,
     )
 
 
@@ -118,6 +120,7 @@ def check_documents(
     events: str = "one",
     engine: str = "local",
     workers: int | None = None,
+    models: Models | None = None,
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
@@ -138,7 +141,7 @@ def check_documents(
     )
     report, _ = reconcile_documents(
         documents, claims, aliases, lineage, grouped,
-        profile=profile, resolver=resolver, engine=engine, progress=progress,
+        profile=profile, resolver=resolver, engine=engine, progress=progress, models=models,
     )
     return report
 
@@ -195,11 +198,19 @@ def reconcile_documents(
     progress: bool = False,
     anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
     pooled: bool | None = None,
+    models: Models | None = None,
 ) -> tuple[Report, Solver]:
     """From extracted claims, lineage and event groups to the report (and the solver used,
-    which holds what the relational engine learnt about each source)."""
+    which holds what the relational engine learnt about each source).
+
+    `models`: what weighs each claim and calibrates each value (default: the shipped models;
+    `Models.none()` for the resolver's own figures)."""
+    if resolver == "vote":
+        models = Models.none()  # the plain baseline: every claim one vote, its own confidence
+    elif models is None:
+        models = shipped_models()
     pairs = [p for doc_pairs in aliases.values() for p in doc_pairs]
-    claims = _link_names(list(claims), pairs, profile)
+    claims = link_claim_names(list(claims), pairs, profile)
     groups = witness_groups([d.id for d in documents], lineage)
     languages = {d.id: d.language for d in documents}
     by_id = {d.id: d for d in documents}
@@ -209,16 +220,23 @@ def reconcile_documents(
     solver = _solver(documents, resolver, engine, anchor, pooled)
     if progress and len(documents) >= 50:
         print(f"reconciling {len(grouped)} events ...", file=sys.stderr)
-    outcomes = reconcile_events(
-        [
-            EventInput(event_id, [c for d in primary for c in claims_of.get(d, [])], primary)
-            for event_id, primary, _ in grouped
-        ],
-        groups,
-        solver,
-        languages,
-        profile.constraints,
-    )
+    inputs = [
+        EventInput(
+            event_id,
+            assess_claims(
+                [c for d in primary for c in claims_of.get(d, [])],
+                [by_id[d] for d in primary], groups, profile, models,
+            ),
+            primary,
+        )
+        for event_id, primary, _ in grouped
+    ]
+    outcomes = reconcile_events(inputs, groups, solver, languages, profile.constraints)
+    for event_input, outcome in zip(inputs, outcomes, strict=True):
+        outcome.record = calibrate_record(
+            outcome.record, event_input.claims, outcome.verdicts, groups,
+            len(event_input.document_ids), profile, models,
+        )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
     verdicts: dict[str, Verdict] = {}
@@ -351,7 +369,9 @@ def _check_resolver(name: str) -> None:
         raise InputError(f"unknown resolver {name!r}; choose one of {', '.join(algorithms())}")
 
 
-def _link_names(claims: list[Claim], pairs: list[tuple[str, str]], profile: Profile) -> list[Claim]:
+def link_claim_names(
+    claims: list[Claim], pairs: list[tuple[str, str]], profile: Profile
+) -> list[Claim]:
     """Give every organisation name the key of its alias group (MRTA = Túpac Amaru ...)."""
     names = [
         c.value.canonical

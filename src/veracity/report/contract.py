@@ -4,7 +4,7 @@ veracity.report/1 of CONTRACT.md."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
@@ -40,6 +40,8 @@ class Report:
 
 
 def _resolution(res: Resolution) -> dict[str, Any]:
+    if res.status == "undetermined":
+        return _undetermined(res)
     out: dict[str, Any] = {
         "value": res.value.to_json(),
         "text": _text(res.value.to_json()),
@@ -59,6 +61,25 @@ def _resolution(res: Resolution) -> dict[str, Any]:
     if res.derived_from:
         out["derived_from"] = res.derived_from
     return out
+
+
+def _undetermined(res: Resolution) -> dict[str, Any]:
+    """No value stated: the leading candidate heads the alternatives, with the same fields."""
+    leading = {
+        "value": res.value.to_json(),
+        "text": _text(res.value.to_json()),
+        "confidence": res.confidence,
+        "supported_by": list(res.supported_by),
+    }
+    rest = _resolution(replace(res, status="disputed"))["alternatives"]
+    return {
+        "value": None,
+        "text": "",
+        "confidence": res.confidence,
+        "status": "undetermined",
+        "supported_by": [],
+        "alternatives": [leading, *rest],
+    }
 
 
 def _text(value: Any) -> str:

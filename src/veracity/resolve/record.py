@@ -30,7 +30,7 @@ from veracity.values import (
 AGREE = 0.5
 # A claim extraction is less sure of than this never makes its source contradicted on its own:
 # the words may not state this attribute of this event at all.
-WEAK_CLAIM = 0.5
+WEAK_CLAIM = 0.1
 
 
 @dataclass
