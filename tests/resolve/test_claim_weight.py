@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from veracity.model import Claim
-from veracity.resolve.record import reconcile
+from veracity.resolve.record import WEAK_CLAIM, reconcile
 from veracity.values import Count
 
 
@@ -28,7 +28,7 @@ def test_claim_weight_the_same_claims_at_full_weight_win_by_number():
 
 def test_claim_weight_a_weak_claim_is_never_contradicted():
     sure = [_claim("a", "a", 40), _claim("b", "b", 40)]
-    weak = _claim("c", "c", 7, 0.2)
+    weak = _claim("c", "c", 7, WEAK_CLAIM / 2)
     outcome = reconcile("e", [*sure, weak], ["a", "b", "c"], {})
     assert outcome.verdicts["c"] == "uncorroborated"
     outcome = reconcile("e", [*sure, replace(weak, confidence=0.9)], ["a", "b", "c"], {})
