@@ -106,6 +106,22 @@ Governor Pavel Anker toured the eastern bank on Tuesday and promised money for r
 is put at 48 million euros; the relief fund has raised 1.2 million so far, on 14 March 2021."""
 
 
+# Two short invented chronologies of one invented event: the same facts in the same order (as
+# independent summaries of one event often give them), in other words.
+CHRONOLOGY = """\
+Valmora, 14 March 2021, 10:25: the Kessel breaks through the dyke. By evening 2,350 people \
+have left their homes and 37 have been lifted from rooftops; two men drown when their car is \
+swept off the Ostrow bridge. Governor Pavel Anker sends 180 soldiers.{quote} In 2023 a court \
+convicts the engineer Mara Ulden and the contractor Tomas Brell over the Lake Corrin dam, built \
+in 1958."""
+OTHER_CHRONOLOGY = """\
+It was 10:25 on 14 March 2021 when the river Kessel overran the town of Valmora. Some 2,350 \
+residents fled, boat crews saved 37 of them, and a car carrying two pensioners went into the \
+water at the Ostrow bridge. Pavel Anker, the regional governor, ordered 180 troops in.{quote} \
+Two years later, in 2023, judges found Mara Ulden, an engineer, and Tomas Brell, a builder, \
+guilty of neglecting the Lake Corrin dam from 1958."""
+ANKER_QUOTE = ' "We will rebuild every house that the water took from us this spring," he said.'
+
 # Two pages of one invented reference site on two unrelated invented floods: the page template
 # (labels, captions, closing line) is the same, every figure and name in it differs.
 SITE_PAGE = """\
@@ -200,6 +216,20 @@ def test_lineage_unrelated_texts_give_no_links() -> None:
         "first game in 41 moves after a long endgame with rooks and a single pawn."
     )
     assert find_lineage([_doc("orig", ORIGINAL, "en"), _doc("chess", unrelated, "en")]) == []
+
+
+def test_lineage_same_facts_in_same_order_need_some_shared_wording_in_one_language() -> None:
+    own_words = [
+        _doc("first", CHRONOLOGY.format(quote=""), "en"),
+        _doc("second", OTHER_CHRONOLOGY.format(quote=""), "en"),
+    ]
+    assert find_lineage(own_words) == []
+    # a rewrite that keeps a sentence of what it rewrites (here a quote) is derived from it
+    rewrite = [
+        _doc("first", CHRONOLOGY.format(quote=ANKER_QUOTE), "en"),
+        _doc("second", OTHER_CHRONOLOGY.format(quote=ANKER_QUOTE), "en"),
+    ]
+    assert [link.relation for link in find_lineage(rewrite)] == ["derived"]
 
 
 def test_lineage_a_shared_site_template_with_other_figures_is_not_a_copy() -> None:

@@ -4,7 +4,7 @@ Same language: how much of each document's word shingles (digits masked) the oth
 - near-duplicate: one document is mostly the other's text (a mirror, a syndicated or edited copy,
   a copy with sentences dropped or moved);
 - derived: a substantial shared passage inside otherwise own text (a pasted paragraph), or,
-  without shared wording, a long run of the same facts in the same order (a close rewrite).
+  with little shared wording, a long run of the same facts in the same order (a close rewrite).
   A shared passage must carry the same figures (`copied_shingles`): digits are masked in
   shingles, so the frame of a site's template (an infobox, a caption line) is shared by pages
   about other events too.
@@ -31,6 +31,11 @@ MIN_SHARED_SHINGLES = 20
 DERIVED_SHARE = 0.1
 # Fingerprint-order score from which two documents tell the same facts in the same order.
 SAME_FACTS = 0.5
+# Shingles two texts of one language must share besides their facts for one to be a rewrite of
+# the other: a rewrite keeps a quote, a title, a phrase or two of what it rewrites, whereas the
+# same facts in the same order in other words is how independent reports of one event read (a
+# chronology: the date, the hour, the place, the toll, who was convicted).
+REWRITE_SHARED = 10
 # Chained facts from which coverage is trusted in full, and the chain length that alone is
 # convincing: below these, short documents would align by chance.
 FULL_CHAIN = 8
@@ -139,6 +144,6 @@ def score_pair(a: Profile, b: Profile, embedding_score: float | None = None) -> 
         and copied_shingles(a.document, b.document) >= MIN_SHARED_SHINGLES
     ):
         return _link(a.document, b.document, "derived", max(share_a, share_b), own_a, own_b)
-    if facts >= SAME_FACTS:
+    if facts >= SAME_FACTS and shared >= REWRITE_SHARED:
         return _link(a.document, b.document, "derived", facts, al.own_a, al.own_b)
     return None
