@@ -51,6 +51,16 @@ def test_fingerprints_citation_marks_and_urls_are_ignored() -> None:
     assert _tokens("He left in 1999.[12] See https://example.org/2004/05", "en") == ("n1999",)
 
 
+def test_fingerprints_map_coordinates_are_not_a_run_of_numbers() -> None:
+    for written in (
+        "Site 47° 12′ 30.5″ N 8° 31′ 10″ E / 47.20847, 8.51944 in 1999.",
+        "Site 47°12′30″N 8°31′10″E / 47.2085°N 8.5194°E / 47.20847; 8.51944 in 1999.",
+        "Site 47° 12′ 30″ nord, 8° 31′ 10″ est in 1999.",
+    ):
+        assert _tokens(written, "en") == ("n1999",), written
+    assert _tokens("It was 25 °C, 5.3 km away, at 2,5 m.", "en") == ("n25", "n5.3", "n2.5")
+
+
 def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
     facts = "Anna Berg came on 2 May 2001 with 45 men, 12 trucks and 300 rifles to Tarvos."
     same_order = "Datang 2 Mei 2001: Anna Berg, 45 orang, 12 truk, 300 senapan, ke Tarvos."
