@@ -72,6 +72,32 @@ def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
     assert faithful.coverage > scrambled.coverage
 
 
+def test_fingerprints_alignment_a_run_must_cover_about_as_much_text_in_both() -> None:
+    # one English sentence with the facts that an Indonesian text spreads over three paragraphs
+    # of prose: the same facts in the same order, but not a translation of that sentence
+    summary = (
+        "On 3 May 2004, 14 miners aged 19 to 52 were trapped and 9 injured at the Tarvos pit of "
+        "Anna Berg."
+    )
+    spread = (
+        "Pada 3 Mei 2004, 14 penambang terjebak di bawah tanah. Usia mereka antara 19 dan 52 "
+        "tahun, dan keluarga menunggu kabar sepanjang malam di depan gerbang yang dijaga ketat "
+        "oleh polisi setempat.\n\nHujan turun tanpa henti selama beberapa hari sehingga jalan "
+        "menuju lokasi berubah menjadi lumpur dan truk bantuan hanya bisa bergerak sangat pelan. "
+        "Sembilan orang luka-luka.\n\nWarga desa membawa makanan dan selimut untuk para relawan "
+        "yang bekerja bergantian siang dan malam, sementara para insinyur memeriksa dinding "
+        "terowongan yang retak di banyak tempat. Tambang Tarvos milik Anna Berg."
+    )
+    translated = (
+        "Pada 3 Mei 2004, 14 penambang berusia 19 sampai 52 tahun terjebak dan 9 luka-luka di "
+        "tambang Tarvos milik Anna Berg."
+    )
+    a = fingerprint(summary, "en")
+    assert fingerprint(spread, "id").tokens == a.tokens
+    assert align(a, fingerprint(spread, "id")).longest == 0
+    assert align(a, fingerprint(translated, "id")).longest == a.n_facts
+
+
 def test_fingerprints_a_year_written_with_a_thousands_separator_does_not_fail() -> None:
     # "1.240" after a month reads as a year in the date's place: its value, not its text
     assert fingerprint("Liberados el 3 de marzo 1.240 rehenes.", "es").tokens[:3] == (
