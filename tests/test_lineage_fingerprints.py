@@ -29,6 +29,13 @@ def test_fingerprints_times_and_separators_are_normalised() -> None:
     )
 
 
+def test_fingerprints_an_hour_with_am_or_pm_is_a_time() -> None:
+    assert _tokens("took off at 8pm, landed at 10 am", "en") == ("t20:00", "t10:00")
+    assert _tokens("decollò alle 20:00", "it") == ("t20:00",)
+    assert _tokens("from 12am to 12 pm", "en") == ("t0:00", "t12:00")
+    assert _tokens("8 men and 10 women", "en") == ("n8", "n10")
+
+
 def test_fingerprints_number_words_count_in_their_language_only() -> None:
     assert _tokens("empat belas orang", "id") == ("n14",)
     assert _tokens("fourteen people", "en") == ("n14",)

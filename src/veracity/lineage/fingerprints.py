@@ -61,6 +61,8 @@ _TIME_AFTER = frozenset(
 )
 _DATE_GLUE = frozenset(["de", "del", "of", "the", "tanggal", "der", "den", "am", "le", "di"])
 _PM = frozenset(("pm", "p"))
+# an hour without minutes is a time only with one of these after it
+_CLOCK = frozenset(("am", "pm"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +148,16 @@ def _items(text: str) -> list[_Item]:
 
 def _is_time(items: list[_Item], i: int) -> tuple[int, int] | None:
     tok = items[i].text
+    before = items[i - 1].folded if i > 0 else ""
+    after = items[i + 1].folded if i + 1 < len(items) else ""
+    if tok.isdigit() and after in _CLOCK and 1 <= int(tok) <= 12:
+        return int(tok) % 12 + 12 * (after == "pm"), 0  # "8pm", "10 am", "12am" (midnight)
     m = re.fullmatch(r"(\d{1,2})[:.](\d{2})", tok)
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2))
     if hour > 24 or minute > 59:
         return None
-    before = items[i - 1].folded if i > 0 else ""
-    after = items[i + 1].folded if i + 1 < len(items) else ""
     if ":" not in tok and before not in _TIME_BEFORE and after not in _TIME_AFTER:
         return None
     if after in _PM and hour < 12:
