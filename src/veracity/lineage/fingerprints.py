@@ -20,18 +20,18 @@ from importlib import resources
 
 from veracity.lineage.text import TOKEN, fold, is_sentence_end
 
-# URLs and citation marks ("[12]") carry numbers that say nothing about the event; map
-# coordinates ("47° 12′ 30″ N 8° 31′ 10″ E / 47.20833, 8.51944") are one fact, the place,
+# URLs and citation marks ("[12]") carry numbers that say nothing about the event
+_NOISE = re.compile(r"(?:https?://|www\.)\S+|\[\s*\d+\s*\]")
+# Map coordinates ("47° 12′ 30″ N 8° 31′ 10″ E / 47.20833, 8.51944") are one fact, the place,
 # spelt as up to a dozen numbers that every page on the place copies from one gazetteer: as
 # numbers they would make a long run of "facts in the same order" out of a single line.
-_COORDINATE = (
+_COORDINATE = re.compile(
     r"\d{1,3}(?:[.,]\d+)?\s*°\s*\d{1,2}(?:[.,]\d+)?\s*[′']"  # degrees and minutes
     r"(?:\s*\d{1,2}(?:[.,]\d+)?\s*[″\"])?"  # seconds
     r"(?:\s*(?i:[nsewo]|nord|sud|est|ouest|north|south|east|west)\b)?"  # hemisphere
     r"|-?\d{1,3}[.,]\d+\s*°"  # decimal degrees
     r"|-?\d{1,3}\.\d{4,}\s*[;,]\s*-?\d{1,3}\.\d{4,}"  # a bare latitude; longitude pair
 )
-_NOISE = re.compile(r"(?:https?://|www\.)\S+|\[\s*\d+\s*\]|" + _COORDINATE)
 _NUMERIC_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 # numeric dates first, so that "16/12/2014" is one token and not three numbers
 _TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|" + TOKEN.pattern)
@@ -123,8 +123,15 @@ def _number_value(token: str) -> str | None:
     return None
 
 
+def _blank(m: re.Match[str]) -> str:
+    """Spaces for a match, so that the offsets of what follows stay those of the text."""
+    return " " * len(m.group())
+
+
 def _items(text: str) -> list[_Item]:
-    text = _NOISE.sub(lambda m: " " * len(m.group()), text)
+    text = _NOISE.sub(_blank, text)
+    if "°" in text:  # a coordinate line has degrees (looked for only then: it is a slow pattern)
+        text = _COORDINATE.sub(_blank, text)
     items: list[_Item] = []
     initial = True
     for match in _TOKEN.finditer(text):
