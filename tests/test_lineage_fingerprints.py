@@ -29,6 +29,13 @@ def test_fingerprints_times_and_separators_are_normalised() -> None:
     )
 
 
+def test_fingerprints_an_hour_with_am_or_pm_is_a_time() -> None:
+    assert _tokens("took off at 8pm, landed at 10 am", "en") == ("t20:00", "t10:00")
+    assert _tokens("decollò alle 20:00", "it") == ("t20:00",)
+    assert _tokens("from 12am to 12 pm", "en") == ("t0:00", "t12:00")
+    assert _tokens("8 men and 10 women", "en") == ("n8", "n10")
+
+
 def test_fingerprints_number_words_count_in_their_language_only() -> None:
     assert _tokens("empat belas orang", "id") == ("n14",)
     assert _tokens("fourteen people", "en") == ("n14",)
@@ -51,6 +58,16 @@ def test_fingerprints_citation_marks_and_urls_are_ignored() -> None:
     assert _tokens("He left in 1999.[12] See https://example.org/2004/05", "en") == ("n1999",)
 
 
+def test_fingerprints_map_coordinates_are_not_a_run_of_numbers() -> None:
+    for written in (
+        "Site 47° 12′ 30.5″ N 8° 31′ 10″ E / 47.20847, 8.51944 in 1999.",
+        "Site 47°12′30″N 8°31′10″E / 47.2085°N 8.5194°E / 47.20847; 8.51944 in 1999.",
+        "Site 47° 12′ 30″ nord, 8° 31′ 10″ est in 1999.",
+    ):
+        assert _tokens(written, "en") == ("n1999",), written
+    assert _tokens("It was 25 °C, 5.3 km away, at 2,5 m.", "en") == ("n25", "n5.3", "n2.5")
+
+
 def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
     facts = "Anna Berg came on 2 May 2001 with 45 men, 12 trucks and 300 rifles to Tarvos."
     same_order = "Datang 2 Mei 2001: Anna Berg, 45 orang, 12 truk, 300 senapan, ke Tarvos."
@@ -60,6 +77,32 @@ def test_fingerprints_alignment_prefers_same_order_over_same_facts() -> None:
     scrambled = align(a, fingerprint(shuffled, "en"))
     assert faithful.longest > scrambled.longest
     assert faithful.coverage > scrambled.coverage
+
+
+def test_fingerprints_alignment_a_run_must_cover_about_as_much_text_in_both() -> None:
+    # one English sentence with the facts that an Indonesian text spreads over three paragraphs
+    # of prose: the same facts in the same order, but not a translation of that sentence
+    summary = (
+        "On 3 May 2004, 14 miners aged 19 to 52 were trapped and 9 injured at the Tarvos pit of "
+        "Anna Berg."
+    )
+    spread = (
+        "Pada 3 Mei 2004, 14 penambang terjebak di bawah tanah. Usia mereka antara 19 dan 52 "
+        "tahun, dan keluarga menunggu kabar sepanjang malam di depan gerbang yang dijaga ketat "
+        "oleh polisi setempat.\n\nHujan turun tanpa henti selama beberapa hari sehingga jalan "
+        "menuju lokasi berubah menjadi lumpur dan truk bantuan hanya bisa bergerak sangat pelan. "
+        "Sembilan orang luka-luka.\n\nWarga desa membawa makanan dan selimut untuk para relawan "
+        "yang bekerja bergantian siang dan malam, sementara para insinyur memeriksa dinding "
+        "terowongan yang retak di banyak tempat. Tambang Tarvos milik Anna Berg."
+    )
+    translated = (
+        "Pada 3 Mei 2004, 14 penambang berusia 19 sampai 52 tahun terjebak dan 9 luka-luka di "
+        "tambang Tarvos milik Anna Berg."
+    )
+    a = fingerprint(summary, "en")
+    assert fingerprint(spread, "id").tokens == a.tokens
+    assert align(a, fingerprint(spread, "id")).longest == 0
+    assert align(a, fingerprint(translated, "id")).longest == a.n_facts
 
 
 def test_fingerprints_a_year_written_with_a_thousands_separator_does_not_fail() -> None:

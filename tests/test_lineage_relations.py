@@ -106,6 +106,53 @@ Governor Pavel Anker toured the eastern bank on Tuesday and promised money for r
 is put at 48 million euros; the relief fund has raised 1.2 million so far, on 14 March 2021."""
 
 
+# Two short invented chronologies of one invented event: the same facts in the same order (as
+# independent summaries of one event often give them), in other words.
+CHRONOLOGY = """\
+Valmora, 14 March 2021, 10:25: the Kessel breaks through the dyke. By evening 2,350 people \
+have left their homes and 37 have been lifted from rooftops; two men drown when their car is \
+swept off the Ostrow bridge. Governor Pavel Anker sends 180 soldiers.{quote} In 2023 a court \
+convicts the engineer Mara Ulden and the contractor Tomas Brell over the Lake Corrin dam, built \
+in 1958."""
+OTHER_CHRONOLOGY = """\
+It was 10:25 on 14 March 2021 when the river Kessel overran the town of Valmora. Some 2,350 \
+residents fled, boat crews saved 37 of them, and a car carrying two pensioners went into the \
+water at the Ostrow bridge. Pavel Anker, the regional governor, ordered 180 troops in.{quote} \
+Two years later, in 2023, judges found Mara Ulden, an engineer, and Tomas Brell, a builder, \
+guilty of neglecting the Lake Corrin dam from 1958."""
+ANKER_QUOTE = ' "We will rebuild every house that the water took from us this spring," he said.'
+
+# Two pages of one invented reference site on two unrelated invented floods: the page template
+# (labels, captions, closing line) is the same, every figure and name in it differs.
+SITE_PAGE = """\
+From the River Almanac, the open flood register. Entry {entry} of the register.
+Date {day} March {year}. Coordinates {lat} N {lon} E. Displaced {displaced} (including \
+{children} children). Boats {boats}. Dead {dead} ({old} elderly, {young} young). Injured \
+{injured}. Data taken from the regional water survey [1] and river gauges listed in the almanac.
+{body}"""
+SITE_BODY_A = """\
+The {river} rose after a week of rain and covered the lower town. Farmers moved their herds to \
+the hills, and the old mill lost its wheel. A ferry stopped running for the whole spring.
+Merchants on the market square carried their stock to the church loft, where it stayed dry \
+until the water went down. The town later raised the embankment by a metre and planted willows \
+along it, and a stone on the bridge still marks how high the river came that year."""
+SITE_BODY_B = """\
+Snowmelt filled the valley reservoir until the spillway overflowed at night. Two villages were \
+cut off, a school became a shelter, and a helicopter carried food to the upper farms.
+The railway line along the gorge was closed for most of the summer while crews cleared mud and \
+boulders from the tracks. An inquiry blamed the late opening of the sluice gates, and the \
+operator installed sirens in every village below the dam before the following winter."""
+
+PAGE_VALUES_A = dict(entry=118, day=3, year=1967, lat="47 12 30", lon="8 31 10", displaced=640)
+PAGE_VALUES_A.update(children=85, boats=12, dead=9, old=5, young=4, injured=31, river="Aller")
+PAGE_VALUES_B = dict(entry=342, day=21, year=1994, lat="44 3 51", lon="11 48 2", displaced=2100)
+PAGE_VALUES_B.update(children=390, boats=40, dead=3, old=2, young=1, injured=57, river="")
+
+
+def _site_page(body: str, **values: object) -> str:
+    return SITE_PAGE.format(body=body.format(**values), **values)
+
+
 def _doc(doc_id: str, text: str, language: str, published: str | None = None) -> Document:
     return Document(doc_id, text, language, published=published)
 
@@ -169,6 +216,30 @@ def test_lineage_unrelated_texts_give_no_links() -> None:
         "first game in 41 moves after a long endgame with rooks and a single pawn."
     )
     assert find_lineage([_doc("orig", ORIGINAL, "en"), _doc("chess", unrelated, "en")]) == []
+
+
+def test_lineage_same_facts_in_same_order_need_some_shared_wording_in_one_language() -> None:
+    own_words = [
+        _doc("first", CHRONOLOGY.format(quote=""), "en"),
+        _doc("second", OTHER_CHRONOLOGY.format(quote=""), "en"),
+    ]
+    assert find_lineage(own_words) == []
+    # a rewrite that keeps a sentence of what it rewrites (here a quote) is derived from it
+    rewrite = [
+        _doc("first", CHRONOLOGY.format(quote=ANKER_QUOTE), "en"),
+        _doc("second", OTHER_CHRONOLOGY.format(quote=ANKER_QUOTE), "en"),
+    ]
+    assert [link.relation for link in find_lineage(rewrite)] == ["derived"]
+
+
+def test_lineage_a_shared_site_template_with_other_figures_is_not_a_copy() -> None:
+    first = _site_page(SITE_BODY_A, **PAGE_VALUES_A)
+    second = _site_page(SITE_BODY_B, **PAGE_VALUES_B)
+    assert find_lineage([_doc("page1", first, "en"), _doc("page2", second, "en")]) == []
+    # the same template around the same figures is a copied page
+    copy = first.replace("a week of rain", "eight days of rain")
+    links = find_lineage([_doc("page1", first, "en"), _doc("copy", copy, "en")])
+    assert [link.relation for link in links] == ["near-duplicate"]
 
 
 def test_lineage_all_relatives_collapse_into_one_witness_group() -> None:

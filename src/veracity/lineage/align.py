@@ -20,6 +20,11 @@ from veracity.lineage.fingerprints import Fingerprint
 CHAIN_GAP = 3
 # Fewer facts than this in a row happen by chance in chronological accounts of one event.
 MIN_CHAIN = 3
+# A faithful run says its facts at about the same length in both texts: a translation renders a
+# passage sentence by sentence, whereas a summary that packs into one sentence what the other
+# text spreads over paragraphs (with prose and no facts between, which CHAIN_GAP does not see)
+# only shares the facts. Runs whose text spans differ more than this ratio are not chains.
+MIN_SPAN_RATIO = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,13 @@ def _density(run: list[tuple[int, int]], a: Fingerprint, b: Fingerprint, matched
     return matched / max(span_a, span_b)
 
 
+def _span_ratio(run: list[tuple[int, int]], a: Fingerprint, b: Fingerprint) -> float:
+    """The shorter of the two stretches of text a run covers, over the longer (in characters)."""
+    span_a = a.offsets[run[-1][0]] - a.offsets[run[0][0]]
+    span_b = b.offsets[run[-1][1]] - b.offsets[run[0][1]]
+    return min(span_a, span_b) / max(span_a, span_b, 1)
+
+
 def align(a: Fingerprint, b: Fingerprint) -> Alignment:
     if not a.tokens or not b.tokens:
         return Alignment(0, 0, 0.0, a.n_facts, b.n_facts, a.n_facts, b.n_facts)
@@ -68,7 +80,7 @@ def align(a: Fingerprint, b: Fingerprint) -> Alignment:
     in_chain_b: set[int] = set()
     for run in runs:
         n = _chain_facts(run, a, b)
-        if n < MIN_CHAIN:
+        if n < MIN_CHAIN or _span_ratio(run, a, b) < MIN_SPAN_RATIO:
             continue
         chained += n
         in_chain_a.update(a.facts[i] for i, _ in run)

@@ -22,6 +22,16 @@ from veracity.lineage.text import TOKEN, fold, is_sentence_end
 
 # URLs and citation marks ("[12]") carry numbers that say nothing about the event
 _NOISE = re.compile(r"(?:https?://|www\.)\S+|\[\s*\d+\s*\]")
+# Map coordinates ("47° 12′ 30″ N 8° 31′ 10″ E / 47.20833, 8.51944") are one fact, the place,
+# spelt as up to a dozen numbers that every page on the place copies from one gazetteer: as
+# numbers they would make a long run of "facts in the same order" out of a single line.
+_COORDINATE = re.compile(
+    r"\d{1,3}(?:[.,]\d+)?\s*°\s*\d{1,2}(?:[.,]\d+)?\s*[′']"  # degrees and minutes
+    r"(?:\s*\d{1,2}(?:[.,]\d+)?\s*[″\"])?"  # seconds
+    r"(?:\s*(?i:[nsewo]|nord|sud|est|ouest|north|south|east|west)\b)?"  # hemisphere
+    r"|-?\d{1,3}[.,]\d+\s*°"  # decimal degrees
+    r"|-?\d{1,3}\.\d{4,}\s*[;,]\s*-?\d{1,3}\.\d{4,}"  # a bare latitude; longitude pair
+)
 _NUMERIC_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 # numeric dates first, so that "16/12/2014" is one token and not three numbers
 _TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|" + TOKEN.pattern)
@@ -51,6 +61,8 @@ _TIME_AFTER = frozenset(
 )
 _DATE_GLUE = frozenset(["de", "del", "of", "the", "tanggal", "der", "den", "am", "le", "di"])
 _PM = frozenset(("pm", "p"))
+# an hour without minutes is a time only with one of these after it
+_CLOCK = frozenset(("am", "pm"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +123,15 @@ def _number_value(token: str) -> str | None:
     return None
 
 
+def _blank(m: re.Match[str]) -> str:
+    """Spaces for a match, so that the offsets of what follows stay those of the text."""
+    return " " * len(m.group())
+
+
 def _items(text: str) -> list[_Item]:
-    text = _NOISE.sub(lambda m: " " * len(m.group()), text)
+    text = _NOISE.sub(_blank, text)
+    if "°" in text:  # a coordinate line has degrees (looked for only then: it is a slow pattern)
+        text = _COORDINATE.sub(_blank, text)
     items: list[_Item] = []
     initial = True
     for match in _TOKEN.finditer(text):
@@ -136,14 +155,16 @@ def _items(text: str) -> list[_Item]:
 
 def _is_time(items: list[_Item], i: int) -> tuple[int, int] | None:
     tok = items[i].text
+    before = items[i - 1].folded if i > 0 else ""
+    after = items[i + 1].folded if i + 1 < len(items) else ""
+    if tok.isdigit() and after in _CLOCK and 1 <= int(tok) <= 12:
+        return int(tok) % 12 + 12 * (after == "pm"), 0  # "8pm", "10 am", "12am" (midnight)
     m = re.fullmatch(r"(\d{1,2})[:.](\d{2})", tok)
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2))
     if hour > 24 or minute > 59:
         return None
-    before = items[i - 1].folded if i > 0 else ""
-    after = items[i + 1].folded if i + 1 < len(items) else ""
     if ":" not in tok and before not in _TIME_BEFORE and after not in _TIME_AFTER:
         return None
     if after in _PM and hour < 12:

@@ -35,8 +35,13 @@ def _mix(x: U64) -> U64:
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> U64:
     """Distinct hashes of the k-word shingles of `text` (one shingle when it has fewer words)."""
-    words = word_tokens(text)
-    ids = np.fromiter((token_code(w) for w in words), np.uint64, len(words))
+    return np.unique(positional_shingles(word_tokens(text), k))
+
+
+def positional_shingles(tokens: list[str], k: int = SHINGLE) -> U64:
+    """The hash of the shingle starting at each word of `tokens` (`text.word_tokens`), in text
+    order, repeats kept: shingle i covers tokens i to i + k - 1."""
+    ids = np.fromiter((token_code(w) for w in tokens), np.uint64, len(tokens))
     if ids.size == 0:
         return np.zeros(0, dtype=np.uint64)
     n = max(ids.size - k + 1, 1)
@@ -45,7 +50,7 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> U64:
         for offset in range(min(k, ids.size)):
             h = h * _MULT + ids[offset : offset + n]
         h = _mix(h)
-    return np.unique(h)
+    return h
 
 
 def anchors(hashes: U64) -> U64:

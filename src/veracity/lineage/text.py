@@ -24,6 +24,11 @@ def is_sentence_end(token: str) -> bool:
     return token in _SENTENCE_END
 
 
+def words(text: str) -> list[str]:
+    """The words and digit runs of `text` as written, one per `word_tokens` token."""
+    return WORD.findall(text)
+
+
 def word_tokens(text: str) -> list[str]:
     """Folded words with every digit run masked to "0".
 
@@ -31,8 +36,9 @@ def word_tokens(text: str) -> list[str]:
     "394 dead") identical to its original's: the edit is a conflict between them, not a sign that
     the texts are unrelated.
     """
-    out: list[str] = []
-    for match in WORD.finditer(text):
-        token = match.group()
-        out.append("0" if token[0].isdigit() else fold(token))
-    return out
+    return masked(words(text))
+
+
+def masked(raw: list[str]) -> list[str]:
+    """`words` folded, digit runs masked to "0" (see `word_tokens`)."""
+    return ["0" if token[0].isdigit() else fold(token) for token in raw]
