@@ -131,7 +131,7 @@ def record_rows(events: list[Event], profile, models: Models) -> tuple[np.ndarra
         )
         record = report.events[0].record
         attributes, x = record_features.record_features(
-            record, report.claims, event.groups, len(ids), profile
+            record, report.claims, event.groups, event.documents, profile
         )
         for row, attribute in enumerate(attributes):
             spec = event.specs.get(attribute)
@@ -163,7 +163,7 @@ def train(events: list[Event], profile, inner_folds: int = 4) -> Models:
 
 
 CLAIM_PENALTY = 4.0
-RECORD_PENALTY = 4.0
+RECORD_PENALTY = 20.0
 
 
 @dataclass

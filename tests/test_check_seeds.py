@@ -37,6 +37,8 @@ def _record(report):
 )
 def test_check_seeds_record_is_right(seeds_report, attribute, expected):
     assert _record(seeds_report)[attribute].value.to_json() == expected
+    # stated in the report as well, not left undetermined
+    assert seeds_report.to_dict()["events"][0]["record"][attribute]["value"] == expected
 
 
 def test_check_seeds_group_site_and_operation_are_named(seeds_report):

@@ -14,7 +14,7 @@ import typer
 from veracity.errors import InputError
 
 if TYPE_CHECKING:
-    from veracity.pipeline import Report
+    from veracity.report.contract import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -56,12 +56,26 @@ def check_cli(
             min=1, help="Processes for extraction (default: $VERACITY_WORKERS or every core)"
         ),
     ] = None,
+    abstain_below: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0, max=1.0,
+            help="State a value only when the chance it is right is at least this; below, the "
+            "record says undetermined and lists the candidates (default 0.4; 0 states every value)",
+        ),
+    ] = None,
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
+    from dataclasses import replace
+
+    from veracity.assess.models import shipped_models
     from veracity.pipeline import check
 
     if output is not None:
         _check_output(output)  # before the work, not after it
+    if db is not None and abstain_below is not None:
+        raise InputError("--abstain-below is not kept in a store; use it without --db")
+    models = None if abstain_below is None else replace(shipped_models(), abstain_below=abstain_below)
     if db is not None:
         from veracity.engines.store import check_to_store
 
@@ -69,7 +83,7 @@ def check_cli(
                                 engine=engine, progress=True)
     else:
         report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
-                       engine=engine, workers=workers)
+                       engine=engine, workers=workers, models=models)
     _emit(report, format, output)
 
 

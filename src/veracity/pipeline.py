@@ -235,7 +235,7 @@ def reconcile_documents(
     for event_input, outcome in zip(inputs, outcomes, strict=True):
         outcome.record = calibrate_record(
             outcome.record, event_input.claims, outcome.verdicts, groups,
-            len(event_input.document_ids), profile, models,
+            [by_id[d] for d in event_input.document_ids], profile, models,
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []

@@ -14,14 +14,16 @@ def _claim(key: str, doc: str, n: int, confidence: float = 1.0) -> Claim:
                  confidence=confidence)
 
 
-def test_claim_weight_two_weak_claims_lose_to_one_sure_claim():
-    claims = [_claim("a", "a", 40), _claim("b", "b", 90, 0.1), _claim("c", "c", 90, 0.1)]
-    outcome = reconcile("e", claims, ["a", "b", "c"], {})
-    assert outcome.record["hostages.initial"].value == Count.exact(40)
+def test_claim_weight_the_surer_of_two_rival_claims_wins_either_way_round():
+    first = reconcile("e", [_claim("a", "a", 40), _claim("b", "b", 90, 0.0)], ["a", "b"], {})
+    assert first.record["hostages.initial"].value == Count.exact(40)
+    second = reconcile("e", [_claim("a", "a", 40, 0.0), _claim("b", "b", 90)], ["a", "b"], {})
+    assert second.record["hostages.initial"].value == Count.exact(90)
 
 
-def test_claim_weight_the_same_claims_at_full_weight_win_by_number():
-    claims = [_claim("a", "a", 40), _claim("b", "b", 90), _claim("c", "c", 90)]
+def test_claim_weight_an_unsure_claim_still_counts_for_something():
+    # weighed at no less than WEIGHT_FLOOR: two unsure witnesses outweigh one sure one
+    claims = [_claim("a", "a", 40), _claim("b", "b", 90, 0.3), _claim("c", "c", 90, 0.3)]
     outcome = reconcile("e", claims, ["a", "b", "c"], {})
     assert outcome.record["hostages.initial"].value == Count.exact(90)
 

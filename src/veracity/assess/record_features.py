@@ -1,5 +1,7 @@
 """What the resolution of one attribute looked like, as numbers: how many independent witnesses
-back the winner and how sure extraction was of them, how strong the best rival is."""
+back the winner and how sure extraction was of them, how strong the best rival is, and how many
+reports write the value somewhere at all (a figure every report prints is rarely a misreading,
+even where the rules did not read it)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from veracity.extract.lexicon import Profile
-from veracity.model import Claim, Resolution
-from veracity.values import compatibility
+from veracity.model import Claim, Document, Resolution
+from veracity.values import Count, DateValue, Name, Value, compatibility, fold
 
 STATUSES = ("agreed", "resolved", "disputed", "single-source")
 _NUMERIC = (
@@ -23,6 +25,8 @@ _NUMERIC = (
     "supporter_confidence_sum",
     "rival_confidence_sum",
     "documents",
+    "written_by_groups",
+    "rival_written_by_groups",
 )
 
 
@@ -40,10 +44,19 @@ def record_features(
     record: Mapping[str, Resolution],
     claims: Sequence[Claim],
     witness_group: Mapping[str, str],
-    n_documents: int,
+    documents: Sequence[Document],
     profile: Profile,
 ) -> tuple[list[str], np.ndarray]:
-    """The attributes of `record` and one row of features for each."""
+    """The attributes of `record` and one row of features for each (`documents`: the event's)."""
+    texts = [(witness_group.get(d.id, d.id), f" {fold(d.text)} ") for d in documents]
+    n_groups = max(len({g for g, _ in texts}), 1)
+
+    def written_by(value: Value | None) -> float:
+        forms = _written_forms(value) if value is not None else []
+        if not forms:
+            return 0.5
+        return len({g for g, text in texts if any(f in text for f in forms)}) / n_groups
+
     names = feature_names(profile)
     column = {n: k for k, n in enumerate(names)}
     attributes = sorted(record)
@@ -68,7 +81,11 @@ def record_features(
             "supporter_confidence_max": max((c.confidence for c in backing), default=0.0),
             "supporter_confidence_sum": math.log1p(_best_per_group(backing, witness_group)),
             "rival_confidence_sum": math.log1p(_best_per_group(rivals, witness_group)),
-            "documents": math.log1p(n_documents),
+            "documents": math.log1p(len(documents)),
+            "written_by_groups": written_by(res.value),
+            "rival_written_by_groups": written_by(
+                res.alternatives[0].value if res.alternatives else None
+            ),
         }
         attr_col = f"attribute={attribute}"
         values[attr_col if attr_col in column else "attribute=other"] = 1.0
@@ -86,3 +103,17 @@ def _best_per_group(claims: Sequence[Claim], witness_group: Mapping[str, str]) -
         g = witness_group.get(c.document, c.document)
         best[g] = max(best.get(g, 0.0), c.confidence)
     return sum(best.values())
+
+
+def _written_forms(value: Value) -> list[str]:
+    """How a report would write the value, folded and padded with spaces (none when unclear: a
+    small number or a bare year is written everywhere for other reasons)."""
+    if isinstance(value, Count) and value.is_point and value.low >= 10 and float(value.low).is_integer():
+        n = int(value.low)
+        return [f" {n} ", f" {n:,} ".replace(",", " ")] if n >= 1000 else [f" {n} "]
+    if isinstance(value, DateValue) and value.day is not None:
+        return [f" {value.day} "] if value.day > 12 else []
+    if isinstance(value, Name):
+        folded = fold(value.canonical)
+        return [f" {folded} "] if len(folded) >= 4 else []
+    return []

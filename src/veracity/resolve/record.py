@@ -31,6 +31,9 @@ AGREE = 0.5
 # A claim extraction is less sure of than this never makes its source contradicted on its own:
 # the words may not state this attribute of this event at all.
 WEAK_CLAIM = 0.1
+# The least a claim weighs, however unsure extraction is: the claim model judges words, not
+# facts, and must not silence a source on its own.
+WEIGHT_FLOOR = 0.5
 
 
 @dataclass
@@ -247,7 +250,7 @@ def build_table(
         candidate_eligible=eligible,
         candidate_specificity=spec,
         claim_weight=(
-            np.array([c.confidence for c in ordered_claims], dtype=np.float64)
+            WEIGHT_FLOOR + (1.0 - WEIGHT_FLOOR) * np.array([c.confidence for c in ordered_claims])
             if any(c.confidence != 1.0 for c in ordered_claims)
             else None
         ),
