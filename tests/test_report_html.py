@@ -232,3 +232,20 @@ def test_html_derived_value_leads_to_the_facts_it_was_computed_from() -> None:
     keys = row.css_first("button.val").attributes["data-claims"].split()
     attributes = {report["claims"][int(k[1:])]["attribute"] for k in keys}
     assert attributes == {"event.end_date", "event.start_date"}
+
+
+def test_report_html_undetermined_value_is_not_shown_as_the_record() -> None:
+    report = make_report()
+    record = report["events"][0]["record"]
+    attribute, entry = next((a, e) for a, e in record.items() if e.get("alternatives"))
+    leading = {k: entry[k] for k in ("value", "text", "confidence", "supported_by")}
+    record[attribute] = {"value": None, "text": "", "confidence": 0.3, "status": "undetermined",
+                         "supported_by": [], "alternatives": [leading, *entry["alternatives"]]}
+    page = _page(report)
+    row = page.css_first(f'tr[data-attribute="{attribute}"]')
+    assert "not determined" in row.text()
+    assert row.css_first(".badge").text() == "undetermined"
+    rival_values = [b.text() for b in row.css(".rivals button.val")]
+    assert leading["text"] in rival_values
+    conflict = next(a for a in page.css("article.conflict") if attribute in a.text())
+    assert not conflict.css(".tag")  # no candidate is marked as the record

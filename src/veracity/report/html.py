@@ -28,7 +28,7 @@ from veracity.report.lineage_graph import LineageGraph, layout_lineage
 VERDICTS = ("supported", "contradicted", "uncorroborated")
 _PROFILE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
-STATUSES = ("agreed", "resolved", "disputed", "single-source")
+STATUSES = ("agreed", "resolved", "disputed", "single-source", "undetermined")
 
 
 @dataclass
