@@ -162,3 +162,14 @@ def test_store_add_recomputes_keys_of_a_store_written_with_older_features(
     after = _rows(db)
     assert set(current) <= set(after["document_keys"])
     assert ("features", FEATURES) in after["meta"]
+
+
+def test_store_report_keeps_each_claims_extraction_confidence(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    direct = veracity.check([seeds])
+    check_to_store([seeds], tmp_path / "case.duckdb")
+    stored = report_from_store(tmp_path / "case.duckdb")
+    assert {c.id: c.confidence for c in stored.claims} == {c.id: c.confidence for c in direct.claims}
+    assert any(c.confidence < 1.0 for c in stored.claims)

@@ -75,6 +75,8 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         end=int(row["end"]),
         extractor=row["extractor"],
         qualifiers=json.loads(row["qualifiers"]),
+        # claims as extracted carry none: it is given per event, when they are assessed
+        confidence=1.0 if row.get("confidence") is None else float(row["confidence"]),
     )
 
 

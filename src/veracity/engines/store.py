@@ -78,6 +78,8 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS claims (event VARCHAR, position INTEGER, id VARCHAR,
         document VARCHAR, attribute VARCHAR, value VARCHAR, text VARCHAR, quote VARCHAR,
         start INTEGER, "end" INTEGER, extractor VARCHAR, qualifiers VARCHAR, verdict VARCHAR)""",
+    # a store written before claims carried their extraction confidence gains the column
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS confidence DOUBLE DEFAULT 1.0",
     "CREATE TABLE IF NOT EXISTS reliability (document VARCHAR PRIMARY KEY, reliability DOUBLE)",
     "CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, reliability DOUBLE)",
     # what each event's claims said about each source, per resolution pass (anchors for `add`)
@@ -205,7 +207,7 @@ class Store:
         event_of_claim: dict[str, str] = {}
         table = self.con.sql(
             'SELECT c.event, c.id, c.document, c.attribute, c.value, c.text, c.quote, c.start, '
-            'c."end", c.extractor, c.qualifiers, c.verdict FROM claims c '
+            'c."end", c.extractor, c.qualifiers, c.verdict, c.confidence FROM claims c '
             "JOIN events e ON e.id = c.event ORDER BY e.position, c.position"
         ).to_arrow_table()
         for row in table.to_pylist():
@@ -283,13 +285,13 @@ class Store:
         for claim in report.claims:
             event = report.event_of_claim[claim.id]
             row = claim_to_row(claim)
-            row.update(event=event, position=position[event],
+            row.update(event=event, position=position[event], confidence=claim.confidence,
                        verdict=report.verdicts.get(claim.id, "uncorroborated"))
             position[event] += 1
             rows.append(row)
         self.insert("claims", rows, ("event", "position", "id", "document", "attribute", "value",
                                      "text", "quote", "start", "end", "extractor", "qualifiers",
-                                     "verdict"))
+                                     "verdict", "confidence"))
 
     def delete_events(self, ids: Sequence[str]) -> None:
         self.con.register("_gone", pa.table({"id": pa.array(list(ids), pa.string())}))
