@@ -3,7 +3,8 @@
     python benchmarks/check_speed.py [--documents 1000] [--shared ../shared]
 
 Prints documents per second for the whole pipeline (ingest of JSONL, extraction, lineage,
-resolution) on N generated articles in seven languages, the wall time of the command
+resolution) on N generated articles in seven languages and on the real articles of
+../shared/data/events (each event folder checked on its own), the wall time of the command
 `veracity check ../shared/seeds` (start-up included, best and median of 5 runs), and peak memory
 (resident set size of the measuring process / of the command).
 """
@@ -59,6 +60,22 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def real_articles(shared: Path) -> tuple[int, float, float]:
+    """Every development event checked on its own, as a user checks a folder: documents, wall
+    seconds and CPU seconds (the whole pipeline: reading, extraction, lineage, assessment,
+    resolution)."""
+    import veracity
+
+    folders = sorted(p for p in (shared / "data" / "events").iterdir() if p.is_dir())
+    veracity.check_texts([("warm", "Ten hostages were freed on 2 May 2001.")])
+    documents = 0
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    for folder in folders:
+        report = veracity.check(sorted(folder.glob("*.txt")), events="one")
+        documents += len(report.documents)
+    return documents, time.perf_counter() - started, _cpu_seconds() - cpu_started
+
+
 def seeds_wall(shared: Path, runs: int = 5) -> tuple[float, float]:
     times = []
     for _ in range(runs):
@@ -95,6 +112,13 @@ def main() -> None:
         f"({claims} claims; target >= 100/s); {args.documents / cpu:.0f} documents per CPU "
         f"second (workers included; --workers {args.workers or 'all cores'}); load average {load:.1f} on {os.cpu_count()} cores; peak RSS {peak_rss_mb():.0f} MB"
     )
+    if (args.shared / "data" / "events").is_dir():
+        documents, seconds, cpu = real_articles(args.shared)
+        print(
+            f"real articles: {documents} documents of {args.shared / 'data' / 'events'} (one "
+            f"check per event folder) in {seconds:.1f} s = {documents / seconds:.0f} documents/s "
+            f"(target >= 30/s); {documents / cpu:.0f} documents per CPU second"
+        )
     if (args.shared / "seeds").is_dir():
         best, median = seeds_wall(args.shared)
         print(
