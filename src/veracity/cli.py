@@ -56,6 +56,13 @@ def check_cli(
             min=1, help="Processes for extraction (default: $VERACITY_WORKERS or every core)"
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="Show names (group, site, operation) in this language where a source "
+            "gives them in it; every form stays in the JSON as aliases",
+        ),
+    ] = "en",
     abstain_below: Annotated[
         float | None,
         typer.Option(
@@ -73,8 +80,8 @@ def check_cli(
 
     if output is not None:
         _check_output(output)  # before the work, not after it
-    if db is not None and abstain_below is not None:
-        raise InputError("--abstain-below is not kept in a store; use it without --db")
+    if db is not None and (abstain_below is not None or lang != "en"):
+        raise InputError("--abstain-below and --lang are not kept in a store; use them without --db")
     models = None if abstain_below is None else replace(shipped_models(), abstain_below=abstain_below)
     if db is not None:
         from veracity.engines.store import check_to_store
@@ -83,7 +90,7 @@ def check_cli(
                                 engine=engine, progress=True)
     else:
         report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
-                       engine=engine, workers=workers, models=models)
+                       engine=engine, workers=workers, models=models, reader=lang)
     _emit(report, format, output)
 
 

@@ -76,6 +76,8 @@ class Resolution:
     supported_by: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()
     derived_from: str | None = None
+    # other forms of a name the supporters give (other languages, acronyms, spellings)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,13 @@ from veracity.parallel import ordered_map, worker_count, worker_state
 from veracity.report.contract import Event, Report
 from veracity.resolve import algorithms
 from veracity.resolve.aliases import link_names
-from veracity.resolve.record import EventInput, Solver, per_event_solver, reconcile_events
+from veracity.resolve.record import (
+    EventInput,
+    Solver,
+    in_reader_language,
+    per_event_solver,
+    reconcile_events,
+)
 from veracity.values import Name, fold
 
 _LINKED_NAMES = ("perpetrator.group",)
@@ -56,6 +62,7 @@ def check(
     engine: str = "local",
     workers: int | None = None,
     models: Models | None = None,
+    reader: str = "en",
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
@@ -70,7 +77,7 @@ def check(
     events = events_mode(paths, events)
     return check_documents(
         documents, profile=prof, resolver=resolver, progress=progress, events=events,
-        engine=engine, workers=workers, models=models,
+        engine=engine, workers=workers, models=models, reader=reader,
     )
 
 
@@ -121,6 +128,7 @@ def check_documents(
     engine: str = "local",
     workers: int | None = None,
     models: Models | None = None,
+    reader: str = "en",
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
@@ -142,6 +150,7 @@ def check_documents(
     report, _ = reconcile_documents(
         documents, claims, aliases, lineage, grouped,
         profile=profile, resolver=resolver, engine=engine, progress=progress, models=models,
+        reader=reader,
     )
     return report
 
@@ -199,12 +208,14 @@ def reconcile_documents(
     anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
     pooled: bool | None = None,
     models: Models | None = None,
+    reader: str = "en",
 ) -> tuple[Report, Solver]:
     """From extracted claims, lineage and event groups to the report (and the solver used,
     which holds what the relational engine learnt about each source).
 
     `models`: what weighs each claim and calibrates each value (default: the shipped models;
-    `Models.none()` for the resolver's own figures)."""
+    `Models.none()` for the resolver's own figures). `reader`: the language names are shown in
+    where a source gives them in it (every form stays in the entry's aliases)."""
     if resolver == "vote":
         models = Models.none()  # the plain baseline: every claim one vote, its own confidence
     elif models is None:
@@ -236,6 +247,9 @@ def reconcile_documents(
         outcome.record = calibrate_record(
             outcome.record, event_input.claims, outcome.verdicts, groups,
             [by_id[d] for d in event_input.document_ids], profile, models,
+        )
+        outcome.record = in_reader_language(
+            outcome.record, event_input.claims, languages, reader, aliases
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []

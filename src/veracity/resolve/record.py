@@ -409,9 +409,15 @@ def _display_value(
     value = values[winner]
     if not isinstance(value, Name):
         return value
+    return display_name(value, [claims[k] for k in claims_of_cand[winner]])
+
+
+def display_name(value: Name, supporting: Sequence[Claim]) -> Name:
+    """The form of a name to show: the one most of `supporting` use, in its careful spelling,
+    or a fuller form one of them gives."""
     forms: dict[str, int] = defaultdict(int)
-    for k in claims_of_cand[winner]:
-        v = claims[k].value
+    for claim in supporting:
+        v = claim.value
         if isinstance(v, Name):
             forms[v.canonical] += 1
     if not forms:
@@ -612,3 +618,61 @@ def _end_by_operation(event: str, record: dict[str, Resolution]) -> list[dict[st
     )
     return [{"check": "event.end_date = operation.date", "result": "filled",
              "value": o.to_json()}]
+
+
+def in_reader_language(
+    record: dict[str, Resolution],
+    claims: Sequence[Claim],
+    languages: dict[str, str],
+    reader: str,
+    stated_aliases: dict[str, list[tuple[str, str]]] | None = None,
+) -> dict[str, Resolution]:
+    """Each name shown as the record's supporters write it in the reader's language, where one
+    of them does, in a claim or in an (acronym, full name) pair it states (`stated_aliases`, by
+    document): the Spanish form of a group becomes its English form for a reader of English, and
+    a full name is preferred to an acronym. Every other form is kept as the entry's `aliases`."""
+    pairs = stated_aliases or {}
+    out = dict(record)
+    for attribute, res in record.items():
+        if not isinstance(res.value, Name):
+            continue
+        group = res.value.group
+        # (claim, form) for every form a supporting document gives of the value
+        written: list[tuple[Claim, str]] = []
+        for c in claims:
+            if (c.attribute != attribute or not isinstance(c.value, Name)
+                    or compatibility(c.value, res.value) < AGREE):
+                continue
+            form = _as_written(c)
+            written.append((c, form))
+            for acronym, full in pairs.get(c.document, ()):
+                if fold(form) in (fold(acronym), fold(full)):
+                    written.extend([(c, acronym), (c, full)])
+        own = [(c, w) for c, w in written if languages.get(c.document) == reader]
+        value = res.value
+        if own:
+            full_forms = [(c, w) for c, w in own if not _acronym(w)] or own
+            shown = display_name(value, [replace(c, value=Name(w, group)) for c, w in full_forms])
+            # the careful spelling of that form, whoever wrote it
+            spellings = [w for _, w in written if fold(w) == fold(shown.canonical)]
+            best = max(spellings, key=lambda w: (any(ord(ch) > 127 for ch in w), len(w)))
+            value = Name(best, group)
+        forms = sorted({fold(w): w for _, w in written}.values())
+        out[attribute] = replace(
+            res, value=value,
+            aliases=tuple(f for f in forms if fold(f) != fold(value.canonical)),
+        )
+    return out
+
+
+def _as_written(claim: Claim) -> str:
+    """A name as its document writes it: linking names of one group gives every claim the
+    group's form, and the claim's own words keep what the document said."""
+    assert isinstance(claim.value, Name)
+    if claim.value.group and not claim.value.group.startswith("site:") and claim.text.strip():
+        return claim.text.strip()
+    return claim.value.canonical
+
+
+def _acronym(form: str) -> bool:
+    return " " not in form and sum(ch.isupper() for ch in form) >= 2
