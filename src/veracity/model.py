@@ -65,6 +65,15 @@ class Alternative:
 
 
 @dataclass(frozen=True, slots=True)
+class Reported:
+    """One point of a running count's history: the figure the documents published then gave."""
+
+    published: str
+    value: Value
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The best-supported value of one attribute of one event, with every rival."""
 
@@ -76,6 +85,8 @@ class Resolution:
     supported_by: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()
     derived_from: str | None = None
+    # a running count (a toll) reported by dated documents: its figures in order of publication
+    history: tuple[Reported, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

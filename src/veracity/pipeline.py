@@ -218,6 +218,7 @@ def reconcile_documents(
         solver,
         languages,
         profile.constraints,
+        published={d.id: d.published for d in documents if d.published},
     )
     report_events: list[Event] = []
     all_claims: list[Claim] = []

@@ -58,6 +58,16 @@ def _resolution(res: Resolution) -> dict[str, Any]:
     }
     if res.derived_from:
         out["derived_from"] = res.derived_from
+    if res.history:
+        out["history"] = [
+            {
+                "published": h.published,
+                "value": h.value.to_json(),
+                "text": _text(h.value.to_json()),
+                "documents": list(h.documents),
+            }
+            for h in res.history
+        ]
     return out
 
 
