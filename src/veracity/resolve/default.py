@@ -266,7 +266,9 @@ def default(
     echo = echo_weight(table)
     paired = without_echoes(table)
     pair_table = table if paired is None else paired[0]
-    evidence = copy_evidence(pair_table) if _may_copy(pair_table) else None
+    evidence = copy_evidence(pair_table) if _may_copy(pair_table, copy_min_common) else None
+    if evidence is not None and not np.any(_enough_in_common(evidence, copy_min_common)):
+        evidence = None  # no pair shares enough items for copying to be judged
     discount = IndependenceDiscount(evidence, pair_table) if evidence is not None else None
     posterior: CopyPosterior | None = None
 
@@ -324,7 +326,7 @@ def _judged_pairs(
     """The posterior of copying, kept only for pairs of sources with at least `min_common`
     items in common (in the sample copy detection reads): on fewer, a shared false value is as
     likely a common misreading as a copy, and lineage finds the copies among a few articles."""
-    enough = evidence.common * (1.0 / evidence.sampled_fraction) >= min_common
+    enough = _enough_in_common(evidence, min_common)
     if enough.all():
         return posterior
     return CopyPosterior(
@@ -341,9 +343,15 @@ def _log_odds(accuracy: FloatArray | float, n_false: float) -> FloatArray:
     return np.maximum(np.log(n_false * a / (1.0 - a)), 0.0)
 
 
-def _may_copy(table: ClaimTable) -> bool:
-    """Whether two sources speak of one item at all (else there is nothing to judge copying on)."""
-    if table.n_sources < 2 or table.source.size == 0:
+def _may_copy(table: ClaimTable, min_common: float) -> bool:
+    """Whether two sources could have `min_common` items in common at all."""
+    if table.n_sources < 2 or table.n_items < min_common:
         return False
     pairs = unique_values(table.item * np.int64(table.n_sources) + table.source)
     return bool(np.any(np.bincount(pairs // table.n_sources) > 1))
+
+
+def _enough_in_common(evidence: CopyEvidence, min_common: float) -> np.ndarray:
+    """Per pair of sources, whether they have `min_common` items in common (estimated from the
+    sample of items copy detection reads)."""
+    return evidence.common / evidence.sampled_fraction >= min_common
