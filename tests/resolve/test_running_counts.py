@@ -116,9 +116,16 @@ def test_running_count_history_in_the_json_report(tmp_path):
     feed.write_text(
         "\n".join(json.dumps({"id": i, "text": t, "published": p}) for i, p, t in texts) + "\n"
     )
-    report = veracity.check([feed], events="one").to_dict()
+    checked = veracity.check([feed], events="one")
+    report = checked.to_dict()
     record = report["events"][0]["record"]  # type: ignore[index]
     deaths = record["deaths.total"]
     assert deaths["value"] == 22
     assert [h["published"] for h in deaths["history"]] == ["2015-11-20", "2015-11-21", "2015-11-22"]
     assert [h["documents"] for h in deaths["history"]] == [["a"], ["b"], ["c"]]
+    # and the text report shows it
+    from veracity.report.text_report import render_text
+
+    assert "as reported: ≥19 (2015-11-20) -> 20 (2015-11-21) -> 22 (2015-11-22)" in render_text(
+        report
+    )
