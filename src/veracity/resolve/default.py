@@ -1,39 +1,46 @@
 """veracity's default model: one latent-truth model for a few articles and for large claim tables.
 
 It is Accu (Dong, Berti-Equille, Srivastava, PVLDB 2009) fitted by EM, with what news and claim
-tables need, each part acting only as far as the data give evidence for it:
+tables need, each part acting only as far as the data give evidence for it. One set of settings
+for every shape of data; nothing to switch.
 
 1. Votes. A source of accuracy A votes ln(n A / (1 - A)) (n: false values an item can take) for
    the value of each claim, times the claim's share (1/k for k values of one item), its
    extraction confidence (`ClaimTable.claim_weight`) and its probability of being independent
-   (copy detection, echoes). A claim also backs the values compatible with its own by their
-   compatibility (`ClaimTable.support`: a range the numbers inside it, a time the times within
-   the tolerance), and a witness group (an original with its copies and translations,
+   (copy detection, echoes). A witness group (an original with its copies and translations,
    `ClaimTable.source_group`) backs each value by its strongest claim only: copies count once.
+   Similarity (`ClaimTable.support`): a value that may not win (a vague range when a number
+   inside it was claimed, a month when a day of it was, a lower bound) backs the values it is
+   compatible with, being no claim against any of them; two values that may both win compete
+   (a claim of 14:53 is a vote for 14:53, not for 14:55). A less specific form backs the fuller
+   value by `format_rho` of its votes (`ClaimTable.generalizes`, Li et al.'s AccuFormat).
 2. Truth. A value's probability is the softmax of its votes over its item's domain of n + 1
-   values (the values nobody claimed vote 0); a value that may not win (a vague range when a
-   number inside it was claimed) gets none and lends its votes to the values it contains.
+   values (the values nobody claimed vote 0); a value that may not win gets none.
 3. Accuracy. A source's accuracy is the expected share of its claims that are right (a claim is
-   right by the probability of the values it is compatible with), under a Beta prior: a source
-   that shares few items with others stays near the prior, and an item only it speaks of leaves
-   its accuracy where it is (its own claim there is as likely right as the source is accurate),
-   so stating many things never lowers a source by itself. Claims weigh by their extraction
+   right by the probability of the values it is compatible with), among the claims another
+   witness group can check: what only one group says is no evidence about it, so stating many
+   things never lowers (or raises) a source by itself. A Beta prior keeps a source judged on few
+   claims near the prior; with many, its record speaks. Claims weigh by their extraction
    confidence; a claim repeated is judged once. When items belong to several attributes, a
    source has an accuracy per attribute, drawn towards its overall accuracy by a Beta prior:
    with few items of an attribute it is the overall one, with many its own (a site careful with
    times and careless with gates).
-4. Copying. Every round, each pair of sources gets Dong et al.'s posterior of copying from the
-   values they share (true or false by their current probability) and the values they differ
-   on; a source's vote for a value is discounted by (1 - c Pr(copy)) for every better-ranked
-   source giving it too. The prior of copying is small, so the posterior rises only on strong
-   evidence: many shared false values (mirrors of one site across thousands of items). A few
-   articles about one event cannot give such evidence, and their copies are found by lineage.
-   With `ClaimTable.claim_order`, a claim repeating its item's previous value votes by its
-   probability of being independent (`echo.py`).
+4. Copying. Every round, each pair of sources with at least `copy_min_common` items in common
+   gets Dong et al.'s posterior of copying from the values they share (true or false by their
+   current probability) and the values they differ on; a source's vote for a value is
+   discounted by (1 - c Pr(copy)) for every better-ranked source giving it too. With a small
+   prior the posterior rises only on strong evidence: many shared false values (mirrors of one
+   site across thousands of items). On a few items a shared false value is as likely a common
+   misreading as a copy: the few articles of one event are never compared (lineage finds their
+   copies). With `ClaimTable.claim_order`, a claim repeating its item's previous value votes by
+   its probability of being independent (`echo.py`).
 
-The confidence of a value is its probability. The same model runs as SQL in
-`veracity.engines.sql_resolve` (publishers pooled over events), without copy detection between
-pairs of sources.
+The winner is the most probable value. The confidence shown is the value's share of its item's
+votes, with `doubt` votes of a prior source for none of them (a lone source never reaches
+certainty; the probability, which n = 100 makes near 1 for any two agreeing sources, is in
+`Result.extra["probability"]`). The same model runs as SQL in `veracity.engines.sql_resolve`
+(publishers pooled over events), without the parts an event's table never has: copy detection
+between pairs, accuracy per attribute, less specific forms and echoes.
 """
 
 from __future__ import annotations
