@@ -20,10 +20,7 @@ def test_spark_sql_transpiles_every_statement():
 
     for name, template in sql_resolve.STATEMENTS.items():
         sql = sql_resolve._sql(template, sql_resolve.Parameters.of_default_model())
-        tables = {t: f"t_{t}" for t in ("raw", "candidates", "edges", "anchor", "claim_rows",
-                                         "eligible_edges", "rel", "contrib", "totals",
-                                         "item_totals", "group_items", "scored", "new_rel",
-                                         "confidence")}
+        tables = {t: f"t_{t}" for t in sql_resolve.TABLES}
         assert to_spark_sql(sql.format(**tables)), name
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from veracity.model import Alternative, Claim, Resolution
+from veracity.model import Alternative, Claim, Reported, Resolution
 from veracity.values import Count, DateValue, Name, Text, TimeValue, Value
 
 
@@ -94,6 +94,17 @@ def resolution_to_text(res: Resolution) -> str:
             ],
             "derived_from": res.derived_from,
             "aliases": list(res.aliases),
+            **(
+                {
+                    "history": [
+                        {"published": h.published, "value": value_to_text(h.value),
+                         "documents": list(h.documents)}
+                        for h in res.history
+                    ]
+                }
+                if res.history
+                else {}
+            ),
         },
         ensure_ascii=False,
     )
@@ -114,4 +125,8 @@ def resolution_from_text(event: str, attribute: str, text: str) -> Resolution:
         ),
         derived_from=data["derived_from"],
         aliases=tuple(data.get("aliases", ())),  # absent in stores written before aliases
+        history=tuple(
+            Reported(h["published"], value_from_text(h["value"]), tuple(h["documents"]))
+            for h in data.get("history", [])
+        ),
     )

@@ -65,6 +65,15 @@ class Alternative:
 
 
 @dataclass(frozen=True, slots=True)
+class Reported:
+    """One point of a running count's history: the figure the documents published then gave."""
+
+    published: str
+    value: Value
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The best-supported value of one attribute of one event, with every rival."""
 
@@ -78,6 +87,8 @@ class Resolution:
     derived_from: str | None = None
     # other forms of a name the supporters give (other languages, acronyms, spellings)
     aliases: tuple[str, ...] = ()
+    # a running count (a toll) reported by dated documents: its figures in order of publication
+    history: tuple[Reported, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

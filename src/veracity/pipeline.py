@@ -242,7 +242,10 @@ def reconcile_documents(
         )
         for event_id, primary, _ in grouped
     ]
-    outcomes = reconcile_events(inputs, groups, solver, languages, profile.constraints)
+    outcomes = reconcile_events(
+        inputs, groups, solver, languages, profile.constraints,
+        published={d.id: d.published for d in documents if d.published},
+    )
     for event_input, outcome in zip(inputs, outcomes, strict=True):
         outcome.record = calibrate_record(
             outcome.record, event_input.claims, outcome.verdicts, groups,

@@ -71,6 +71,9 @@ class RelationalSolver:
                     group_of_doc[table.source] + n_group,
                     cand,
                     table.item + n_item,
+                    np.ones(table.source.shape[0])
+                    if table.claim_weight is None
+                    else table.claim_weight.astype(np.float64),
                 )
             )
             eligible = (
@@ -111,7 +114,7 @@ class RelationalSolver:
                     if k in sources]
         solution = sql_resolve.solve(
             self.backend(),
-            _arrow(raw_parts, ("source", "event", "grp", "cand", "item")),
+            _arrow(raw_parts, ("source", "event", "grp", "cand", "item", "w")),
             _arrow(cand_parts, ("cand", "item", "eligible", "spec")),
             _arrow(edge_parts, ("a", "b", "s")),
             n_item,

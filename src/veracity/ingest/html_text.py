@@ -93,3 +93,51 @@ def _walk(node: LexborNode, parts: list[str], depth: int) -> None:
             if block:
                 parts.append("\n\n")
         child = child.next
+
+
+# where pages state when they were published: Open Graph / article metadata, Dublin Core and
+# schema.org (as a meta tag, a <time> element or JSON-LD)
+_PUBLISHED_META = (
+    'meta[property="article:published_time"]',
+    'meta[property="og:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="pubdate"]',
+    'meta[name="publishdate"]',
+    'meta[name="publish-date"]',
+    'meta[name="date"]',
+    'meta[name="DC.date.issued"]',
+    'meta[name="dcterms.created"]',
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def html_published(html: str) -> str | None:
+    """When the page says it was published, as ISO text (a day, or a day and time), from its
+    metadata; None when it does not say."""
+    tree = LexborHTMLParser(html)
+    found: list[str] = []
+    for selector in _PUBLISHED_META:
+        node = tree.css_first(selector)
+        if node is not None:
+            found.append(node.attributes.get("content") or "")
+    for node in tree.css("time[itemprop=datePublished], time[pubdate]"):
+        found.append(node.attributes.get("datetime") or "")
+    for node in tree.css('script[type="application/ld+json"]'):
+        found += _JSON_LD_PUBLISHED.findall(node.text() or "")
+    for value in found:
+        iso = _ISO_DATE.search(value.strip())
+        if iso and _valid_date(iso.group(0)[:10]):
+            return iso.group(0).replace(" ", "T")
+    return None
+
+
+def _valid_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

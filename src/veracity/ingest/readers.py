@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veracity.errors import InputError
-from veracity.ingest.html_text import html_to_text
+from veracity.ingest.html_text import html_published, html_to_text
 from veracity.ingest.invisible import strip_invisible
 from veracity.ingest.language import detect_language
 from veracity.model import Document
@@ -184,8 +184,10 @@ def _read(path: Path, supported: frozenset[str]) -> Iterator[Document]:
         yield from _read_jsonl(path, _jsonl_lines(path), supported)
         return
     text = strip_invisible(_read_text(path))
+    published = None
     if suffix in {".html", ".htm"}:
         title, body = html_to_text(text)
+        published = html_published(text)
     else:
         body = text
         title = _first_line_title(text)
@@ -197,6 +199,7 @@ def _read(path: Path, supported: frozenset[str]) -> Iterator[Document]:
         language=detect_language(body, supported),
         path=str(path),
         title=title,
+        published=published,
     )
 
 

@@ -62,6 +62,16 @@ def _resolution(res: Resolution) -> dict[str, Any]:
         out["derived_from"] = res.derived_from
     if res.aliases:
         out["aliases"] = list(res.aliases)
+    if res.history:
+        out["history"] = [
+            {
+                "published": h.published,
+                "value": h.value.to_json(),
+                "text": _text(h.value.to_json()),
+                "documents": list(h.documents),
+            }
+            for h in res.history
+        ]
     return out
 
 

@@ -39,6 +39,11 @@ def render_text(report: dict[str, Any]) -> str:
             if res.get("derived_from"):
                 line += f"  (derived: {res['derived_from']})"
             lines.append(line)
+            if res.get("history"):
+                steps = " -> ".join(
+                    f"{_value(h['value'])} ({h['published']})" for h in res["history"]
+                )
+                lines.append(f"  {'':<{width}}  as reported: {steps}")
         for check in event.get("checks", []):
             lines.append(f"  check: {check['check']}: {check['result']}")
         lines.append("")

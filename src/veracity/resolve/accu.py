@@ -26,7 +26,7 @@ AccuCopy then judges pairs of sources on the other claims only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -42,11 +42,12 @@ from veracity.resolve.base import (
 from veracity.resolve.copying import (
     CopyPosterior,
     IndependenceDiscount,
+    copier_pairs,
     copy_evidence,
     copy_posterior,
 )
-from veracity.resolve.echo import echo_history, echo_weight
-from veracity.resolve.weights import claim_share, gather, support_matrix
+from veracity.resolve.echo import echo_weight, scatter_kept, without_echoes
+from veracity.resolve.weights import claim_share, support_matrix
 
 
 def _probabilities(
@@ -158,7 +159,7 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
     # judged on the other claims, so a source that re-saved an editor's figure is not also taken
     # for that editor's pairwise copy (which would discount the editor's own claim)
     echo = echo_weight(table, settings.echoes)
-    paired = _without_echoes(table) if settings.echoes else None
+    paired = without_echoes(table) if settings.echoes else None
     pair_table = table if paired is None else paired[0]
     evidence = copy_evidence(pair_table) if settings.detect_copying else None
     discount = IndependenceDiscount(evidence, pair_table) if evidence is not None else None
@@ -223,7 +224,7 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
                 posterior, overall, settings.copy_rate, settings.either_direction
             )
             if paired is not None:  # echoes are left out of the pairs: no pairwise discount
-                pair_independence = _scatter(pair_independence, paired[1], echo.shape[0])
+                pair_independence = scatter_kept(pair_independence, paired[1], echo.shape[0])
             independence = echo * pair_independence
         if change < settings.tolerance and iterations > 1:
             break
@@ -241,51 +242,10 @@ def _run(table: ClaimTable, settings: _Settings) -> Result:
     if posterior is not None:
         dependence = posterior.dependence(table.n_sources)
         extra["dependence"] = dependence
-        extra["copying"] = _copier_pairs(dependence, settings.report_threshold)
+        extra["copying"] = copier_pairs(dependence, settings.report_threshold)
     return Result(
         confidence=prob, truth=truth, reliability=overall, iterations=iterations, extra=extra
     )
-
-
-def _without_echoes(table: ClaimTable) -> tuple[ClaimTable, IntArray] | None:
-    """The table without the claims that repeat their item's previous value, and the indices of
-    the claims kept (None when the table has no order or no echo)."""
-    history = echo_history(table)
-    if history is None or not history.echoes.any():
-        return None
-    keep = np.ones(table.source.shape[0], dtype=bool)
-    keep[history.claim[history.echoes]] = False
-    kept = np.flatnonzero(keep)
-    return (
-        replace(
-            table,
-            source=table.source[kept],
-            candidate=table.candidate[kept],
-            claim_form=None if table.claim_form is None else table.claim_form[kept],
-            claim_order=None if table.claim_order is None else table.claim_order[kept],
-        ),
-        kept,
-    )
-
-
-def _scatter(values: FloatArray, kept: IntArray, n_claims: int) -> FloatArray:
-    out = np.ones(n_claims)
-    out[kept] = values
-    return out
-
-
-def _copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple[int, int, float]]:
-    """(copier, original, probability) in both directions for every pair of sources whose
-    probability of copying, in either direction, is above the threshold (mirrors look alike
-    both ways: which one is the original the data often cannot tell)."""
-    either = (dependence + dependence.T).tocsr()
-    coo = dependence.tocoo()
-    keep = gather(either, coo.row, coo.col) > threshold
-    rows: IntArray = coo.row[keep]
-    cols: IntArray = coo.col[keep]
-    data = coo.data[keep]
-    order = np.lexsort((cols, rows))
-    return list(zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True))
 
 
 @register("accu")

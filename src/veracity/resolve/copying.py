@@ -503,3 +503,17 @@ class IndependenceDiscount:
         has = plan.claim_slot >= 0
         out[has] = np.exp(per_slot[plan.claim_slot[has]])
         return out
+
+
+def copier_pairs(dependence: sparse.csr_matrix, threshold: float) -> list[tuple[int, int, float]]:
+    """(copier, original, probability) in both directions for every pair of sources whose
+    probability of copying, in either direction, is above the threshold (mirrors look alike
+    both ways: which one is the original the data often cannot tell)."""
+    either = (dependence + dependence.T).tocsr()
+    coo = dependence.tocoo()
+    keep = gather(either, coo.row, coo.col) > threshold
+    rows: IntArray = coo.row[keep]
+    cols: IntArray = coo.col[keep]
+    data = coo.data[keep]
+    order = np.lexsort((cols, rows))
+    return list(zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True))

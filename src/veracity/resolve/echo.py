@@ -31,7 +31,7 @@ table without an order). The algorithms multiply each claim's vote by it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -157,3 +157,30 @@ def echo_weight(table: ClaimTable, echoes: bool = True) -> FloatArray:
     an order, else 1 for every claim."""
     independence = echo_independence(table) if echoes else None
     return np.ones(table.source.shape[0]) if independence is None else independence
+
+
+def without_echoes(table: ClaimTable) -> tuple[ClaimTable, IntArray] | None:
+    """The table without the claims that repeat their item's previous value, and the indices of
+    the claims kept (None when the table has no order or no echo)."""
+    history = echo_history(table)
+    if history is None or not history.echoes.any():
+        return None
+    keep = np.ones(table.source.shape[0], dtype=bool)
+    keep[history.claim[history.echoes]] = False
+    kept = np.flatnonzero(keep)
+    return (
+        replace(
+            table,
+            source=table.source[kept],
+            candidate=table.candidate[kept],
+            claim_form=None if table.claim_form is None else table.claim_form[kept],
+            claim_order=None if table.claim_order is None else table.claim_order[kept],
+        ),
+        kept,
+    )
+
+
+def scatter_kept(values: FloatArray, kept: IntArray, n_claims: int) -> FloatArray:
+    out = np.ones(n_claims)
+    out[kept] = values
+    return out

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
 from scipy import sparse
 
 from veracity.extract.named import own_name_words
-from veracity.model import Alternative, Claim, Resolution, Verdict
+from veracity.model import Alternative, Claim, Reported, Resolution, Verdict
 from veracity.resolve import ClaimTable, Result, resolve
 from veracity.values import (
     Count,
@@ -96,6 +96,7 @@ def reconcile(
     witness_group: dict[str, str],
     resolver: str = "default",
     languages: dict[str, str] | None = None,
+    published: Mapping[str, str] | None = None,
 ) -> Outcome:
     """Resolve every attribute the claims speak of, in two passes so that relative claims
     ("all but one of the militants") are read against the value they refer to."""
@@ -104,6 +105,7 @@ def reconcile(
         witness_group,
         per_event_solver(resolver),
         languages,
+        published=published,
     )[0]
 
 
@@ -113,24 +115,30 @@ def reconcile_events(
     solver: Solver,
     languages: dict[str, str] | None = None,
     constraints: Sequence[dict[str, object]] | None = None,
+    published: Mapping[str, str] | None = None,
 ) -> list[Outcome]:
     """Reconcile many events, each solver call covering all of them (three calls in all).
 
-    `constraints`: the profile's `[[constraints]]` of kind "sum" (a total and its categories);
-    the attack profile's deaths and injuries by default."""
+    `constraints`: the profile's `[[constraints]]` of kind "sum" (a total and its categories)
+    and "running" (counts that grow as reports come in: tolls); the attack profile's deaths and
+    injuries by default. `published`: when each document was published (ISO text), for running
+    counts."""
     sums = _sums(constraints)
+    timeline = Timeline(published or {}, _running(constraints))
     langs = languages or {}
     # free text (a demand, an occasion) is worded differently by every source: resolved on its
     # own so that wording never counts against a source's reliability
     texts = [[c for c in e.claims if isinstance(c.value, Text)] for e in events]
     facts = [[c for c in e.claims if not isinstance(c.value, Text)] for e in events]
     absolute = [[c for c in f if "relative_to" not in c.qualifiers] for f in facts]
-    first = _resolve_all(events, absolute, witness_group, solver, langs, "absolute")
+    first = _resolve_all(events, absolute, witness_group, solver, langs, "absolute", timeline)
     usable = []
     for f, out in zip(facts, first, strict=True):
         concrete = [_materialise(c, out.record) for c in f]
         usable.append([c for c in concrete if c is not None])
-    outcomes = _resolve_all(events, usable, witness_group, solver, langs, "facts")
+    outcomes = _resolve_all(events, usable, witness_group, solver, langs, "facts", timeline)
+    for claims, outcome in zip(usable, outcomes, strict=True):
+        timeline.annotate(claims, outcome)
     with_text = [k for k, t in enumerate(texts) if t]
     worded = _resolve_all(
         [events[k] for k in with_text],
@@ -156,9 +164,10 @@ def _resolve_all(
     solver: Solver,
     languages: dict[str, str],
     stage: str,
+    timeline: Timeline | None = None,
 ) -> list[Outcome]:
     tables = [
-        build_table(e.event, claims, e.document_ids, witness_group)
+        build_table(e.event, claims, e.document_ids, witness_group, timeline)
         for e, claims in zip(events, claim_lists, strict=True)
     ]
     solved = [k for k, t in enumerate(tables) if t.values]
@@ -189,8 +198,12 @@ def build_table(
     claims: Sequence[Claim],
     document_ids: Sequence[str],
     witness_group: dict[str, str],
+    timeline: Timeline | None = None,
 ) -> EventTable:
-    """Candidates (one per distinct value of an attribute), support between them, claim rows."""
+    """Candidates (one per distinct value of an attribute), support between them, claim rows.
+
+    With a `timeline`, an earlier figure of a running count that a later report overtook backs
+    the record as the lower bound it has become ("at least 39" once 71 are reported dead)."""
     doc_index = {d: i for i, d in enumerate(document_ids)}
     groups = sorted(set(witness_group.get(d, d) for d in document_ids))
     group_index = {g: i for i, g in enumerate(groups)}
@@ -209,8 +222,13 @@ def build_table(
         offset = len(cand_values)
         keys: dict[str, int] = {}
         narrowed = _narrowed_by_document(by_attribute[attribute])
+        overtaken = (
+            timeline.overtaken(attribute, by_attribute[attribute]) if timeline else frozenset()
+        )
         for claim in by_attribute[attribute]:
             value = narrowed.get(claim.id, claim.value)
+            if claim.id in overtaken and isinstance(value, Count):
+                value = Count(value.low, None, "bound")
             key = value.key()
             if key not in keys:
                 keys[key] = len(cand_values)
@@ -266,6 +284,145 @@ def build_table(
         support=list(zip(rows, cols, data, strict=True)),
         table=table,
     )
+
+
+# counts that grow as reports come in, when no profile says (the attack profile's tolls)
+_DEFAULT_RUNNING = frozenset(
+    {
+        "deaths.total",
+        "deaths.hostages",
+        "deaths.security",
+        "deaths.perpetrators",
+        "deaths.civilians",
+        "injured.total",
+        "injured.hostages",
+        "injured.security",
+    }
+)
+
+
+def _running(constraints: Sequence[dict[str, object]] | None) -> frozenset[str]:
+    if constraints is None:
+        return _DEFAULT_RUNNING
+    out: set[str] = set()
+    for c in constraints:
+        attributes = c.get("attributes")
+        if c.get("kind") == "running" and isinstance(attributes, list):
+            out.update(str(a) for a in attributes)
+    return frozenset(out)
+
+
+Moment = tuple[date, datetime | None]
+
+
+def publication_moment(published: str | None) -> Moment | None:
+    """A publication date as (day, UTC time or None when only the day is known); None when the
+    text is no ISO date."""
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text), None
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.date(), moment
+
+
+def _later(a: Moment, b: Moment) -> bool:
+    """Whether a is later than b: by the time when both have one, else by the day."""
+    if a[1] is not None and b[1] is not None:
+        return a[1] > b[1]
+    return a[0] > b[0]
+
+
+@dataclass
+class Timeline:
+    """When each document was published, and which attributes are running counts (a toll grows
+    as reports come in: the latest figure outranks the earlier ones, which were right when
+    published and are the count's history)."""
+
+    published: Mapping[str, str]
+    running: frozenset[str]
+
+    def moment(self, claim: Claim) -> Moment | None:
+        return publication_moment(self.published.get(claim.document))
+
+    def _dated(self, attribute: str, claims: Sequence[Claim]) -> list[tuple[Claim, Moment]]:
+        if attribute not in self.running or not self.published:
+            return []
+        out = []
+        for claim in claims:
+            moment = self.moment(claim)
+            value = claim.value
+            if moment is not None and isinstance(value, Count) and value.kind != "relative":
+                out.append((claim, moment))
+        return out
+
+    def overtaken(self, attribute: str, claims: Sequence[Claim]) -> frozenset[str]:
+        """The claims of a running count whose figure a later-published document exceeds."""
+        dated = self._dated(attribute, claims)
+        out = set()
+        for claim, moment in dated:
+            value = claim.value
+            assert isinstance(value, Count)
+            if value.high is None:
+                continue  # a lower bound already
+            for other, when in dated:
+                assert isinstance(other.value, Count)
+                if other.value.low > value.high and _later(when, moment):
+                    out.add(claim.id)
+                    break
+        return frozenset(out)
+
+    def annotate(self, claims: Sequence[Claim], outcome: Outcome) -> None:
+        """The count's history on each running count of the record; an overtaken figure below
+        the record's is the count as it then stood, not a contradiction of it."""
+        by_attribute: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_attribute[claim.attribute].append(claim)
+        for attribute, own in by_attribute.items():
+            res = outcome.record.get(attribute)
+            dated = self._dated(attribute, own)
+            if res is None or not dated:
+                continue
+            record_low = res.value.low if isinstance(res.value, Count) else None
+            for claim_id in self.overtaken(attribute, own):
+                claim = next(c for c in own if c.id == claim_id)
+                assert isinstance(claim.value, Count) and claim.value.high is not None
+                below = record_low is not None and claim.value.high < record_low
+                if below and outcome.verdicts.get(claim_id) == "contradicted":
+                    outcome.verdicts[claim_id] = "uncorroborated"
+            history = _history(dated, self.published)
+            if len(history) >= 2:
+                outcome.record[attribute] = replace(res, history=history)
+
+
+def _history(
+    dated: Sequence[tuple[Claim, Moment]], published: Mapping[str, str]
+) -> tuple[Reported, ...]:
+    """The figures of a count as published: one entry per (publication time, figure), oldest
+    first, with the documents that gave it (the time as the first of them states it)."""
+    documents: dict[tuple[Moment, str], set[str]] = defaultdict(set)
+    values: dict[tuple[Moment, str], Count] = {}
+    for claim, moment in dated:
+        assert isinstance(claim.value, Count)
+        key = (moment, claim.value.key())
+        documents[key].add(claim.document)
+        values[key] = claim.value
+
+    def order(key: tuple[Moment, str]) -> tuple[datetime, float]:
+        (day, time), _ = key
+        return time or datetime.combine(day, datetime.min.time()), values[key].low
+
+    out = []
+    for key in sorted(documents, key=order):
+        members = tuple(sorted(documents[key]))
+        out.append(Reported(published[members[0]], values[key], members))
+    return tuple(out)
 
 
 def _narrowed_by_document(claims: Sequence[Claim]) -> dict[str, Value]:

@@ -14,6 +14,12 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     With `split_repeats`, a claim repeated r times by one source also shares its vote with its
     repeats (needed when votes are summed; not when only a group's strongest claim counts).
     """
+    once, split = claim_shares(table)
+    return split if split_repeats else once
+
+
+def claim_shares(table: ClaimTable) -> tuple[FloatArray, FloatArray]:
+    """`claim_share` without and with `split_repeats`, computed together."""
     item = table.item
     pair = table.source.astype(np.int64) * max(table.n_items, 1) + item
     # distinct (source, item, candidate) triples, then count candidates per (source, item)
@@ -24,9 +30,12 @@ def claim_share(table: ClaimTable, split_repeats: bool = True) -> FloatArray:
     k = per_pair[pair_inverse][triple_inverse]
     # a repeated identical claim shares the vote with its repeats
     repeats = np.bincount(triple_inverse, minlength=uniq_triple.shape[0]).astype(np.float64)
-    share = 1.0 / k if not split_repeats else 1.0 / (k * repeats[triple_inverse])
+    once = 1.0 / k
+    split = once / repeats[triple_inverse]
     # a claim extraction is unsure of weighs less, in every algorithm that shares votes this way
-    return share if table.claim_weight is None else share * table.claim_weight
+    if table.claim_weight is not None:
+        once, split = once * table.claim_weight, split * table.claim_weight
+    return once, split
 
 
 def support_matrix(table: ClaimTable) -> sparse.csr_matrix:
