@@ -10,8 +10,9 @@ Two kinds of document, each one file of the given size, built at run time:
   sentence a claim of each, the case where cost used to grow with the claims of the document).
 
 Each run is the command `veracity check FILE --format json --output REPORT` in a fresh process
-(start-up included). Prints seconds, KB per second, peak resident memory of that process (VmHWM)
-and the number of claims extracted. A run over --timeout seconds is stopped and printed as such.
+(start-up included). Prints wall seconds, CPU seconds of that process (the figure to read on a
+machine shared with other work), KB per second of wall time, peak resident memory of that
+process (VmHWM) and the number of claims extracted. A run over --timeout seconds is stopped and printed as such.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -67,17 +69,20 @@ def build(size: int, unit: str) -> str:
     return repeated[:size].decode("utf-8", errors="ignore")
 
 
-def run(path: Path, report: Path, timeout: float) -> tuple[float | None, float | None, int | None]:
-    """(seconds, peak MB, claims) of one `veracity check`; seconds None when stopped."""
+def run(
+    path: Path, report: Path, timeout: float
+) -> tuple[float | None, float, float | None, int | None]:
+    """(seconds, CPU seconds, peak MB, claims) of one `veracity check`; seconds None when
+    stopped."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-c", CHILD, "check", str(path), "--format", "json",
                "--output", str(report)]
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _children_cpu()
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, None, None
-    seconds = time.perf_counter() - started
+        return None, 0.0, None, None
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_started
     if done.returncode != 0:
         raise SystemExit(f"veracity check failed on {path}:\n{done.stderr}")
     peak = re.search(r"peak-kb (\d+)", done.stderr)
@@ -86,9 +91,16 @@ def run(path: Path, report: Path, timeout: float) -> tuple[float | None, float |
     claims = re.search(r'"claims": (\d+)', head)
     return (
         seconds,
+        cpu,
         int(peak.group(1)) / 1024 if peak else None,
         int(claims.group(1)) if claims else None,
     )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -108,20 +120,21 @@ def main() -> None:
             units[kind] = SENTENCE
         else:
             raise SystemExit(f"unknown kind {kind!r}; choose real or repetitive")
-    print(f"{'kind':<11} {'size':>9} {'seconds':>8} {'KB/s':>7} {'peak MB':>8} {'claims':>8}")
+    print(f"{'kind':<11} {'size':>9} {'seconds':>8} {'cpu s':>7} {'KB/s':>7} {'peak MB':>8} "
+          f"{'claims':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
             for size in sizes:
                 path = Path(tmp) / f"{kind}.txt"
                 path.write_text(build(size, units[kind]), encoding="utf-8")
-                seconds, peak, claims = run(path, Path(tmp) / "report.json", args.timeout)
+                seconds, cpu, peak, claims = run(path, Path(tmp) / "report.json", args.timeout)
                 label = f"{size / 1000:.0f}K" if size < 1_000_000 else f"{size / 1e6:g}M"
                 if seconds is None:
                     print(f"{kind:<11} {label:>9} {'>' + format(args.timeout, '.0f'):>8} "
-                          f"{'stopped':>7}", flush=True)
+                          f"{'':>7} {'stopped':>7}", flush=True)
                     continue
                 rate = size / 1000 / seconds
-                print(f"{kind:<11} {label:>9} {seconds:8.1f} {rate:7.0f} "
+                print(f"{kind:<11} {label:>9} {seconds:8.1f} {cpu:7.1f} {rate:7.0f} "
                       f"{peak if peak is not None else float('nan'):8.0f} "
                       f"{claims if claims is not None else -1:8d}", flush=True)
 
