@@ -107,7 +107,7 @@ def test_markdown_undetermined_field_says_so_with_its_candidates():
 def test_cli_text_piped_has_no_ansi_codes(tmp_path: Path):
     article = tmp_path / "a.txt"
     article.write_text("Gunmen held 12 hostages in the Arnsberg post office on 2 May 2011.\n")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src"), "FORCE_COLOR": ""}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(
         [sys.executable, "-c", "from veracity.cli import main; main()", "check", str(tmp_path)],
         capture_output=True, text=True, env=env, check=True,
