@@ -140,6 +140,11 @@ def _emit(report: Report, format: Format, output: Path | None) -> None:
         from veracity.report.html import render_html
 
         content = render_html(data, {d.id: d.text for d in report.documents})
+    elif output is None:
+        from veracity.report.text_report import print_text
+
+        print_text(data)  # in colour on a terminal, plain in a pipe
+        return
     else:
         from veracity.report.text_report import render_text
 

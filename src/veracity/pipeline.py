@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from veracity.assess.models import Models, assess_claims, calibrate_record, shipped_models
 from veracity.errors import InputError
@@ -35,21 +35,62 @@ _LINKED_NAMES = ("perpetrator.group",)
 
 
 class Progress:
-    """Progress on stderr for long runs (never stdout: `--format json | jq` must work)."""
+    """A progress bar (rich) for long runs, on stderr and only when stderr is a terminal: never
+    on stdout (`--format json | jq` must work), never into a log or a pipe.
+
+    Use as a context manager, so that the bar is closed however the work ends."""
 
     def __init__(self, total: int, label: str, enabled: bool) -> None:
-        self.total, self.label, self.enabled = total, label, enabled and total >= 50
-        self.started = time.monotonic()
-        self.last = 0.0
+        self.total, self.label = total, label
+        self.enabled = enabled and total >= 50 and stderr_is_terminal()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as Bar
+
+            self._bar = Bar(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                TimeRemainingColumn(),
+                console=Console(file=sys.stderr),
+            )
+            self._task = self._bar.add_task(self.label, total=self.total)
+            self._bar.start()
+        return self
 
     def step(self, done: int) -> None:
-        now = time.monotonic()
-        if self.enabled and (now - self.last > 1.0 or done == self.total):
-            self.last = now
-            rate = done / max(now - self.started, 1e-9)
-            print(f"\r{self.label}: {done}/{self.total} ({rate:.0f}/s)", end="", file=sys.stderr)
-            if done == self.total:
-                print(file=sys.stderr)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    @staticmethod
+    def note(message: str, enabled: bool) -> None:
+        """A line about the stage under way, on the same terms as the bar."""
+        if enabled and stderr_is_terminal():
+            print(message, file=sys.stderr)
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced by an object without it, or closed
+        return False
 
 
 def check(
@@ -140,8 +181,7 @@ def check_documents(
     claims, aliases = extract_documents(
         documents, profile, progress=progress, engine=engine, workers=workers
     )
-    if progress and len(documents) >= 50:
-        print("finding copies and translations ...", file=sys.stderr)
+    Progress.note("finding copies and translations ...", progress and len(documents) >= 50)
     grouped = _group_events(documents, events)
     lineage = find_lineage(
         documents, groups=lineage_groups(grouped, events),
@@ -171,20 +211,20 @@ def extract_documents(
         from veracity.engines.spark import extract_all
 
         return extract_all(documents, profile)
-    meter = Progress(len(documents), "extracting", progress)
     claims: list[Claim] = []
     aliases: dict[str, list[tuple[str, str]]] = {}
-    found_all = ordered_map(
-        _extract_one,
-        documents,
-        workers=worker_count(workers, len(documents)),
-        state={"profile": profile},
-    )
-    for k, (doc, found) in enumerate(zip(documents, found_all, strict=True), start=1):
-        claims.extend(found.claims)
-        if found.aliases:
-            aliases[doc.id] = list(found.aliases)
-        meter.step(k)
+    with Progress(len(documents), "extracting", progress) as meter:
+        found_all = ordered_map(
+            _extract_one,
+            documents,
+            workers=worker_count(workers, len(documents)),
+            state={"profile": profile},
+        )
+        for k, (doc, found) in enumerate(zip(documents, found_all, strict=True), start=1):
+            claims.extend(found.claims)
+            if found.aliases:
+                aliases[doc.id] = list(found.aliases)
+            meter.step(k)
     return claims, aliases
 
 
@@ -229,8 +269,7 @@ def reconcile_documents(
     for claim in claims:
         claims_of.setdefault(claim.document, []).append(claim)
     solver = _solver(documents, resolver, engine, anchor, pooled)
-    if progress and len(documents) >= 50:
-        print(f"reconciling {len(grouped)} events ...", file=sys.stderr)
+    Progress.note(f"reconciling {len(grouped)} events ...", progress and len(documents) >= 50)
     inputs = [
         EventInput(
             event_id,

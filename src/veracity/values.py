@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+import numpy as np
 from rapidfuzz import fuzz
 
 CountKind = Literal["exact", "approximate", "vague", "bound", "relative"]
@@ -227,17 +228,32 @@ def _count_pairs(values: Sequence[Value], idx: list[int]) -> Iterator[tuple[int,
     points = sorted((v.low, i) for i, v in counts if isinstance(v, Count) and v.is_point)
     lows = [p[0] for p in points]
     ranges = [(i, v) for i, v in counts if isinstance(v, Count) and not v.is_point]
-    for i, r in ranges:
+    overlap = _range_overlaps([v for _i, v in ranges])
+    for row, (i, r) in enumerate(ranges):
         start = bisect.bisect_left(lows, r.low)
         stop = len(lows) if r.high is None else bisect.bisect_right(lows, r.high)
         for _low, p in points[start:stop]:
             yield i, p, 1.0
             yield p, i, 1.0
-        for j, other in ranges:
-            if i != j:
-                s = compatibility(r, other)
-                if s > 0:
-                    yield i, j, s
+        for col in np.flatnonzero(overlap[row]):
+            if col != row:
+                yield i, ranges[col][0], float(overlap[row, col])
+
+
+def _range_overlaps(ranges: Sequence[Count]) -> np.ndarray:
+    """`_count_compatibility` of every two ranges (none a point), as one array operation."""
+    n = len(ranges)
+    if n == 0:
+        return np.zeros((0, 0))
+    low = np.array([r.low for r in ranges], dtype=np.float64)
+    high = np.array([math.inf if r.high is None else r.high for r in ranges], dtype=np.float64)
+    width = high - low
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shared = np.minimum.outer(high, high) - np.maximum.outer(low, low)
+        narrower = np.minimum.outer(width, width)
+        whole = np.isinf(narrower) | (narrower == 0)
+        share = np.where(whole, 1.0, np.minimum(1.0, shared / np.where(whole, 1.0, narrower)))
+    return np.where(shared < 0, 0.0, share)
 
 
 def _fuzzy_pairs(

@@ -53,6 +53,8 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     matcher = profile.cue_matcher(language)
     nouns = profile.nouns_for(language)
     noun_matcher = profile.noun_matcher(language)
+    stated: set[str] = set()  # the attributes of drafts[:counted]
+    counted = 0
     for sentence in sentences:
         all_hits = matcher.find_all(sentence.words)
         if _REFERENCE_LINE.match(sentence.text) or all_hits["reference"]:
@@ -109,11 +111,19 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             )
         drafts += leader_claims(sentence, profile, cue_hits, limit)
         drafts += attendee_claims(sentence, cue_hits, limit)
+        # demands and occasion: only until the document has stated one (a set of the
+        # attributes drafted so far, not a scan of every draft per sentence: that was
+        # quadratic in the claims of a long document)
+        stated.update(d.attribute for d in drafts[counted:])
+        counted = len(drafts)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):
-            if not any(d.attribute == attribute for d in drafts):
-                drafts += text_attribute_claims(
+            if attribute not in stated:
+                found = text_attribute_claims(
                     attribute, cue, sentence, cue_hits, limit, nouns.get("hostages")
                 )
+                drafts += found
+                stated.update(d.attribute for d in found)
+                counted = len(drafts)
         drafts += operation_claims(sentence, profile, language, limit)
     aliases = alias_pairs(document.text, profile.connectors)
     drafts += document_level_claims(document, sentences, profile, language, aliases)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from veracity.extract.drafts import Draft
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.names import (
     NameMention,
-    acronym_of,
+    acronym_letters,
     cities_in,
     countries_in,
+    initials_of,
     operation_names,
     organisation_mentions,
     person_after,
@@ -156,13 +158,17 @@ def document_level_claims(
     orgs = organisation_mentions(text, 0, profile, language)
     # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
     tied = {fold_word(a) for a, _ in aliases}
-    full_names = [m.text for m in orgs if " " in m.text]
+    # the acronyms the document's full names abbreviate, once (not every acronym against every
+    # name: quadratic in the names of a long document)
+    abbreviated = {
+        a for m in orgs if " " in m.text for a in initials_of(m.text, profile.connectors)
+    }
     orgs = [
         m
         for m in orgs
         if " " in m.text
         or fold_word(m.text) in tied
-        or any(acronym_of(m.text, name, profile.connectors) for name in full_names)
+        or (len(acronym_letters(m.text)) >= 2 and acronym_letters(m.text) in abbreviated)
     ]
     group = _likely_group(orgs, aliases, profile, language, sentence_at)
     if group is not None:
@@ -219,12 +225,20 @@ def _likely_group(
 
     countries = country_names(language)
     # an acronym stands for what the document ties it to ("FSB (Federal Security Service)")
-    expansions: dict[str, list[str]] = {}
+    # (each distinct expansion once, and each name judged once: a long document repeats its
+    # pairs and its names thousands of times)
+    expansions: dict[str, dict[str, None]] = {}
     for acronym, full in aliases:
-        expansions.setdefault(fold_word(acronym), []).append(full)
+        expansions.setdefault(fold_word(acronym), {})[full] = None
+    judged: dict[str, bool] = {}
 
     def excluded(name: str) -> bool:
-        for form in [name, *expansions.get(fold_word(name), [])]:
+        if name not in judged:
+            judged[name] = _excluded(name)
+        return judged[name]
+
+    def _excluded(name: str) -> bool:
+        for form in [name, *expansions.get(fold_word(name), {})]:
             words = [fold_word(w) for w in re.findall(r"\w+", form)]
             if fold_word(form) in countries or countries.get(fold_word(form)):
                 return True
@@ -256,12 +270,12 @@ def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None
 
     forms = {english} | {k for k, v in country_names(language).items() if v == english}
     forms |= city_forms(english)  # "Milano" for Milan
-    folded_text, origin = _folded_with_origin(text)
+    folded = _folded_with_origin(text)
     best: tuple[int, int] | None = None
     # the earliest mention of any form, in one pass (a large city has dozens of forms)
-    m = _any_of(frozenset(fold_word(f) for f in forms)).search(folded_text)
+    m = _any_of(frozenset(fold_word(f) for f in forms)).search(folded.text)
     if m:
-        best = (origin[m.start()], origin[m.end() - 1] + 1)
+        best = (folded.origin(m.start()), folded.origin(m.end() - 1) + 1)
     if best is None:
         # a case ending the dictionary form lacks: "в Москве" for Moscow
         folded_forms = {fold_word(f) for f in forms}
@@ -277,19 +291,50 @@ def _any_of(forms: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in ordered if f) + r")\b")
 
 
-@lru_cache(maxsize=4)
-def _folded_with_origin(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the offset it came from in `text`.
+class _Folded:
+    """A text folded (`fold_word` of every character, in order), with the offset in the text
+    each folded character came from.
 
-    Cached: a document's country and its city are both looked up in the same folded text.
+    Folding is a character map (one `str.translate`); most characters fold to one character,
+    so the offsets are kept as a few shifts (where a character folded to none or to several),
+    not as a list of one integer per character of a long document.
     """
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        for f in fold_word(ch):
-            chars.append(f)
-            origin.append(i)
-    return "".join(chars), origin
+
+    def __init__(self, text: str) -> None:
+        table = {ord(ch): fold_word(ch) for ch in set(text)}
+        self.text = text.translate({k: v for k, v in table.items() if v != chr(k)})
+        odd = "".join(chr(k) for k, v in table.items() if len(v) != 1)
+        self.starts: list[int] = [0]  # folded offset from which ...
+        self.shifts: list[int] = [0]  # ... folded offset - text offset is this
+        if not odd:
+            return
+        shift = 0
+        for m in re.finditer("[" + re.escape(odd) + "]", text):
+            i, k = m.start(), len(table[ord(m.group())])
+            at = i + shift  # where its folding starts
+            # its k folded characters all come from i; the text after it is shifted by k - 1
+            for j in range(1, k):
+                self._mark(at + j, shift + j)
+            shift += k - 1
+            if k == 0:
+                self._mark(at, shift)
+
+    def _mark(self, start: int, shift: int) -> None:
+        if self.starts[-1] == start:
+            self.shifts[-1] = shift
+        else:
+            self.starts.append(start)
+            self.shifts.append(shift)
+
+    def origin(self, offset: int) -> int:
+        """The text offset the folded character at `offset` came from."""
+        return offset - self.shifts[bisect.bisect_right(self.starts, offset) - 1]
+
+
+@lru_cache(maxsize=2)
+def _folded_with_origin(text: str) -> _Folded:
+    """Cached: a document's country and its city are both looked up in the same folded text."""
+    return _Folded(text)
 
 
 def _site(

@@ -45,11 +45,20 @@ def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list
 
 def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
     """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped)."""
-    letters = acronym.replace("-", "").upper()
+    letters = acronym_letters(acronym)
+    return letters in initials_of(name, connectors) and len(letters) >= 2
+
+
+def acronym_letters(acronym: str) -> str:
+    return acronym.replace("-", "").upper()
+
+
+def initials_of(name: str, connectors: frozenset[str]) -> tuple[str, str]:
+    """The acronyms a name may go by: the initials of every word, and of all but connectors."""
     words = [w for w in re.split(r"[\s\-–—]+", fold_word(name)) if w]
     initials = "".join(w[0] for w in words).upper()
     strict = "".join(w[0] for w in words if w not in connectors).upper()
-    return letters in (initials, strict) and len(letters) >= 2
+    return initials, strict
 
 
 def organisation_mentions(
@@ -90,8 +99,11 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
     """'Full Name (ACR)' and 'ACR (Full Name)': each pair names one thing."""
     pairs: list[tuple[str, str]] = []
     for m in re.finditer(r"\(\s*\*?([^()\n]{2,90}?)\*?\s*\)", text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(line_start, m.start() - 90) : m.start()]
+        # the 90 characters before, within the line (searching back no further than those: a
+        # search to the start of a long line for every bracket would be quadratic)
+        window = max(0, m.start() - 90)
+        line_start = text.rfind("\n", window, m.start()) + 1
+        before = text[max(line_start, window) : m.start()]
         before = re.split(r"[()]", before)[-1].rstrip()
         if len(before) < 2:
             continue

@@ -20,6 +20,8 @@ _FIGURE_OPENS = re.compile(r"(?<=[a-zà-ÿа-яё]{3}[.!?])\s+(?=\d)")
 # Real sentences stay far below this; longer runs are cut at a clause break near the limit.
 MAX_SENTENCE_WORDS = 200
 _CLAUSE_BREAK = re.compile(r"[;,:]\s|\s")
+# How far past the previous sentence the next one's first words are looked for.
+_SEARCH_AHEAD = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,11 @@ def split_sentences(text: str) -> list[Sentence]:
         for k, c_start in enumerate(starts):
             c_end = starts[k + 1] if k + 1 < len(starts) else len(line_text)
             start = line.start() + c_start
-            end = line.start() + len(line_text[:c_end].rstrip())
+            # trailing white space off, read backwards from the sentence's end (rstrip of the
+            # line up to here would copy the line once per sentence: quadratic on one long line)
+            while c_end > c_start and line_text[c_end - 1].isspace():
+                c_end -= 1
+            end = line.start() + c_end
             if text[start:end].strip():
                 sentences.extend(_bounded(text, start, end))
     return sentences
@@ -92,7 +98,10 @@ def _sentence_starts(line: str) -> list[int]:
     previous = ""
     for piece in pieces:
         head = piece.strip()[:12]
-        found = line.find(head, pos)
+        # near where the previous one ended (blingfire drops a few spaces between sentences):
+        # a search to the end of the line for every sentence blingfire changed would be
+        # quadratic on one long line
+        found = line.find(head, pos, pos + len(head) + _SEARCH_AHEAD)
         if found < 0:
             continue
         # "Am 4. Mai 2003": a day number with its full stop does not end a sentence

@@ -1,24 +1,70 @@
-"""Readable summaries for the terminal (text) and for documents (Markdown)."""
+"""Readable summaries for the terminal (text) and for documents (Markdown).
+
+The text report is built once as styled lines (rich `Text`): written plain to a file or a pipe,
+in colour on a terminal, where disputed fields, undetermined ones and contradicted claims stand
+out. `NO_COLOR` (any value) turns colour off; `FORCE_COLOR` turns it on where no terminal is seen.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
+
+from rich.console import Console
+from rich.text import Text
+
+# how each status is shown; disputed and undetermined are the fields a reader must look at
+STATUS_STYLE = {
+    "agreed": "green",
+    "resolved": "cyan",
+    "single-source": "dim",
+    "disputed": "bold yellow",
+    "undetermined": "bold magenta",
+}
+CONTRADICTED = "bold red"
+HEADING = "bold underline"
 
 
 def _value(v: Any) -> str:
+    if v is None:
+        return "not determined"
     if isinstance(v, dict):
         return f"{v['low']}–{v['high']}" if v.get("high") is not None else f"≥{v['low']}"
     return str(v)
 
 
 def render_text(report: dict[str, Any]) -> str:
-    lines: list[str] = []
+    """The text report, plain (for a file or a pipe)."""
+    return "\n".join(line.plain for line in text_lines(report)) + "\n"
+
+
+def print_text(report: dict[str, Any], file: IO[str] | None = None) -> None:
+    """Write the text report to `file` (stdout): in colour when it is a terminal that takes
+    colour (rich's detection, `FORCE_COLOR` included) and `NO_COLOR` is not set, else plain."""
+    console = Console(file=file, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    if not wants_colour(console):
+        console.file.write(render_text(report))
+        console.file.flush()
+        return
+    for line in text_lines(report):
+        console.print(line)
+
+
+def wants_colour(console: Console) -> bool:
+    return console.is_terminal and not console.no_color and not console.is_dumb_terminal
+
+
+def text_lines(report: dict[str, Any]) -> list[Text]:
+    """Every line of the text report, with the styles a terminal shows."""
+    lines: list[Text] = []
     for event in report["events"]:
         lines.append(
-            f"Event {event['id']}: {event['title']}  ({len(event['documents'])} documents)"
+            Text.assemble(
+                (f"Event {event['id']}: {event['title']}", "bold"),
+                f"  ({len(event['documents'])} documents)",
+            )
         )
-        lines.append("")
-        lines.append("Reconciled record")
+        lines.append(Text())
+        lines.append(Text("Reconciled record", HEADING))
         shown = {
             a: r
             for a, r in event["record"].items()
@@ -26,49 +72,75 @@ def render_text(report: dict[str, Any]) -> str:
         }
         width = max((len(a) for a in shown), default=10)
         for attribute, res in shown.items():
-            rivals = "; ".join(
-                f"{_value(a['value'])} ({', '.join(_short(s) for s in a['supported_by'])})"
-                for a in res["alternatives"]
-            )
-            line = (
-                f"  {attribute:<{width}}  {_value(res['value']):<24} {res['confidence']:.2f} "
-                f"{res['status']:<13} by {', '.join(_short(s) for s in res['supported_by']) or '-'}"
-            )
-            if rivals:
-                line += f"  | rivals: {rivals}"
-            if res.get("derived_from"):
-                line += f"  (derived: {res['derived_from']})"
-            lines.append(line)
+            lines.append(_record_line(attribute, res, width))
             if res.get("history"):
                 steps = " -> ".join(
                     f"{_value(h['value'])} ({h['published']})" for h in res["history"]
                 )
-                lines.append(f"  {'':<{width}}  as reported: {steps}")
+                lines.append(Text(f"  {'':<{width}}  as reported: {steps}", "dim"))
         for check in event.get("checks", []):
-            lines.append(f"  check: {check['check']}: {check['result']}")
-        lines.append("")
-    lines.append("Sources")
+            style = "bold red" if check["result"] == "inconsistent" else ""
+            lines.append(Text(f"  check: {check['check']}: {check['result']}", style))
+        lines.append(Text())
+    lines.append(Text("Sources", HEADING))
     for d in report["documents"]:
-        lines.append(
-            f"  {d['id']:<28} {d['language']:<3} reliability {d['reliability']:.2f}  claims {d['claims']:>3}"
-            f"  supported {d['supported']:>3}  contradicted {d['contradicted']:>3}"
-            f"  uncorroborated {d['uncorroborated']:>3}"
+        line = Text(
+            f"  {d['id']:<28} {d['language']:<3} reliability {d['reliability']:.2f}  "
+            f"claims {d['claims']:>3}  supported {d['supported']:>3}  "
         )
-    lines.append("")
-    lines.append("Lineage")
+        line.append(f"contradicted {d['contradicted']:>3}", CONTRADICTED if d["contradicted"] else "")
+        line.append(f"  uncorroborated {d['uncorroborated']:>3}")
+        lines.append(line)
+    lines.append(Text())
+    lines.append(Text("Lineage", HEADING))
     if not report["lineage"]:
-        lines.append("  no copies or translations found")
+        lines.append(Text("  no copies or translations found"))
     for link in report["lineage"]:
         arrow = "->" if link.get("directed", True) else "<->"
         lines.append(
-            f"  {link['document']} {arrow} {link['of']}  {link['relation']} ({link['score']:.2f})"
+            Text(f"  {link['document']} {arrow} {link['of']}  {link['relation']} ({link['score']:.2f})")
         )
-    lines.append("")
+    lines.append(Text())
     contradicted = [c for c in report["claims"] if c["verdict"] == "contradicted"]
-    lines.append(f"Contradicted claims ({len(contradicted)})")
+    lines.append(Text(f"Contradicted claims ({len(contradicted)})", HEADING))
     for c in contradicted:
-        lines.append(f'  {c["document"]}  {c["attribute"]} = {_value(c["value"])}  "{c["text"]}"')
-    return "\n".join(lines) + "\n"
+        lines.append(
+            Text.assemble(
+                f"  {c['document']}  ",
+                (f"{c['attribute']} = {_value(c['value'])}", CONTRADICTED),
+                f'  "{c["text"]}"',
+            )
+        )
+    return lines
+
+
+def _record_line(attribute: str, res: dict[str, Any], width: int) -> Text:
+    status = res["status"]
+    style = STATUS_STYLE.get(status, "")
+    flagged = status in ("disputed", "undetermined")
+    undetermined = res.get("value") is None
+    rivals = "; ".join(
+        f"{_value(a['value'])} ({', '.join(_short(s) for s in a['supported_by'])})"
+        for a in res["alternatives"]
+    )
+    value = _value(res.get("value"))
+    line = Text("  ")
+    line.append(attribute, style if flagged else "")
+    line.append(" " * (width - len(attribute) + 2))
+    line.append(value, style if flagged else "bold")
+    line.append(" " * (24 - len(value)))
+    line.append(f" {res['confidence']:.2f} ")
+    line.append(status, style)
+    line.append(" " * (13 - len(status)))
+    supporters = ", ".join(_short(s) for s in res["supported_by"]) or "-"
+    line.append(f" by {supporters}")
+    if rivals:
+        # an undetermined field has no value: its alternatives are the candidates
+        line.append("  | candidates: " if undetermined else "  | rivals: ")
+        line.append(rivals, "yellow" if flagged else "")
+    if res.get("derived_from"):
+        line.append(f"  (derived: {res['derived_from']})", "dim")
+    return line
 
 
 def render_markdown(report: dict[str, Any]) -> str:
@@ -82,8 +154,10 @@ def render_markdown(report: dict[str, Any]) -> str:
                 f"{_value(a['value'])} ({', '.join(a['supported_by'])})"
                 for a in res["alternatives"]
             )
+            if rivals and res.get("value") is None:
+                rivals = f"candidates: {rivals}"  # undetermined: no value, only candidates
             out.append(
-                f"| {attribute} | {_md(_value(res['value']))} | {res['confidence']:.2f} | {res['status']} "
+                f"| {attribute} | {_md(_value(res.get('value')))} | {res['confidence']:.2f} | {res['status']} "
                 f"| {', '.join(res['supported_by'])} | {_md(rivals)} |"
             )
         out.append("")

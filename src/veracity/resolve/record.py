@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -34,6 +34,13 @@ WEAK_CLAIM = 0.1
 # The least a claim weighs, however unsure extraction is: the claim model judges words, not
 # facts, and must not silence a source on its own.
 WEIGHT_FLOOR = 0.5
+# The distinct values of one attribute in one event that become candidates. Candidates are
+# compared pairwise (a range with every range it overlaps), so without a bound one long document
+# stating thousands of different figures would cost the square of its claims. Real events stay
+# far below (the most in the development and holdout events: 22). Beyond it the values stated
+# by the most documents, then by the most claims, are kept; the claims of the others are still
+# judged, against the value chosen.
+MAX_CANDIDATES = 500
 
 
 @dataclass
@@ -71,6 +78,9 @@ class EventTable:
     given: list[Claim]  # as given (the report lists claims in document order)
     support: list[tuple[int, int, float]]  # (a, b, s): a claim of a supports b by s > 0
     table: ClaimTable
+    # (attribute index, claim) of the claims whose value was not made a candidate
+    # (MAX_CANDIDATES): not in the table, judged against the value chosen
+    unranked: list[tuple[int, Claim]] = field(default_factory=list)
 
 
 # A solver resolves many event tables at once: per event (the numpy algorithms) or all
@@ -218,6 +228,7 @@ def build_table(
     claim_source: list[int] = []
     ordered_claims: list[Claim] = []
     blocks: list[tuple[int, int]] = []
+    unranked: list[tuple[int, Claim]] = []
     for item, attribute in enumerate(attributes):
         offset = len(cand_values)
         keys: dict[str, int] = {}
@@ -225,11 +236,18 @@ def build_table(
         overtaken = (
             timeline.overtaken(attribute, by_attribute[attribute]) if timeline else frozenset()
         )
+        stated = []
         for claim in by_attribute[attribute]:
             value = narrowed.get(claim.id, claim.value)
             if claim.id in overtaken and isinstance(value, Count):
                 value = Count(value.low, None, "bound")
+            stated.append((claim, value))
+        kept = _candidate_keys(stated)
+        for claim, value in stated:
             key = value.key()
+            if kept is not None and key not in kept:
+                unranked.append((item, claim))
+                continue
             if key not in keys:
                 keys[key] = len(cand_values)
                 cand_values.append(value)
@@ -283,6 +301,7 @@ def build_table(
         given=list(claims),
         support=list(zip(rows, cols, data, strict=True)),
         table=table,
+        unranked=unranked,
     )
 
 
@@ -425,6 +444,23 @@ def _history(
     return tuple(out)
 
 
+def _candidate_keys(stated: Sequence[tuple[Claim, Value]]) -> set[str] | None:
+    """The keys of the values to make candidates, or None for all of them (at most
+    MAX_CANDIDATES distinct): those stated by the most documents, then by the most claims,
+    then the first stated."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    claims: dict[str, int] = defaultdict(int)
+    for claim, value in stated:
+        key = value.key()
+        documents[key].add(claim.document)
+        claims[key] += 1
+    if len(claims) <= MAX_CANDIDATES:
+        return None
+    order = {key: k for k, key in enumerate(claims)}  # first stated first
+    ranked = sorted(claims, key=lambda key: (-len(documents[key]), -claims[key], order[key]))
+    return set(ranked[:MAX_CANDIDATES])
+
+
 def _narrowed_by_document(claims: Sequence[Claim]) -> dict[str, Value]:
     """One document's several figures for one quantity hold together: "at least 129" and "some
     130" (117-143) say 129-143. Each such claim backs only that overlap in the table (its own
@@ -473,6 +509,12 @@ def interpret(
 
     record: dict[str, Resolution] = {}
     verdicts: dict[str, Verdict] = {}
+    # the claims of the table, then those whose value was no candidate (judged all the same)
+    unranked_of_item: dict[int, list[int]] = defaultdict(list)
+    ordered_claims = list(ordered_claims)
+    for item, claim in event_table.unranked:
+        unranked_of_item[item].append(len(ordered_claims))
+        ordered_claims.append(claim)
     group_of_claim = [witness_group.get(c.document, c.document) for c in ordered_claims]
     claims_of_cand: dict[int, list[int]] = defaultdict(list)
     for k, c in enumerate(claim_cand):
@@ -484,6 +526,7 @@ def interpret(
             continue
         winner_value = cand_values[winner]
         item_claims = [k for c in range(lo, hi) for k in claims_of_cand[c]]
+        item_claims += unranked_of_item.get(item, [])
         agrees = {
             k: compatibility(ordered_claims[k].value, winner_value) >= AGREE for k in item_claims
         }
