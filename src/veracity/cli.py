@@ -56,6 +56,10 @@ def check_cli(
             min=1, help="Processes for extraction (default: $VERACITY_WORKERS or every core)"
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(help="The reader's language: names shown as its sources write them"),
+    ] = "en",
 ) -> None:
     """Read the articles, resolve every fact, and report the record, sources and verdicts."""
     from veracity.pipeline import check
@@ -69,7 +73,7 @@ def check_cli(
                                 engine=engine, progress=True)
     else:
         report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
-                       engine=engine, workers=workers)
+                       engine=engine, workers=workers, lang=lang)
     _emit(report, format, output)
 
 

@@ -91,6 +91,7 @@ def resolution_to_text(res: Resolution) -> str:
                 for a in res.alternatives
             ],
             "derived_from": res.derived_from,
+            "aliases": list(res.aliases),
         },
         ensure_ascii=False,
     )
@@ -110,4 +111,5 @@ def resolution_from_text(event: str, attribute: str, text: str) -> Resolution:
             for a in data["alternatives"]
         ),
         derived_from=data["derived_from"],
+        aliases=tuple(data.get("aliases", ())),
     )

@@ -76,6 +76,8 @@ class Resolution:
     supported_by: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()
     derived_from: str | None = None
+    # a name's other forms (translations, acronyms, spellings) when the value is a name
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

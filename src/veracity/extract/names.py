@@ -80,6 +80,9 @@ def _after_last_connector_noun(
     tokens = run.text.split(" ")
     for k, token in enumerate(tokens[:-1]):
         tail = [fold_word(t) for t in tokens[k + 1 :]]
+        head = [fold_word(t) for t in tokens[:k]]
+        if any(heads.match_at(head, i) for i in range(len(head))):
+            break  # "Volksfront zur Befreiung Palästinas": the name opens with its head
         if token.lower() in connectors and heads.match_at(tail, 0):
             text = " ".join(tokens[k + 1 :])
             return NameMention(text, run.end - len(text), run.end)

@@ -60,6 +60,8 @@ def _resolution(res: Resolution) -> dict[str, Any]:
     }
     if res.derived_from:
         out["derived_from"] = res.derived_from
+    if res.aliases:
+        out["aliases"] = list(res.aliases)
     return out
 
 

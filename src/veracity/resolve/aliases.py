@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -63,6 +64,17 @@ def link_names(
             for key, full in folded.items():
                 if key != acr_key and not _is_acronym(full) and acronym_of(acr, full, connectors):
                     uf.union(acr_key, key)
+    # one name spelled in two scripts' ways ("Hezbollah", "Hisbollah"; "Al-Shabaab", "Al
+    # Chabaab"; "M-19", "M19"): the same sounds once vowels, doubled letters and the usual
+    # transliteration variants are set aside
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        sound = _sound(k, connectors)
+        if sound:
+            by_sound[sound].append(k)
+    for same in by_sound.values():
+        for other in same[1:]:
+            uf.union(same[0], other)
     token_sets = {k: frozenset(k.split()) for k in keys}
     for a in keys:
         for b in keys:
@@ -94,6 +106,28 @@ def link_names(
         counts = Counter(full_forms)
         display[group] = max(counts, key=lambda f: (counts[f], _accents(f), len(f)))
     return group_of, display
+
+
+_VARIANTS = (("ch", "sh"), ("kh", "h"), ("ou", "u"), ("z", "s"), ("q", "k"), ("c", "k"),
+             ("ph", "f"), ("j", "y"), ("w", "u"))
+
+
+def _sound(key: str, connectors: frozenset[str]) -> str:
+    """A one-word name's sound (its folded `key` without its article), for names of at least
+    five letters: consonants in order, transliteration variants merged, vowels and doubled
+    letters dropped ("hezbollah", "hisbollah", "hizbullah" -> "hsblh"). Digits are kept: "m 19"
+    and "m19" are one. Empty for longer names, which are compared word by word."""
+    words = [w for w in key.split() if w not in connectors and w not in ("al", "el", "ad", "as")]
+    joined = "".join(words)
+    if len(words) > 2 or (len(joined) < 5 and not any(ch.isdigit() for ch in joined)):
+        return ""
+    if len(words) == 2 and not any(ch.isdigit() for ch in joined):
+        return ""
+    for a, b in _VARIANTS:
+        joined = joined.replace(a, b)
+    consonants = re.sub(r"[aeiouy]", "", joined)
+    sound = re.sub(r"(.)\1+", r"\1", consonants)
+    return sound if len(sound) >= 3 or any(ch.isdigit() for ch in sound) else ""
 
 
 def _accents(text: str) -> int:
