@@ -377,6 +377,7 @@ def _site(
     ordinary = _ordinary_words(profile, language)
     vehicles = set(profile.raw.get("site_roles", {}).get("vehicles", []))
     common, _proper = word_cases(text)
+    common |= number_lexicon(language).words  # "Drei Flugzeuge"
     for sentence in sentences:
         found = matcher.find_all(sentence.words)
         for kind, hits in found.items():

@@ -47,6 +47,7 @@ class RoleWords:
     force_words: PhraseSet
     state_qualifiers: PhraseSet
     not_group: PhraseSet
+    authority: PhraseSet
     office_titles: PhraseSet
     neutral_titles: PhraseSet
     crew_words: PhraseSet
@@ -87,6 +88,7 @@ def role_words(profile_name: str, language: str) -> RoleWords:
         force_words=PhraseSet.build(flat("force_words")),
         state_qualifiers=PhraseSet.build(flat("state_qualifiers")),
         not_group=PhraseSet.build(flat("not_group_words", "authority_words") + site_words),
+        authority=PhraseSet.build(flat("authority_words")),
         office_titles=PhraseSet.build(flat("office_titles")),
         neutral_titles=PhraseSet.build(flat("neutral_titles")),
         crew_words=PhraseSet.build(flat("crew_words")),
@@ -267,7 +269,9 @@ def name_runs(
             if not first or first.end() >= len(text):
                 break
             word = fold_word(first.group(1))
-            if word not in _ARTICLES and not (opening and word in common):
+            if word not in _ARTICLES and not (opening and word in common) and not (
+                first.group(1)[:1].islower()
+            ):
                 break
             text, start = text[first.end() :], start + first.end()
         if not text[:1].isupper() and not text[:1].isdigit():
@@ -338,7 +342,8 @@ def group_roles(
     cue_at = _cue_words(sentence, rw)
     responsibility = rw.cues.find_all(words).get("responsibility", [])
     out: list[RoleMention] = []
-    for run in _compounds(name_runs(sentence, profile.connectors, common, proper), rw):
+    runs = _inner_kinds(name_runs(sentence, profile.connectors, common, proper), rw)
+    for run in _compounds(runs, rw):
         ks, ke = _word_span(sentence, run)
         if ks >= len(words) or ke <= ks:
             continue
@@ -356,18 +361,25 @@ def group_roles(
             and ke < len(words)
             and _clear(sentence, ke - 1, ke)
             and rw.member_words.match_at(words, ke)
-            and (len(run.text.split()) >= 2 or re.search(r"[\d\-]", run.text) or run.text.isupper())
+            and not is_demonym(run.text, language)
+            and not is_people_word(run.text, language)
         ):
             how, weight, skip = "before attackers", 2.0, (ks, ke + 1)
         # German writes every noun with a capital: a lone plain word is a name there only
         # when a kind word or the attackers' noun says so ("Zu der Tat bekannte sich ...")
-        plain = language == "de" and " " not in run.text and run.text.isalpha() and not run.text.isupper()
+        plain = (
+            language == "de" and " " not in run.text and run.text.isalpha()
+            and not run.text.isupper()
+        )
+        if any(rw.perpetrators.match_at(words, k) for k in range(skip[0], min(skip[1], len(words)))):
+            skip = (0, 0)  # "militants of X": the attackers' own noun says whose side X is on
         if not plain and any(_claims(sentence, s, s + n, ks, ke, rw) for s, n in responsibility):
             how, weight = how or "responsibility", weight + 4.0
         elif not how or _side(sentence, ks, rw, skip) < 0:
             continue
         text = run.text.rstrip("-")
-        out.append(RoleMention(NameMention(text, run.start, run.start + len(text)), weight, how))
+        named = _extended(sentence, NameMention(text, run.start, run.start + len(text)), rw)
+        out.append(RoleMention(named, weight, how))
     return out
 
 
@@ -387,6 +399,50 @@ def _claims(sentence: Sentence, s: int, e: int, ks: int, ke: int, rw: RoleWords)
             and (words[ks - 1] in rw.of_words or rw.agent_words.match_at(words, ks - 1))
         )
     )
+
+
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ad|an|as|ash|at|az|ar)[-‑]$")
+
+
+def _extended(sentence: Sentence, name: NameMention, rw: RoleWords) -> NameMention:
+    """The whole name of a group: with its Arabic article written in lower case ("al-X"), and
+    with the region it names after a preposition ("Al-Qaeda in the Islamic Maghreb", "Al-Qaïda
+    au Maghreb"), unless that is a country or a city ("X in Kenya": where, not who)."""
+    text = sentence.text
+    at = name.start - sentence.start
+    start = name.start
+    prefix = _ARTICLE_PREFIX.search(text[max(0, at - 4) : at])
+    if prefix:
+        start -= len(prefix.group())
+    end = name.end
+    rest = text[name.end - sentence.start :]
+    m = re.match(r"[ \t]+(\w+)(?:[ \t]+(?:the|el|la|le|der|dem|il|lo))?(?:[ \t]+[a-zà-ÿ]+)?"
+                 r"[ \t]+([A-ZÀ-Þ][\w\-]+(?:[ \t]+[A-ZÀ-Þ][\w\-]+)*)", rest)
+    if m and rw.place_words.match_at([fold_word(m.group(1))], 0):
+        region = m.group(2)
+        if not is_place(region, rw.language) and not _any(rw.not_group, tokens(region)):
+            end = name.end + m.end()
+    return NameMention(text[start - sentence.start : end - sentence.start], start, end)
+
+
+def _inner_kinds(runs: list[NameMention], rw: RoleWords) -> list[NameMention]:
+    """A run that opens with the attackers' or a kind's word and "of" ("Guerrilleros del K-44"
+    opening a sentence, German "Kämpfer der X"): the name is what follows, and the words
+    before it stay in the sentence for `_kind_before` to read."""
+    out = []
+    for run in runs:
+        raw = run.text.split(" ")
+        words = [fold_word(w) for w in raw]
+        n = max(rw.member_words.match_at(words, 0), rw.group_words.match_at(words, 0))
+        k = n
+        while 0 < k < len(words) - 1 and words[k] in rw.of_words:
+            k += 1
+        if n and k > n and k < len(raw):
+            text = " ".join(raw[k:])
+            out.append(NameMention(text, run.end - len(text), run.end))
+        else:
+            out.append(run)
+    return out
 
 
 def _compounds(runs: list[NameMention], rw: RoleWords) -> list[NameMention]:
@@ -557,7 +613,7 @@ def _side(
             rw.security.match_at(words, k)
             or rw.crew_words.match_at(words, k)
             or rw.office_titles.match_at(words, k)
-            or rw.not_group.match_at(words, k)
+            or rw.authority.match_at(words, k)
             or rw.force_words.match_at(words, k)
         ):
             add(k, 1, -1)

@@ -93,7 +93,9 @@ def link_names(
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if uf.find(a) != uf.find(b) and (
-                    _translated(own[a], own[b]) or _one_word_translated(a, b, own, heads)
+                    _translated(own[a], own[b])
+                    or _one_word_translated(a, b, own, heads)
+                    or _mostly_translated(own[a], own[b])
                 ):
                     uf.union(a, b)
     group_of = {k: uf.find(k) for k in keys}
@@ -159,6 +161,18 @@ def _one_word_translated(
         return False
     u, v = x[0], y[0]
     return len(u) >= 4 and len(v) >= 4 and (u[:4] == v[:4] or fuzz.ratio(u, v) >= 80)
+
+
+def _mostly_translated(a: list[str], b: list[str]) -> bool:
+    """"Al Qaeda in the Islamic Maghreb" = "Al-Qaïda au Maghreb": the shorter name's own
+    words, all but its short function words ("in", "au"), are spelled alike in the longer,
+    two of them at least."""
+    short, long_ = sorted((a, b), key=len)
+    content = [w for w in short if len(w) > 3]
+    if len(content) < 2:
+        return False
+    alike = [w for w in content if max(fuzz.ratio(w, x) for x in long_) >= 80]
+    return len(alike) == len(content)
 
 
 def _translated(a: list[str], b: list[str]) -> bool:

@@ -18,7 +18,6 @@ from dataclasses import replace
 from veracity.model import Claim, Resolution
 from veracity.values import Name, fold
 
-
 NAMED = ("perpetrator.group", "perpetrator.leader", "location.site", "operation.name")
 
 
