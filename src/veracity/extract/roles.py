@@ -18,6 +18,7 @@ No name of any event is listed anywhere: only the words of each language.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -363,6 +364,7 @@ def group_roles(
             and rw.member_words.match_at(words, ke)
             and not is_demonym(run.text, language)
             and not is_people_word(run.text, language)
+            and not rw.group_adjectives.match_at(tokens(run.text), 0)
         ):
             how, weight, skip = "before attackers", 2.0, (ks, ke + 1)
         # German writes every noun with a capital: a lone plain word is a name there only
@@ -592,11 +594,13 @@ def _side(
     `skip` (the construction that found the name) are not looked at."""
     words = sentence.words
     found = rw.cues.find_all(words)
-    signals: list[tuple[int, int]] = []  # (distance, side)
+    found_at: dict[int, set[int]] = defaultdict(set)  # word -> the sides it speaks for
+    distance: dict[int, int] = {}
 
     def add(i: int, n: int, side: int) -> None:
         if i + n <= skip[0] or i >= skip[1]:
-            signals.append((min(abs(at - i), abs(at - (i + n - 1))), side))
+            found_at[i].add(side)
+            distance[i] = min(abs(at - i), abs(at - (i + n - 1)))
 
     for name, side in (("attack", 1), ("taking", 1), ("responsibility", 1), ("operation", -1),
                        ("rescue", -1), ("release", -1)):
@@ -617,6 +621,8 @@ def _side(
             or rw.force_words.match_at(words, k)
         ):
             add(k, 1, -1)
+    # a word of both sides ("assaut": the attack and the assault that ended it) says neither
+    signals = [(distance[i], next(iter(v))) for i, v in found_at.items() if len(v) == 1]
     if not signals:
         return 0
     best = min(d for d, _ in signals)
