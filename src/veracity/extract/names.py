@@ -13,6 +13,8 @@ _CAP_RUN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*\.?)(?:[ \t]+(?:(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*)|(?:%s)))*"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]{1,7}\b")
+# an acronym written as a word, as some presses do ("Aqmi", "Aqpa")
+_WORD_ACRONYM = re.compile(r"[A-Z][a-z]{2,5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +46,35 @@ def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list
 
 
 def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
-    """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped)."""
+    """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped);
+    'AQIM' 'Al-Qaeda in the Islamic Maghreb' and 'AQMI' 'Al-Qaïda au Maghreb islamique' (short
+    function words may be skipped, every longer word gives its initial, in order)."""
     letters = acronym.replace("-", "").upper()
-    words = [w for w in re.split(r"[\s\-–—]+", fold_word(name)) if w]
+    if len(letters) < 2:
+        return False
+    words = [w for w in re.split(r"[\s\-–—'’]+", fold_word(name)) if w]
     initials = "".join(w[0] for w in words).upper()
     strict = "".join(w[0] for w in words if w not in connectors).upper()
-    return letters in (initials, strict) and len(letters) >= 2
+    return letters in (initials, strict) or _initials_skipping_short(letters, words)
+
+
+def _initials_skipping_short(letters: str, words: list[str]) -> bool:
+    """The letters are the initials of the words, in order, where a word of three letters or
+    fewer may give none; the first word always gives its initial."""
+    if not words or not letters or words[0][:1].upper() != letters[0]:
+        return False
+
+    def match(i: int, k: int) -> bool:
+        if k == len(letters):
+            return all(len(w) <= 3 for w in words[i:])
+        if i == len(words):
+            return False
+        w = words[i]
+        if w[:1].upper() == letters[k] and match(i + 1, k + 1):
+            return True
+        return len(w) <= 3 and match(i + 1, k)
+
+    return len(words) <= 12 and match(0, 0)
 
 
 def organisation_mentions(
@@ -103,9 +128,11 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
         right = m.group(1).strip(" *,")
         for acr, full in ((right, left), (left, right)):
             words = acr.split()
-            if not words or not _ACRONYM.fullmatch(words[-1]):
+            if not words:
                 continue
             acr_word = words[-1]
+            if not _ACRONYM.fullmatch(acr_word) and not _WORD_ACRONYM.fullmatch(acr_word):
+                continue
             # the full name is the tail of the other side that the acronym abbreviates
             tail_words = full.split()
             for k in range(max(0, len(tail_words) - 12), len(tail_words)):
@@ -116,6 +143,8 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
                     pairs.append((acr_word, candidate))
                     break
             else:
+                if not _ACRONYM.fullmatch(acr_word):
+                    continue  # "Aqmi" is an acronym only when it spells the name out
                 caps = capitalised_runs(full, 0, connectors)
                 if (
                     caps

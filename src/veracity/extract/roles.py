@@ -111,27 +111,46 @@ def _any(phrases: PhraseSet, words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _demonym_stems(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The starts of one-word country names (CLDR, in `language` and English): "Colombian",
-    "colombiano", "israélien" and "Deutsche" begin like their country."""
+def _countries_by_start(language: str) -> dict[str, tuple[str, ...]]:
+    """One-word country names (CLDR, in `language` and English) by their first three letters."""
     from veracity.extract.places import country_names
 
-    five, four = set(), set()
+    out: dict[str, set[str]] = defaultdict(set)
     for lang in {language, "en"}:
         for name in country_names(lang):
-            if " " in name or "-" in name:
-                continue
-            if len(name) >= 5:
-                five.add(name[:5])
-            elif len(name) == 4:
-                four.add(name)
-    return frozenset(five), frozenset(four)
+            if " " not in name and "-" not in name and len(name) >= 4:
+                out[name[:3]].add(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def is_demonym(word: str, language: str) -> bool:
-    five, four = _demonym_stems(language)
+    """A word of a country's people: a language's name ("German", "alemán"), or a word that
+    begins like a country's name all but its last letter ("Colombian", "israélien",
+    "somalí"); "Liberation" is not Liberia's."""
     w = fold_word(word)
-    return (len(w) >= 5 and w[:5] in five) or (len(w) >= 4 and w[:4] in four and len(w) <= 8)
+    if len(w) < 4:
+        return False
+    if is_people_word(word, language):
+        return True
+    for name in _countries_by_start(language).get(w[:3], ()):
+        if w.startswith(name):
+            rest = w[len(name) :]
+        elif w.startswith(name[:-1]):
+            rest = w[len(name) - 1 :]
+        else:
+            continue
+        if rest in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+# what follows a country's name (or all its letters but the last) in a word of its people
+_DEMONYM_ENDINGS = frozenset(
+    {"", "n", "an", "ans", "ian", "ians", "ien", "iens", "ienne", "iennes", "ean", "eans", "ano",
+     "ana", "anos", "anas", "no", "na", "nos", "nas", "o", "a", "os", "as", "ese", "esi", "ais",
+     "aise", "ois", "oise", "er", "ern", "isch", "ische", "ischen", "ischer", "i", "is", "s",
+     "es", "en", "e", "ite", "ites", "ino", "ina", "ini", "ine", "eno", "ena", "ota", "ote"}
+)
 
 
 @lru_cache(maxsize=16)
@@ -155,7 +174,14 @@ def is_people_word(word: str, language: str) -> bool:
     "allemande"); a country's stem is not enough before a given name ("Francesca")."""
     w = fold_word(word)
     names = _language_names(language)
-    return w in names or any(w.startswith(n) and len(w) - len(n) <= 3 for n in names if len(n) >= 5)
+    return w in names or any(
+        w.startswith(n) and w[len(n) :] in _ADJECTIVE_ENDINGS for n in names if len(n) >= 5
+    )
+
+
+# the endings an adjective of a people takes after its language's name ("alemanes",
+# "allemande", "Deutschen"); "Francesca" is not "francese" + "ca"
+_ADJECTIVE_ENDINGS = frozenset({"", "s", "e", "es", "a", "as", "o", "os", "n", "en", "er", "ne", "ns", "i"})
 
 
 def is_place(name: str, language: str) -> bool:
@@ -171,13 +197,22 @@ def is_place(name: str, language: str) -> bool:
 
 def is_state_force(words: list[str], rw: RoleWords, language: str, raw: list[str]) -> bool:
     """A force word and nothing else but what a state's force is called by: its country or
-    people, "national", an arm ("infantry"), an ordinal ("7th", "1er")."""
+    people, "national", an arm ("infantry"), an ordinal ("7th", "1er"). Where adjectives come
+    first (English, German), words after the force's name that do not hang on it by an "of"
+    are another phrase ("Colombian Army Unknown", an infobox's cell)."""
     i, found = 0, False
     while i < len(words):
         n = rw.force_words.match_at(words, i)
         if n:
             found = True
             i += n
+            if (
+                language in ("en", "de")
+                and i > n  # qualified before it: "Colombian Army"; "Brigade Rote X" is a name
+                and i < len(words)
+                and words[i] not in rw.of_words
+            ):
+                return True
             continue
         w = words[i]
         m = rw.state_qualifiers.match_at(words, i)
