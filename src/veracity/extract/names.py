@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.places import city_names, country_code, country_names, inflected_bases
@@ -24,10 +25,22 @@ class NameMention:
     end: int
 
 
+@lru_cache(maxsize=8)
+def _run_pattern(connectors: frozenset[str]) -> re.Pattern[str]:
+    joiners = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    return re.compile(_CAP_RUN.pattern % joiners)
+
+
 def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list[NameMention]:
     """Runs of capitalised words joined by lower-case connectors ("Chavín de Huántar")."""
-    joiners = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
-    pattern = re.compile(_CAP_RUN.pattern % joiners)
+    return list(_capitalised_runs(text, offset, connectors))
+
+
+@lru_cache(maxsize=256)
+def _capitalised_runs(
+    text: str, offset: int, connectors: frozenset[str]
+) -> tuple[NameMention, ...]:
+    pattern = _run_pattern(connectors)
     out: list[NameMention] = []
     for m in pattern.finditer(text):
         raw = m.group()
@@ -42,7 +55,7 @@ def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list
         if raw.lower() in connectors or not raw:
             continue
         out.append(NameMention(raw, offset + m.start(), offset + m.start() + len(raw)))
-    return out
+    return tuple(out)
 
 
 def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:

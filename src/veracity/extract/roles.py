@@ -55,6 +55,19 @@ class RoleWords:
     heads: PhraseSet
     cues: MultiMatcher
     language: str
+    profile: str
+
+
+def _cues(rw: RoleWords, sentence: Sentence) -> dict[str, list[tuple[int, int]]]:
+    """The profile's cues in a sentence, found once for the several readers of one sentence."""
+    return _cues_cached(rw.profile, rw.language, tuple(sentence.words))
+
+
+@lru_cache(maxsize=64)
+def _cues_cached(
+    profile: str, language: str, words: tuple[str, ...]
+) -> dict[str, list[tuple[int, int]]]:
+    return load_profile(profile).cue_matcher(language).find_all(list(words))
 
 
 def tokens(text: str) -> list[str]:
@@ -96,6 +109,7 @@ def role_words(profile_name: str, language: str) -> RoleWords:
         heads=profile.generic_name_words,
         cues=profile.cue_matcher(language),
         language=language,
+        profile=profile_name,
     )
 
 
@@ -175,7 +189,9 @@ def is_people_word(word: str, language: str) -> bool:
     w = fold_word(word)
     names = _language_names(language)
     return w in names or any(
-        w.startswith(n) and w[len(n) :] in _ADJECTIVE_ENDINGS for n in names if len(n) >= 5
+        w.endswith(e) and len(w) - len(e) >= 5 and w[: len(w) - len(e)] in names
+        for e in _ADJECTIVE_ENDINGS
+        if e
     )
 
 
@@ -353,7 +369,7 @@ def _clear(sentence: Sentence, i: int, j: int) -> bool:
 
 
 def _cue_words(sentence: Sentence, rw: RoleWords) -> set[int]:
-    found = rw.cues.find_all(sentence.words)
+    found = _cues(rw, sentence)
     return {
         k
         for name, hits in found.items()
@@ -376,7 +392,7 @@ def group_roles(
     rw = role_words(profile.name, language)
     words = sentence.words
     cue_at = _cue_words(sentence, rw)
-    responsibility = rw.cues.find_all(words).get("responsibility", [])
+    responsibility = _cues(rw, sentence).get("responsibility", [])
     out: list[RoleMention] = []
     runs = _inner_kinds(name_runs(sentence, profile.connectors, common, proper), rw)
     for run in _compounds(runs, rw):
@@ -628,7 +644,7 @@ def _side(
     an office), 0 neither. The nearest signal decides, the attackers win a tie; words in
     `skip` (the construction that found the name) are not looked at."""
     words = sentence.words
-    found = rw.cues.find_all(words)
+    found = _cues(rw, sentence)
     found_at: dict[int, set[int]] = defaultdict(set)  # word -> the sides it speaks for
     distance: dict[int, int] = {}
 
@@ -798,7 +814,7 @@ def attacker_names(
     attacker,", "killed by X" (a document that names no leader names its lone attacker so)."""
     rw = role_words(profile.name, language)
     words = sentence.words
-    found = rw.cues.find_all(words)
+    found = _cues(rw, sentence)
     violent = sorted(
         i
         for name in ("attack", "death", "taking", "injury", "responsibility")
@@ -882,7 +898,7 @@ def site_context(sentence: Sentence, profile: Profile, language: str, kind: str)
     place the wounded are taken to (a hospital) counts only in a sentence of the attack and
     not of the wounded."""
     roles = profile.raw.get("site_roles", {})
-    cues = profile.cue_matcher(language).find_all(sentence.words)
+    cues = _cues(role_words(profile.name, language), sentence)
     nouns = profile.noun_matcher(language).find_all(sentence.words)
     attack = bool(cues.get("attack") or cues.get("taking"))
     if kind in roles.get("care", []):
