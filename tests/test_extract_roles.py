@@ -293,3 +293,29 @@ def test_roles_record_shows_an_acronym_when_no_source_writes_the_readers_languag
     assert french.events[0].record["perpetrator.group"].value.to_json() == (
         "Front de Libération de Valdora"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "site"),
+    [
+        ("ru", "Боевики захватили театр «Звезда Волги» в Казани и взяли 90 заложников.",
+         "театр «Звезда Волги»"),
+        ("fr", "Des hommes armés ont pris le théâtre « Le Phare » et 90 otages.",
+         "théâtre « Le Phare »"),
+        ("de", "Bewaffnete besetzten das Hotel „Seeblick“ und nahmen 40 Geiseln.",
+         "Hotel „Seeblick“"),
+    ],
+)
+def test_roles_site_named_in_quotes(profile, language, text, site):
+    assert _site(profile, text, language) == [site]
+
+
+def test_roles_russian_group_and_leader(profile):
+    got = facts(
+        profile,
+        "Ответственность за захват школы взяла на себя группировка «Северный Рассвет». "
+        "Боевиков возглавлял Аслан Варгов, сообщили в полиции.",
+        "ru",
+    )
+    assert got["perpetrator.group"] == ["Северный Рассвет"]
+    assert got["perpetrator.leader"] == ["Аслан Варгов"]

@@ -390,6 +390,9 @@ def _site(
                     continue
                 start, end = _named_span(text, sentence, i, n, ordinary)
                 kind_span = (sentence.spans[i][0], sentence.spans[i + n - 1][1])
+                quoted = _QUOTED_NAME.match(text, end, sentence.end)
+                if quoted and quoted.group(1)[:1].isupper():
+                    end = quoted.end()  # театр «Звезда Волги», le théâtre « Le Phare »
                 quality = _name_quality(
                     text, start, end, kind_span, language, ordinary, common, kind in vehicles
                 )
@@ -412,6 +415,9 @@ def _site(
         return None
     _quality, _context, start, end, sentence = best[kind]
     return kind, start, end, sentence
+
+
+_QUOTED_NAME = re.compile(r"[ \t]*[«\"“„]\s*([^»\"”“\n]{2,60}?)\s*[»\"”“]")
 
 
 def _name_quality(
