@@ -319,3 +319,17 @@ def test_roles_russian_group_and_leader(profile):
     )
     assert got["perpetrator.group"] == ["Северный Рассвет"]
     assert got["perpetrator.leader"] == ["Аслан Варгов"]
+
+
+def test_roles_a_sites_aliases_are_forms_of_its_own_name():
+    report = veracity.check_texts(
+        [
+            ("a", "On 3 May 2001 gunmen seized the Kettle Airport and held 40 people."),
+            ("b", "Le 3 mai 2001, des hommes armés ont pris l'aéroport Kettle et 40 otages."),
+            ("c", "El 3 de mayo de 2001 los pistoleros tomaron el aeropuerto Brena con 40 rehenes."),
+        ]
+    )
+    site = report.events[0].record["location.site"]
+    assert site.value.to_json() == "Kettle Airport"
+    assert "aéroport Kettle" in site.aliases
+    assert not any("Brena" in a for a in site.aliases)

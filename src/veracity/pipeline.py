@@ -251,6 +251,7 @@ def reconcile_documents(
         outcome.record = in_reader_language(
             outcome.record, event_input.claims, languages,
             {d: aliases.get(d, []) for d in event_input.document_ids}, lang,
+            kind_words=_kind_words(profile),
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
@@ -403,6 +404,13 @@ def link_claim_names(
             c = replace(c, value=Name(display.get(group, c.value.canonical), group))
         out.append(c)
     return out
+
+
+def _kind_words(profile: Profile) -> frozenset[str]:
+    """Every word of the profile's kinds of place, folded ("embassy", "embajada", "театр")."""
+    kinds = profile.raw.get("sites", {}).values()
+    entries = [w for k in kinds for ws in ([k] if isinstance(k, list) else k.values()) for w in ws]
+    return frozenset(fold(e.rstrip("*")) for entry in entries for e in entry.split())
 
 
 def _title(documents: Sequence[Document]) -> str:

@@ -33,12 +33,16 @@ def in_reader_language(
     pairs: dict[str, list[tuple[str, str]]],
     reader: str = "en",
     attributes: Iterable[str] = NAMED,
+    kind_words: frozenset[str] = frozenset(),
 ) -> dict[str, Resolution]:
     """The record with each name value written for a reader of `reader`, and its `aliases`.
 
     `claims`: the event's claims (names already linked into groups); `pairs`: per document,
     the (acronym, full name) pairs it states; `attributes`: those whose value is a name as the
-    sources write it (a city or a country is shown by its gazetteer's English name already)."""
+    sources write it (a city or a country is shown by its gazetteer's English name already);
+    `kind_words`: the folded words of the kinds of place ("airport", "aeropuerto"): a site's
+    supporters share its kind, and only those that share a word of its own name besides are
+    its aliases ("aeropuerto de Argel" is another airport than "Marignane airport")."""
     out = dict(record)
     wanted = set(attributes)
     for attribute, res in record.items():
@@ -62,6 +66,9 @@ def in_reader_language(
                     forms += [(acronym, doc), (full, doc)]
         chosen = _choose(forms, languages, reader, value.canonical) or value.canonical
         aliases = _distinct(f for f, _d in forms if fold(f) != fold(chosen))
+        if value.group.startswith("site:"):
+            own = set(fold(chosen).split()) - kind_words
+            aliases = [a for a in aliases if own & (set(fold(a).split()) - kind_words)]
         out[attribute] = replace(res, value=Name(chosen, value.group), aliases=tuple(aliases))
     return out
 
