@@ -299,7 +299,10 @@ def _likely_group(
         first.setdefault(key, m)
     if not scores:
         return None
-    return first[max(scores, key=lambda k: (scores[k], -first[k].start))]
+    best = max(scores, key=lambda k: (scores[k], -first[k].start))
+    # one passing mention of an organisation, in no sentence of the attack, names nobody's
+    # role ("the Socialist Party said"): no claim
+    return first[best] if scores[best] >= 2 else None
 
 
 # a make's or a registration's code ("DC-9", "A300"): a parenthesised acronym beside one is

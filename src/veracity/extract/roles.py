@@ -315,7 +315,9 @@ def name_runs(
     out = []
     for run in runs:
         text, start = run.text, run.start
-        opening = not sentence.text[: run.start - sentence.start].strip(" \t*-•«“\"'")
+        # (a reference mark "[3]" is nothing; a full stop the splitter missed ends a sentence)
+        before = re.sub(r"\[\d+\]", "", sentence.text[: run.start - sentence.start]).rstrip()
+        opening = not before.strip(" \t*-•«“\"'") or before.endswith((".", "!", "?"))
         while True:
             first = re.match(r"(\w+)(?:['’]\s*|\s+)", text)
             if not first or first.end() >= len(text):
@@ -395,7 +397,8 @@ def group_roles(
     responsibility = _cues(rw, sentence).get("responsibility", [])
     out: list[RoleMention] = []
     runs = _inner_kinds(name_runs(sentence, profile.connectors, common, proper), rw)
-    for run in _compounds(runs, rw):
+    runs, compounds = _compounds(runs, rw)
+    for run in runs:
         ks, ke = _word_span(sentence, run)
         if ks >= len(words) or ke <= ks:
             continue
@@ -403,7 +406,7 @@ def group_roles(
         skip = (begin, ke)
         if not how and _kind_after(sentence, run, ke, rw):
             how, skip = "kind after", (ks, ke + 5)
-        if not how and run.text.endswith("-"):
+        if not how and run in compounds:
             how, skip = "kind after", (ks, ke + 1)  # "Hisbollah-Miliz"
         weight = 4.0 if how else 0.0
         # "M-19 guerrillas", "Al Shabaab terrorists": English puts the group before them
@@ -430,8 +433,7 @@ def group_roles(
             how, weight = how or "responsibility", weight + 4.0
         elif not how or _side(sentence, ks, rw, skip) < 0:
             continue
-        text = run.text.rstrip("-")
-        named = _extended(sentence, NameMention(text, run.start, run.start + len(text)), rw)
+        named = _extended(sentence, run, rw)
         out.append(RoleMention(named, weight, how))
     return out
 
@@ -498,17 +500,21 @@ def _inner_kinds(runs: list[NameMention], rw: RoleWords) -> list[NameMention]:
     return out
 
 
-def _compounds(runs: list[NameMention], rw: RoleWords) -> list[NameMention]:
-    """A German compound of a name and a kind ("Hisbollah-Miliz") is the name, marked by the
-    hyphen left at its end."""
-    out = []
+def _compounds(
+    runs: list[NameMention], rw: RoleWords
+) -> tuple[list[NameMention], set[NameMention]]:
+    """A German compound of a name and a kind ("Hisbollah-Miliz") is the name (the runs, and
+    those that were such compounds)."""
+    out, compounds = [], set()
     for run in runs:
         head, sep, tail = run.text.rpartition("-")
-        if sep and head and " " not in tail and rw.group_words.match_at([fold_word(tail)], 0):
-            out.append(NameMention(head + "-", run.start, run.start + len(head) + 1))
+        if sep and head and tail and " " not in tail and rw.group_words.match_at([fold_word(tail)], 0):
+            name = NameMention(head, run.start, run.start + len(head))
+            out.append(name)
+            compounds.add(name)
         else:
             out.append(run)
-    return out
+    return out, compounds
 
 
 def _kind_before(
