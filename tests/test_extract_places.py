@@ -79,9 +79,10 @@ def test_places_site_keeps_the_country_it_belongs_to(profile, language, text, si
     assert claims_of(profile, text, language)["location.site"] == [site]
 
 
-def test_places_site_does_not_take_the_city_it_stands_in(profile):
+def test_places_site_named_only_by_its_city_keeps_its_kind(profile):
+    # no name of its own: the city's hotel, never the city alone (nor a bare "albergo")
     got = claims_of(profile, "Hanno preso 50 ostaggi in un albergo di Mumbai.", "it")
-    assert got["location.site"] == ["albergo"]
+    assert got["location.site"] == ["albergo di Mumbai"]
 
 
 def test_places_site_with_a_name_does_not_take_its_city():

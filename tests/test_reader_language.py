@@ -20,7 +20,7 @@ REPORTS = [
 
 
 def _group(reader: str):
-    report = check_documents(REPORTS, profile=load_profile("attack"), reader=reader)
+    report = check_documents(REPORTS, profile=load_profile("attack"), lang=reader)
     return report.events[0].record["perpetrator.group"], report.to_dict()
 
 

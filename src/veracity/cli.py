@@ -90,7 +90,7 @@ def check_cli(
                                 engine=engine, progress=True)
     else:
         report = check(paths, profile=profile, resolver=resolver, progress=True, events=events,
-                       engine=engine, workers=workers, models=models, reader=lang)
+                       engine=engine, workers=workers, models=models, lang=lang)
     _emit(report, format, output)
 
 

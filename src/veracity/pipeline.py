@@ -22,13 +22,8 @@ from veracity.parallel import ordered_map, worker_count, worker_state
 from veracity.report.contract import Event, Report
 from veracity.resolve import algorithms
 from veracity.resolve.aliases import link_names
-from veracity.resolve.record import (
-    EventInput,
-    Solver,
-    in_reader_language,
-    per_event_solver,
-    reconcile_events,
-)
+from veracity.resolve.display import in_reader_language
+from veracity.resolve.record import EventInput, Solver, per_event_solver, reconcile_events
 from veracity.values import Name, fold
 
 _LINKED_NAMES = ("perpetrator.group",)
@@ -103,12 +98,13 @@ def check(
     engine: str = "local",
     workers: int | None = None,
     models: Models | None = None,
-    reader: str = "en",
+    lang: str = "en",
 ) -> Report:
     """Reconcile the documents under `paths` (files or folders) into one report.
 
     `events`: "one" (all documents report one event), "cluster" (group them by event) or
-    "auto": cluster a JSONL feed or several folders, keep one folder as one event.
+    "auto": cluster a JSONL feed or several folders, keep one folder as one event. `lang`: the
+    reader's language, in which names are shown where a source gives them so.
     """
     prof = _profile(profile)
     _check_resolver(resolver)
@@ -118,7 +114,7 @@ def check(
     events = events_mode(paths, events)
     return check_documents(
         documents, profile=prof, resolver=resolver, progress=progress, events=events,
-        engine=engine, workers=workers, models=models, reader=reader,
+        engine=engine, workers=workers, models=models, lang=lang,
     )
 
 
@@ -135,7 +131,11 @@ def events_mode(paths: Sequence[str | Path], events: str) -> str:
 
 
 def check_texts(
-    documents: Sequence[tuple[str, str]], *, profile: str = "attack", resolver: str = "default"
+    documents: Sequence[tuple[str, str]],
+    *,
+    profile: str = "attack",
+    resolver: str = "default",
+    lang: str = "en",
 ) -> Report:
     """Reconcile (id, text) pairs: for callers that hold the text already (the web app)."""
     prof = _profile(profile)
@@ -156,7 +156,7 @@ def check_texts(
         )
     if not docs:
         raise InputError("no documents given")
-    return check_documents(docs, profile=prof, resolver=resolver)
+    return check_documents(docs, profile=prof, resolver=resolver, lang=lang)
 
 
 def check_documents(
@@ -169,7 +169,7 @@ def check_documents(
     engine: str = "local",
     workers: int | None = None,
     models: Models | None = None,
-    reader: str = "en",
+    lang: str = "en",
 ) -> Report:
     """Extract, find lineage, group into events and reconcile each event.
 
@@ -190,7 +190,7 @@ def check_documents(
     report, _ = reconcile_documents(
         documents, claims, aliases, lineage, grouped,
         profile=profile, resolver=resolver, engine=engine, progress=progress, models=models,
-        reader=reader,
+        lang=lang,
     )
     return report
 
@@ -248,14 +248,14 @@ def reconcile_documents(
     anchor: dict[str, dict[str, tuple[float, float]]] | None = None,
     pooled: bool | None = None,
     models: Models | None = None,
-    reader: str = "en",
+    lang: str = "en",
 ) -> tuple[Report, Solver]:
     """From extracted claims, lineage and event groups to the report (and the solver used,
     which holds what the relational engine learnt about each source).
 
     `models`: what weighs each claim and calibrates each value (default: the shipped models;
-    `Models.none()` for the resolver's own figures). `reader`: the language names are shown in
-    where a source gives them in it (every form stays in the entry's aliases)."""
+    `Models.none()` for the resolver's own figures). `lang`: the reader's language, in which
+    names are shown where a source gives them so (`resolve.display`)."""
     if resolver == "vote":
         models = Models.none()  # the plain baseline: every claim one vote, its own confidence
     elif models is None:
@@ -291,7 +291,9 @@ def reconcile_documents(
             [by_id[d] for d in event_input.document_ids], profile, models,
         )
         outcome.record = in_reader_language(
-            outcome.record, event_input.claims, languages, reader, aliases
+            outcome.record, event_input.claims, languages,
+            {d: aliases.get(d, []) for d in event_input.document_ids}, lang,
+            kind_words=_kind_words(profile),
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
@@ -444,6 +446,13 @@ def link_claim_names(
             c = replace(c, value=Name(display.get(group, c.value.canonical), group))
         out.append(c)
     return out
+
+
+def _kind_words(profile: Profile) -> frozenset[str]:
+    """Every word of the profile's kinds of place, folded ("embassy", "embajada", "театр")."""
+    kinds = profile.raw.get("sites", {}).values()
+    entries = [w for k in kinds for ws in ([k] if isinstance(k, list) else k.values()) for w in ws]
+    return frozenset(fold(e.rstrip("*")) for entry in entries for e in entry.split())
 
 
 def _title(documents: Sequence[Document]) -> str:

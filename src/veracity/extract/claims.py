@@ -20,6 +20,7 @@ from veracity.extract.named import (
 from veracity.extract.names import (
     alias_pairs,
 )
+from veracity.extract.roles import word_cases
 from veracity.extract.text import Sentence, split_sentences
 from veracity.model import Claim, Document
 
@@ -47,6 +48,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     # next to words we cannot read says nothing)
     date_language = document.language or "en"
     sentences = split_sentences(document.text)
+    cases = word_cases(document.text)  # which words are common, which names
     years = [int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", document.text)]
     default_year = Counter(years).most_common(1)[0][0] if years else None
     drafts: list[Draft] = []
@@ -109,7 +111,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             drafts += count_claims(
                 sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
             )
-        drafts += leader_claims(sentence, profile, cue_hits, limit)
+        drafts += leader_claims(sentence, profile, cue_hits, limit, language, cases)
         drafts += attendee_claims(sentence, cue_hits, limit)
         # demands and occasion: only until the document has stated one (a set of the
         # attributes drafted so far, not a scan of every draft per sentence: that was
@@ -126,7 +128,10 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
                 counted = len(drafts)
         drafts += operation_claims(sentence, profile, language, limit)
     aliases = alias_pairs(document.text, profile.connectors)
-    drafts += document_level_claims(document, sentences, profile, language, aliases)
+    drafts += document_level_claims(
+        document, sentences, profile, language, aliases,
+        has_leader=any(d.attribute == "perpetrator.leader" for d in drafts),
+    )
     claims = [
         Claim(
             id=f"{document.id}#{k}",

@@ -229,6 +229,13 @@ def _site_matcher(profile: str) -> MultiMatcher:
     return MultiMatcher.build(load_profile(profile).sites)
 
 
+def _every_language(words: list[str] | dict[str, list[str]]) -> list[str]:
+    """A kind's words in one list, English first: a table by language, or a list already."""
+    if isinstance(words, list):
+        return words
+    return [*words.get("en", []), *(w for lang, ws in words.items() if lang != "en" for w in ws)]
+
+
 def _by_language(table: dict[str, list[str]]) -> dict[str, PhraseSet]:
     return {lang: PhraseSet.build(entries) for lang, entries in table.items()}
 
@@ -241,7 +248,8 @@ def load_profile(name: str = "attack") -> Profile:
         rules = dict(data["count_rules"])
         strong = frozenset(rules.pop("strong_cues", []))
         decisive = frozenset(rules.pop("decisive_cues", []))
-        sites = {kind: PhraseSet.build(words) for kind, words in data["sites"].items()}
+        site_words = {kind: _every_language(words) for kind, words in data["sites"].items()}
+        sites = {kind: PhraseSet.build(words) for kind, words in site_words.items()}
         return Profile(
             name=data["name"],
             languages=tuple(data["languages"]),
@@ -261,7 +269,7 @@ def load_profile(name: str = "attack") -> Profile:
             ),
             connectors=frozenset(names["connectors"]),
             sites=sites,
-            site_labels={kind: words[0] for kind, words in data["sites"].items()},
+            site_labels={kind: words[0] for kind, words in site_words.items()},
             raw=data,
         )
     except KeyError as err:

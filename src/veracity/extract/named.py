@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
 from veracity.extract.drafts import Draft
-from veracity.extract.lexicon import PhraseSet, Profile, fold_word
+from veracity.extract.lexicon import MultiMatcher, PhraseSet, Profile, fold_word, number_lexicon
 from veracity.extract.names import (
     NameMention,
-    acronym_letters,
+    acronym_of,
     cities_in,
     countries_in,
-    initials_of,
     operation_names,
     organisation_mentions,
-    person_after,
+)
+from veracity.extract.roles import (
+    RoleWords,
+    attacker_names,
+    group_roles,
+    leader_roles,
+    not_a_group,
+    role_words,
+    site_context,
+    site_matcher,
+    tokens,
+    word_cases,
 )
 from veracity.extract.text import Sentence
 from veracity.model import Document
@@ -26,27 +36,19 @@ from veracity.values import Name, Text
 
 
 def leader_claims(
-    sentence: Sentence, profile: Profile, cue_hits: dict[str, list[tuple[int, int]]], limit: int
+    sentence: Sentence,
+    profile: Profile,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    limit: int,
+    language: str = "en",
+    cases: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None),
 ) -> list[Draft]:
-    out: list[Draft] = []
-    for s, e in cue_hits.get("leader", []):
-        if s >= limit:
-            continue
-        cue_end = sentence.spans[e - 1][1]
-        person = person_after(
-            sentence.text, sentence.start, cue_end, profile.connectors,
-            profile.generic_name_words,
-        )
-        if person is None:
-            continue
-        limit_char = sentence.spans[limit][0] if limit < len(sentence.spans) else sentence.end
-        if person.start >= limit_char or person.start - cue_end > 60:
-            continue
-        out.append(
-            Draft("perpetrator.leader", Name(person.text), person.start, person.end, sentence, {})
-        )
-        break
-    return out
+    """The attackers' leader a leader's word names (`roles.leader_roles`); `cases` are the
+    document's `roles.word_cases`."""
+    return [
+        Draft("perpetrator.leader", Name(p.text), p.start, p.end, sentence, {})
+        for p in leader_roles(sentence, profile, language, cue_hits, limit, cases)
+    ]
 
 
 # a list item that opens with its own naming words: "among them the President's brother"
@@ -142,8 +144,10 @@ def document_level_claims(
     profile: Profile,
     language: str,
     aliases: list[tuple[str, str]],
+    has_leader: bool = True,
 ) -> list[Draft]:
-    """Attributes a document states by what it names most: the group, the country, city, site."""
+    """Attributes a document states by what it names most: the group, the country, city, site;
+    and, when no sentence names the attackers' leader, the one attacker it names."""
     out: list[Draft] = []
     text = document.text
     by_offset = {s.start: s for s in sentences}
@@ -155,22 +159,7 @@ def document_level_claims(
         k = max(0, bisect.bisect_right(starts, offset) - 1)
         return by_offset[starts[k]]
 
-    orgs = organisation_mentions(text, 0, profile, language)
-    # a bare acronym ("URL", "CNN") names the group only when the document ties it to a name
-    tied = {fold_word(a) for a, _ in aliases}
-    # the acronyms the document's full names abbreviate, once (not every acronym against every
-    # name: quadratic in the names of a long document)
-    abbreviated = {
-        a for m in orgs if " " in m.text for a in initials_of(m.text, profile.connectors)
-    }
-    orgs = [
-        m
-        for m in orgs
-        if " " in m.text
-        or fold_word(m.text) in tied
-        or (len(acronym_letters(m.text)) >= 2 and acronym_letters(m.text) in abbreviated)
-    ]
-    group = _likely_group(orgs, aliases, profile, language, sentence_at)
+    group = _likely_group(text, sentences, aliases, profile, language, sentence_at)
     if group is not None:
         out.append(
             Draft(
@@ -182,6 +171,19 @@ def document_level_claims(
                 {},
             )
         )
+    if not has_leader and language in profile.languages:
+        attacker = _named_attacker(sentences, profile, language)
+        if attacker is not None:
+            out.append(
+                Draft(
+                    "perpetrator.leader",
+                    Name(attacker.text),
+                    attacker.start,
+                    attacker.end,
+                    sentence_at(attacker.start),
+                    {},
+                )
+            )
     countries = countries_in(text, language, profile.sites.get("embassy"), profile.connectors)
     country = countries.most_common(1)[0][0] if countries else None
     if country:
@@ -212,21 +214,42 @@ def document_level_claims(
     return out
 
 
+def _named_attacker(
+    sentences: list[Sentence], profile: Profile, language: str
+) -> NameMention | None:
+    """The person the document names as the attacker most often (first mention shown)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, NameMention] = {}
+    cases = word_cases("\n".join(s.text for s in sentences))
+    for sentence in sentences:
+        for person in attacker_names(sentence, profile, language, cases):
+            key = fold_word(person.text)
+            counts[key] += 1
+            first.setdefault(key, person)
+    if not counts:
+        return None
+    return first[counts.most_common(1)[0][0]]
+
+
 def _likely_group(
-    orgs: list[NameMention],
+    text: str,
+    sentences: list[Sentence],
     aliases: list[tuple[str, str]],
     profile: Profile,
     language: str,
     sentence_at: Callable[[int], Sentence],
 ) -> NameMention | None:
-    """The organisation the document names most, counting twice a mention beside attackers or
-    an attack; never an authority (a ministry, a security service) and never a country."""
-    from veracity.extract.places import country_names
+    """The armed group the document holds responsible.
 
-    countries = country_names(language)
-    # an acronym stands for what the document ties it to ("FSB (Federal Security Service)")
-    # (each distinct expansion once, and each name judged once: a long document repeats its
-    # pairs and its names thousands of times)
+    Names a sentence gives that role (`roles.group_roles`: "the militant group X", "members of
+    X", "claimed by X") weigh most; an organisation's name (one with a head word: "... Front",
+    "Brigada ...") counts three times beside the attackers or the attack, once elsewhere, and
+    little in a sentence only of the forces that answered. Never a state's body or force, a
+    victim institution, a medium, a company, a club, a country or a city (`roles.not_a_group`).
+    An acronym counts only when the document ties it to such a name or gives it the role."""
+    rw = role_words(profile.name, language)
+    # each distinct expansion once, each name judged once: a long document repeats its pairs
+    # and its names thousands of times
     expansions: dict[str, dict[str, None]] = {}
     for acronym, full in aliases:
         expansions.setdefault(fold_word(acronym), {})[full] = None
@@ -234,35 +257,80 @@ def _likely_group(
 
     def excluded(name: str) -> bool:
         if name not in judged:
-            judged[name] = _excluded(name)
+            judged[name] = any(
+                not_a_group(form, language, rw)
+                for form in [name, *expansions.get(fold_word(name), {})]
+            )
         return judged[name]
 
-    def _excluded(name: str) -> bool:
-        for form in [name, *expansions.get(fold_word(name), {})]:
-            words = [fold_word(w) for w in re.findall(r"\w+", form)]
-            if fold_word(form) in countries or countries.get(fold_word(form)):
-                return True
-            if any(profile.authority_words.match_at(words, i) for i in range(len(words))):
-                return True
-        return False
-
+    scores: dict[str, float] = defaultdict(float)
+    first: dict[str, NameMention] = {}
+    roled: set[str] = set()
+    common, proper = word_cases(text)
+    common |= number_lexicon(language).words  # "Two FARC members were arrested."
+    for sentence in sentences:
+        for found in group_roles(sentence, profile, language, common, proper):
+            name = found.mention.text
+            if excluded(name):
+                continue
+            key = fold_word(name)
+            scores[key] += found.weight
+            roled.add(key)
+            first.setdefault(key, found.mention)
+    orgs = organisation_mentions(text, 0, profile, language)
+    # each distinct full name once, and each acronym set against them once (a long document
+    # repeats both thousands of times)
+    full_names = list(dict.fromkeys(m.text for m in orgs if " " in m.text and not excluded(m.text)))
+    abbreviates: dict[str, bool] = {}
     nouns = profile.noun_matcher(language)
     cues = profile.cue_matcher(language)
-    scores: Counter[str] = Counter()
-    first: dict[str, NameMention] = {}
     for m in orgs:
-        if excluded(m.text):
-            continue
         key = fold_word(m.text)
+        if excluded(m.text) or _describes_the_event(m.text, cues, rw):
+            continue
+        if " " not in m.text and key not in roled:
+            # a bare acronym ("URL", "CNN", "PK-GNJ") names the group only when the document
+            # ties it to an organisation's name
+            tied = [
+                f
+                for f in expansions.get(key, [])
+                if not not_a_group(f, language, rw) and not _MODEL_CODE.search(f)
+            ]
+            if key not in abbreviates:
+                abbreviates[key] = any(acronym_of(m.text, n, profile.connectors) for n in full_names)
+            if not tied and not abbreviates[key]:
+                continue
         sentence = sentence_at(m.start)
         found_nouns = nouns.find_all(sentence.words)
         found_cues = cues.find_all(sentence.words)
         beside = bool(found_nouns.get("perpetrators")) or bool(found_cues.get("attack"))
-        scores[key] += 3 if beside else 1
+        answering = bool(found_nouns.get("security")) or bool(
+            found_cues.get("rescue") or found_cues.get("operation")
+        )
+        scores[key] += 3 if beside else (0.5 if answering else 1)
         first.setdefault(key, m)
     if not scores:
         return None
-    return first[scores.most_common(1)[0][0]]
+    best = max(scores, key=lambda k: (scores[k], -first[k].start))
+    # one passing mention of an organisation, in no sentence of the attack, names nobody's
+    # role ("the Socialist Party said"): no claim
+    return first[best] if scores[best] >= 2 else None
+
+
+# a make's or a registration's code ("DC-9", "A300"): a parenthesised acronym beside one is
+# a vehicle's, not an organisation's
+_MODEL_CODE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w]+(?:-[\w]+)*\b")
+
+
+def _describes_the_event(name: str, cues: MultiMatcher, rw: RoleWords) -> bool:
+    """A run that opens with the rescue or the operation describes the event ("Befreiung des
+    Marktes": German capitalises every noun), unless that word is an organisation's head
+    ("Comando ...")."""
+    words = tokens(name)
+    if not words or rw.heads.match_at(words, 0):
+        return False
+    found = cues.find_all(words)
+    return any(i == 0 for cls in ("rescue", "release", "operation") for i, _n in found.get(cls, []))
 
 
 def _find_name(text: str, english: str, language: str) -> tuple[int, int] | None:
@@ -340,33 +408,135 @@ def _folded_with_origin(text: str) -> _Folded:
 def _site(
     document: Document, sentences: list[Sentence], profile: Profile, language: str
 ) -> tuple[str, int, int, Sentence] | None:
-    """The kind of place the document names most, in its most specific mention: the one with a
-    name around the kind word ("the Dubrovka theatre", "mina San José"), else the first."""
-    counts: Counter[str] = Counter()
-    best: dict[str, tuple[int, int, int, Sentence]] = {}
-    matcher = profile.site_matcher()
+    """Where the attack happened: the kind of place the document's sentences of the attack
+    name most (`roles.site_context`: a hospital the wounded went to, a consulate named as
+    background weigh little or nothing), in its most specific mention.
+
+    Only a mention with a name is a site: its own words ("the Dubrovka theatre", "mina San
+    José", "Embassy of Japan"), else its city's ("the Bologna station", a weaker name). A bare
+    common noun ("the school", "on the ship", "l'avion") names no place, and a vehicle's make
+    or number ("Airbus A300") is not its name."""
+    text = document.text
+    weight: dict[str, float] = defaultdict(float)
+    best: dict[str, tuple[float, float, int, int, Sentence]] = {}
+    matcher = site_matcher(profile.name, language)
     ordinary = _ordinary_words(profile, language)
+    vehicles = set(profile.raw.get("site_roles", {}).get("vehicles", []))
+    common, _proper = word_cases(text)
+    common |= number_lexicon(language).words  # "Drei Flugzeuge"
     for sentence in sentences:
-        for kind, hits in matcher.find_all(sentence.words).items():
+        found = matcher.find_all(sentence.words)
+        for kind, hits in found.items():
+            if not hits:
+                continue
+            context = site_context(sentence, profile, language, kind)
             for i, n in hits:
-                counts[kind] += 1
-                start, end = _named_span(document.text, sentence, i, n, ordinary)
-                named = _proper_words(document.text[start:end], language)
-                if kind not in best or named > best[kind][0]:
-                    best[kind] = (named, start, end, sentence)
-    if not counts:
+                weight[kind] += context
+                if context <= 0:
+                    continue
+                start, end = _named_span(text, sentence, i, n, ordinary)
+                kind_span = (sentence.spans[i][0], sentence.spans[i + n - 1][1])
+                quoted = _QUOTED_NAME.match(text, end, sentence.end)
+                if quoted and quoted.group(1)[:1].isupper():
+                    end = quoted.end()  # театр «Звезда Волги», le théâtre « Le Phare »
+                quality = _name_quality(
+                    text, start, end, kind_span, language, ordinary, common, kind in vehicles
+                )
+                if quality == 0:
+                    of_city = _OF_NAME.match(text, end, sentence.end)
+                    if of_city and _is_city(of_city.group(1)) and start == kind_span[0]:
+                        end, quality = of_city.end(1), 0.5
+                if quality == 0:
+                    continue
+                score = (quality, context)
+                if kind not in best or score > best[kind][:2]:
+                    best[kind] = (quality, context, start, end, sentence)
+    if not best:
         return None
-    kind = counts.most_common(1)[0][0]
-    _words, start, end, sentence = best[kind]
+    kind = max(best, key=lambda k: (weight[k] * (1.0 if best[k][0] >= 1 else 0.5), best[k][0]))
+    # a kind of place the document speaks of far more, but never by a name ("la stazione"),
+    # is where it happened: a named place of another kind is then no answer ("treno Italicus")
+    unnamed = [k for k in weight if k not in best and k not in vehicles]
+    if unnamed and max(weight[k] for k in unnamed) > 2 * weight[kind]:
+        return None
+    _quality, _context, start, end, sentence = best[kind]
     return kind, start, end, sentence
+
+
+_QUOTED_NAME = re.compile(r"[ \t]*[«\"“„]\s*([^»\"”“\n]{2,60}?)\s*[»\"”“]")
+
+
+def _name_quality(
+    text: str,
+    start: int,
+    end: int,
+    kind_span: tuple[int, int],
+    language: str,
+    ordinary: Callable[[str], bool],
+    common: frozenset[str],
+    vehicle: bool,
+) -> float:
+    """How well a mention names its place: 1 and more with words of its own (0.1 a word), 0.5
+    with its city or country only, 0 with none: the kind word, another kind's word ("edificio
+    del Parlamento"), articles, a demonstrative ("Esta mezquita"), words of the story, words
+    the text writes in lower case elsewhere; for a vehicle, its make, model or operator
+    ("Airbus A300", "avión de Air France")."""
+    from veracity.extract.places import city_names, country_names
+
+    cities, countries = city_names(), country_names(language)
+    rw = role_words("attack", language) if vehicle else None
+    kinds = site_matcher("attack", language)
+    own = places = 0
+    for m in re.finditer(_NAME_WORD, text[start:end]):
+        at = start + m.start()
+        if kind_span[0] <= at < kind_span[1]:
+            continue
+        word = m.group()
+        folded = fold_word(word)
+        if (
+            folded in _ARTICLES
+            or folded in _DETERMINERS
+            or ordinary(word)
+            or folded in common
+            or folded in _LABELS
+            or any(kinds.find_all(tokens(word)).values())
+        ):
+            continue
+        if vehicle and (
+            re.search(r"\d", word)
+            or re.match(r"[\s\-–]*\S*\d", text[start + m.end() : start + m.end() + 12])
+            or (rw is not None and _any_phrase(rw.not_group, tokens(word)))
+        ):
+            continue  # "Airbus A300", "Boeing 737", "DC-9", "Air France": a make or a line
+        if folded in cities or folded in countries:
+            places += 1
+            continue
+        own += 1
+    if own:
+        return 1.0 + 0.1 * own
+    return 0.5 if places else 0.0
+
+
+def _any_phrase(phrases: PhraseSet, words: list[str]) -> bool:
+    return any(phrases.match_at(words, i) for i in range(len(words)))
 
 
 # the labels of an infobox's place fields, in the profile's languages
 _LABELS = frozenset(
     {"target", "location", "place", "site", "lugar", "local", "lieu", "ort", "luogo", "lokasi",
-     "tempat", "lokasyon", "sitio", "objetivo", "ziel", "obiettivo", "sasaran"}
+     "tempat", "lokasyon", "sitio", "objetivo", "ziel", "obiettivo", "sasaran", "type", "typ",
+     "tipo", "jenis", "name", "nombre", "nome", "nom", "nama", "pangalan", "posto", "origen",
+     "origem", "origine", "herkunft", "destino", "destination", "tujuan"}
 )
 _ARTICLES = frozenset({"the", "la", "el", "le", "die", "der", "das", "il", "o", "a", "los", "les"})
+# demonstratives that open a sentence ("Esta mezquita", "Diese Schule"): no name
+_DETERMINERS = frozenset(
+    {"this", "that", "these", "those", "an", "esta", "este", "estas", "estos", "esa", "ese",
+     "aquel", "aquella", "essa", "esse", "isto", "cette", "ce", "cet", "ces", "diese", "dieser",
+     "dieses", "jene", "questa", "questo", "quella", "quello", "ini", "itu", "ito", "iyon",
+     "ang", "un", "une", "una", "uno", "ein", "eine", "einem", "einer", "nella", "nel", "dans",
+     "in", "im", "en", "em", "na", "no", "di", "sa"}
+)
 _CAPITALISED = r"[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w\-]+"
 # a name word, or an abbreviation written with full stops ("U.S.", "EE. UU.")
 _NAME_WORD = rf"(?:(?:[A-Z]{{1,2}}\.[ ]?)+[A-Z]{{1,2}}\.|{_CAPITALISED})"
@@ -434,19 +604,6 @@ def own_name_words(span: str) -> int:
     return sum(
         1
         for word in re.findall(_NAME_WORD, span)
-        if fold_word(word) not in cities and fold_word(word) not in countries
-    )
-
-
-def _proper_words(span: str, language: str) -> int:
-    """How many capitalised words of a site's mention are its own name: not a city or a country
-    ("the Moscow theatre" names the city, "the Dubrovka theatre" the theatre)."""
-    from veracity.extract.places import city_names, country_names
-
-    cities, countries = city_names(), country_names(language)
-    return sum(
-        1
-        for word in re.findall(_CAPITALISED, span)
         if fold_word(word) not in cities and fold_word(word) not in countries
     )
 

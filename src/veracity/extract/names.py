@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veracity.extract.lexicon import PhraseSet, Profile, fold_word
 from veracity.extract.places import city_names, country_code, country_names, inflected_bases
@@ -13,6 +14,8 @@ _CAP_RUN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*\.?)(?:[ \t]+(?:(?:[A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ][\w'’\-]*)|(?:%s)))*"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]{1,7}\b")
+# an acronym written as a word, as some presses do ("Aqmi", "Aqpa")
+_WORD_ACRONYM = re.compile(r"[A-Z][a-z]{2,5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +25,22 @@ class NameMention:
     end: int
 
 
+@lru_cache(maxsize=8)
+def _run_pattern(connectors: frozenset[str]) -> re.Pattern[str]:
+    joiners = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    return re.compile(_CAP_RUN.pattern % joiners)
+
+
 def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list[NameMention]:
     """Runs of capitalised words joined by lower-case connectors ("Chavín de Huántar")."""
-    joiners = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
-    pattern = re.compile(_CAP_RUN.pattern % joiners)
+    return list(_capitalised_runs(text, offset, connectors))
+
+
+@lru_cache(maxsize=256)
+def _capitalised_runs(
+    text: str, offset: int, connectors: frozenset[str]
+) -> tuple[NameMention, ...]:
+    pattern = _run_pattern(connectors)
     out: list[NameMention] = []
     for m in pattern.finditer(text):
         raw = m.group()
@@ -40,25 +55,39 @@ def capitalised_runs(text: str, offset: int, connectors: frozenset[str]) -> list
         if raw.lower() in connectors or not raw:
             continue
         out.append(NameMention(raw, offset + m.start(), offset + m.start() + len(raw)))
-    return out
+    return tuple(out)
 
 
 def acronym_of(acronym: str, name: str, connectors: frozenset[str]) -> bool:
-    """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped)."""
-    letters = acronym_letters(acronym)
-    return letters in initials_of(name, connectors) and len(letters) >= 2
-
-
-def acronym_letters(acronym: str) -> str:
-    return acronym.replace("-", "").upper()
-
-
-def initials_of(name: str, connectors: frozenset[str]) -> tuple[str, str]:
-    """The acronyms a name may go by: the initials of every word, and of all but connectors."""
-    words = [w for w in re.split(r"[\s\-–—]+", fold_word(name)) if w]
+    """'MRTA' abbreviates 'Movimiento Revolucionario Túpac Amaru' (connectors may be skipped);
+    'AQIM' 'Al-Qaeda in the Islamic Maghreb' and 'AQMI' 'Al-Qaïda au Maghreb islamique' (short
+    function words may be skipped, every longer word gives its initial, in order)."""
+    letters = acronym.replace("-", "").upper()
+    if len(letters) < 2:
+        return False
+    words = [w for w in re.split(r"[\s\-–—'’]+", fold_word(name)) if w]
     initials = "".join(w[0] for w in words).upper()
     strict = "".join(w[0] for w in words if w not in connectors).upper()
-    return initials, strict
+    return letters in (initials, strict) or _initials_skipping_short(letters, words)
+
+
+def _initials_skipping_short(letters: str, words: list[str]) -> bool:
+    """The letters are the initials of the words, in order, where a word of three letters or
+    fewer may give none; the first word always gives its initial."""
+    if not words or not letters or words[0][:1].upper() != letters[0]:
+        return False
+
+    def match(i: int, k: int) -> bool:
+        if k == len(letters):
+            return all(len(w) <= 3 for w in words[i:])
+        if i == len(words):
+            return False
+        w = words[i]
+        if w[:1].upper() == letters[k] and match(i + 1, k + 1):
+            return True
+        return len(w) <= 3 and match(i + 1, k)
+
+    return len(words) <= 12 and match(0, 0)
 
 
 def organisation_mentions(
@@ -89,6 +118,9 @@ def _after_last_connector_noun(
     tokens = run.text.split(" ")
     for k, token in enumerate(tokens[:-1]):
         tail = [fold_word(t) for t in tokens[k + 1 :]]
+        head = [fold_word(t) for t in tokens[:k]]
+        if any(heads.match_at(head, i) for i in range(len(head))):
+            break  # "Volksfront zur Befreiung Palästinas": the name opens with its head
         if token.lower() in connectors and heads.match_at(tail, 0):
             text = " ".join(tokens[k + 1 :])
             return NameMention(text, run.end - len(text), run.end)
@@ -112,9 +144,11 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
         right = m.group(1).strip(" *,")
         for acr, full in ((right, left), (left, right)):
             words = acr.split()
-            if not words or not _ACRONYM.fullmatch(words[-1]):
+            if not words:
                 continue
             acr_word = words[-1]
+            if not _ACRONYM.fullmatch(acr_word) and not _WORD_ACRONYM.fullmatch(acr_word):
+                continue
             # the full name is the tail of the other side that the acronym abbreviates
             tail_words = full.split()
             for k in range(max(0, len(tail_words) - 12), len(tail_words)):
@@ -125,6 +159,8 @@ def alias_pairs(text: str, connectors: frozenset[str]) -> list[tuple[str, str]]:
                     pairs.append((acr_word, candidate))
                     break
             else:
+                if not _ACRONYM.fullmatch(acr_word):
+                    continue  # "Aqmi" is an acronym only when it spells the name out
                 caps = capitalised_runs(full, 0, connectors)
                 if (
                     caps

@@ -77,12 +77,14 @@ def _resolution(res: Resolution) -> dict[str, Any]:
 
 def _undetermined(res: Resolution) -> dict[str, Any]:
     """No value stated: the leading candidate heads the alternatives, with the same fields."""
-    leading = {
+    leading: dict[str, Any] = {
         "value": res.value.to_json(),
         "text": _text(res.value.to_json()),
         "confidence": res.confidence,
         "supported_by": list(res.supported_by),
     }
+    if res.aliases:
+        leading["aliases"] = list(res.aliases)
     rest = _resolution(replace(res, status="disputed"))["alternatives"]
     return {
         "value": None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -63,6 +64,17 @@ def link_names(
             for key, full in folded.items():
                 if key != acr_key and not _is_acronym(full) and acronym_of(acr, full, connectors):
                     uf.union(acr_key, key)
+    # one name spelled in two scripts' ways ("Hezbollah", "Hisbollah"; "Al-Shabaab", "Al
+    # Chabaab"; "M-19", "M19"): the same sounds once vowels, doubled letters and the usual
+    # transliteration variants are set aside
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        sound = _sound(k, connectors)
+        if sound:
+            by_sound[sound].append(k)
+    for same in by_sound.values():
+        for other in same[1:]:
+            uf.union(same[0], other)
     token_sets = {k: frozenset(k.split()) for k in keys}
     for a in keys:
         for b in keys:
@@ -81,7 +93,9 @@ def link_names(
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if uf.find(a) != uf.find(b) and (
-                    _translated(own[a], own[b]) or _one_word_translated(a, b, own, heads)
+                    _translated(own[a], own[b])
+                    or _one_word_translated(a, b, own, heads)
+                    or _mostly_translated(own[a], own[b])
                 ):
                     uf.union(a, b)
     group_of = {k: uf.find(k) for k in keys}
@@ -94,6 +108,28 @@ def link_names(
         counts = Counter(full_forms)
         display[group] = max(counts, key=lambda f: (counts[f], _accents(f), len(f)))
     return group_of, display
+
+
+_VARIANTS = (("ch", "sh"), ("kh", "h"), ("ou", "u"), ("z", "s"), ("q", "k"), ("c", "k"),
+             ("ph", "f"), ("j", "y"), ("w", "u"))
+
+
+def _sound(key: str, connectors: frozenset[str]) -> str:
+    """A one-word name's sound (its folded `key` without its article), for names of at least
+    five letters: consonants in order, transliteration variants merged, vowels and doubled
+    letters dropped ("hezbollah", "hisbollah", "hizbullah" -> "hsblh"). Digits are kept: "m 19"
+    and "m19" are one. Empty for longer names, which are compared word by word."""
+    words = [w for w in key.split() if w not in connectors and w not in ("al", "el", "ad", "as")]
+    joined = "".join(words)
+    if len(words) > 2 or (len(joined) < 5 and not any(ch.isdigit() for ch in joined)):
+        return ""
+    if len(words) == 2 and not any(ch.isdigit() for ch in joined):
+        return ""
+    for a, b in _VARIANTS:
+        joined = joined.replace(a, b)
+    consonants = re.sub(r"[aeiouy]", "", joined)
+    sound = re.sub(r"(.)\1+", r"\1", consonants)
+    return sound if len(sound) >= 3 or any(ch.isdigit() for ch in sound) else ""
 
 
 def _accents(text: str) -> int:
@@ -125,6 +161,18 @@ def _one_word_translated(
         return False
     u, v = x[0], y[0]
     return len(u) >= 4 and len(v) >= 4 and (u[:4] == v[:4] or fuzz.ratio(u, v) >= 80)
+
+
+def _mostly_translated(a: list[str], b: list[str]) -> bool:
+    """"Al Qaeda in the Islamic Maghreb" = "Al-Qaïda au Maghreb": the shorter name's own
+    words, all but its short function words ("in", "au"), are spelled alike in the longer,
+    two of them at least."""
+    short, long_ = sorted((a, b), key=len)
+    content = [w for w in short if len(w) > 3]
+    if len(content) < 2:
+        return False
+    alike = [w for w in content if max(fuzz.ratio(w, x) for x in long_) >= 80]
+    return len(alike) == len(content)
 
 
 def _translated(a: list[str], b: list[str]) -> bool:
