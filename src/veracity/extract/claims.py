@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from veracity.extract.counts import count_claims
-from veracity.extract.date_roles import date_claims
+from veracity.extract.date_roles import SeenDate, date_claims
 from veracity.extract.drafts import BREAKS, Draft
 from veracity.extract.lexicon import Profile
 from veracity.extract.named import (
@@ -20,6 +20,7 @@ from veracity.extract.named import (
 from veracity.extract.names import (
     alias_pairs,
 )
+from veracity.extract.scope import date_counts
 from veracity.extract.text import Sentence, split_sentences
 from veracity.model import Claim, Document
 
@@ -102,11 +103,14 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]
         taken: set[int] = set()
-        drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken)
+        seen: list[SeenDate] = []
+        drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken, seen)
         if supported:
-            drafts += count_claims(
+            counts = count_claims(
                 sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
             )
+            date_counts(counts, sentence, seen)  # a figure of the 1992 attack is not this one's
+            drafts += counts
         drafts += leader_claims(sentence, profile, cue_hits, limit)
         drafts += attendee_claims(sentence, cue_hits, limit)
         for attribute, cue in (("demands", "demand"), ("occasion", "occasion")):

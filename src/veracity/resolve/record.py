@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -124,10 +125,15 @@ def reconcile_events(
     absolute = [[c for c in f if "relative_to" not in c.qualifiers] for f in facts]
     first = _resolve_all(events, absolute, witness_group, solver, langs, "absolute")
     usable = []
+    rejected = []
     for f, out in zip(facts, first, strict=True):
         concrete = [_materialise(c, out.record) for c in f]
-        usable.append([c for c in concrete if c is not None])
+        kept, out_of_order = _in_order([c for c in concrete if c is not None], out.record)
+        usable.append(kept)
+        rejected.append(out_of_order)
     outcomes = _resolve_all(events, usable, witness_group, solver, langs, "facts")
+    for outcome, out_of_order in zip(outcomes, rejected, strict=True):
+        outcome.claims.extend(out_of_order)  # shown, with no verdict against their source
     with_text = [k for k, t in enumerate(texts) if t]
     worded = _resolve_all(
         [events[k] for k in with_text],
@@ -179,6 +185,50 @@ def _materialise(claim: Claim, record: dict[str, Resolution]) -> Claim | None:
     if n < 0:
         return None
     return replace(claim, value=Count(n, n, "relative"))
+
+
+def _days(value: DateValue) -> tuple[date, date]:
+    """The first and last day a date stated at its precision may be."""
+    if value.month is None:
+        return date(value.year, 1, 1), date(value.year, 12, 31)
+    if value.day is None:
+        last = calendar.monthrange(value.year, value.month)[1]
+        return date(value.year, value.month, 1), date(value.year, value.month, last)
+    return date(value.year, value.month, value.day), date(value.year, value.month, value.day)
+
+
+def _in_order(
+    claims: Sequence[Claim], record: dict[str, Resolution]
+) -> tuple[list[Claim], list[Claim]]:
+    """An end before the start cannot be. When a first pass puts the end before the start, the
+    better supported of the two stands, and the claims of the other that fall on the wrong side
+    of it are set aside, not resolved (another event's dates, or misread), so that the record
+    never holds an impossible pair. (A start stated after an agreed end is left to resolution:
+    it contradicts the record, and its source is told so.)"""
+    start, end = record.get("event.start_date"), record.get("event.end_date")
+    if start is None or end is None:
+        return list(claims), []
+    s, e = start.value, end.value
+    if not (isinstance(s, DateValue) and isinstance(e, DateValue)) or _days(e)[1] >= _days(s)[0]:
+        return list(claims), []
+    trust_start = start.confidence >= end.confidence
+    trust_end = not trust_start
+    kept, rejected = [], []
+    for claim in claims:
+        v = claim.value
+        wrong = False
+        if isinstance(v, DateValue):
+            if claim.attribute == "event.end_date" and trust_start:
+                wrong = _days(v)[1] < _days(s)[0]
+            elif claim.attribute == "event.start_date" and trust_end:
+                wrong = _days(v)[0] > _days(e)[1]
+        if wrong:
+            rejected.append(
+                replace(claim, qualifiers={**claim.qualifiers, "rejected": "end before start"})
+            )
+        else:
+            kept.append(claim)
+    return kept, rejected
 
 
 def build_table(
@@ -457,7 +507,17 @@ def _constraints(
                 date(e.year, e.month or 1, e.day or 1) - date(s.year, s.month or 1, s.day or 1)
             ).days
             duration = record.get("event.duration_days")
-            if duration is None:
+            if days < 0:
+                # an end before the start: no duration is computed from it, none is filled
+                checks.append(
+                    {
+                        "check": "start_date <= end_date",
+                        "result": "inconsistent",
+                        "start": s.to_json(),
+                        "end": e.to_json(),
+                    }
+                )
+            elif duration is None:
                 record["event.duration_days"] = Resolution(
                     event,
                     "event.duration_days",
