@@ -226,9 +226,11 @@ def count_claims(
             # counts a part of; it is said in passing, and lends that number its noun
             elided = found_noun
             continue
+        part_of_whole = False
         if found_noun[0] is None and found_noun[1] is None and elided is not None:
             found_noun = (elided[0], elided[1], None)
             elided = None
+            part_of_whole = True
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
         cls, noun, noun_at = found_noun
@@ -299,6 +301,15 @@ def count_claims(
             continue  # "Mehrere Geiseln appellierten ...": several, of nothing that happened
         if cue in ("death", "injury") and _threatened(cue_hits, cue, mention.first):
             continue  # "rebels prepared to kill themselves": a threat, not a toll
+        # "four of the younger kidnappers", "empat penculik yang lebih muda", "two kidnappers
+        # who tried to surrender", "among them 40 soldiers": a part of a group, never its total
+        subset = _subset(sentence, mention, rule_class, noun_at, cue_hits, lex)
+        if (subset or part_of_whole) and attribute in _totals(profile):
+            continue
+        if mention.included and attribute in _totals(profile) and value.is_point:
+            value = Count(value.low, None, "bound")  # "500 held, among them 40 soldiers": 40+
+        if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
+            value = Count(value.low, None, "bound")  # "four younger kidnappers were killed": 4+
         qualifiers: dict[str, str] = {}
         if mention.included and rule_class == "people" and value.is_point:
             # "their hostages, including 12 crew members": the crew are some of the hostages
@@ -321,6 +332,103 @@ def count_claims(
         ):
             out.append(Draft("perpetrator.count", value, *span, sentence, {}))
     return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+# the cues whose attribute counts a whole group (the band, the hostages taken, the forces sent)
+_WHOLE_CUES = ("none", "taking", "attack", "operation")
+# cues that say what a band did as a band: a relative clause holding one describes all of it
+# ("the 14 militants who seized the embassy"), not a part
+_BAND_CUES = ("attack", "taking", "operation")
+
+
+def _totals(profile: Profile) -> frozenset[str]:
+    """The attributes that count a whole group: perpetrator.count, hostages.initial, ..."""
+    return frozenset(
+        attribute
+        for rules in profile.count_rules.values()
+        for cue, attribute in rules.items()
+        if cue in _WHOLE_CUES
+    )
+
+
+def _subset(
+    sentence: Sentence,
+    mention: NumberMention,
+    rule_class: str,
+    noun_at: int | None,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> tuple[int, int] | None:
+    """The words that make the number count a part of a group, not all of it, as a span of word
+    indices (the relative clause, or the modifier); None when it counts the group.
+
+    - "four of the kidnappers" (a partitive);
+    - a comparative or superlative beside the noun: "four younger kidnappers", "cuatro
+      secuestradores más jóvenes", "empat penculik yang lebih muda", "vier jüngere Entführer";
+    - a distributive before the number: "four groups, each with four gunmen";
+    - for a band of attackers, a restrictive relative clause saying anything but what the band
+      did as a band: "four kidnappers who tried to surrender" (but "the 14 militants who seized
+      the embassy" is the band).
+    """
+    words = sentence.words
+    for k in range(max(0, mention.first - 4), mention.first):
+        n = lex.each.match_at(words, k)
+        # ("each of the 14 militants" is all of them)
+        if n and not _broken(sentence, k, mention.first) and not _whole_after(words, k + n, mention):
+            return (k, mention.first)
+    if mention.all:
+        return None
+    if mention.partitive:
+        return (mention.last, mention.last + 1)
+    edge = noun_at if noun_at is not None else mention.last - 1
+    for k in range(mention.last, edge):  # between the number and its noun
+        if lex.subset.match_at(words, k):
+            return (k, k + 1)
+    # right after the noun, in the same phrase ("más jóvenes", "les plus jeunes", "yang lebih")
+    for k in range(edge + 1, min(edge + 4, len(words))):
+        if _broken(sentence, edge, k):
+            break
+        n = lex.subset.match_at(words, k)
+        if n and not (k + n < len(words) and words[k + n][:1].isdigit()):
+            return (k, k + n)
+    rel = edge + 1
+    if (
+        rule_class == "perpetrators"
+        and noun_at is not None
+        and rel < len(words)
+        and lex.relative.match_at(words, rel)
+        and not _broken(sentence, edge, rel)  # "14 militants, who ...": said of them all
+    ):
+        end = rel + 1
+        while end < len(words) and end - rel < 12 and not _broken(sentence, end - 1, end):
+            end += 1
+        band = any(
+            rel < s < end for name in _BAND_CUES for s, _e in cue_hits.get(name, [])
+        )
+        if not band:
+            return (rel, end)
+    return None
+
+
+def _whole_after(words: list[str], k: int, mention: NumberMention) -> bool:
+    """'each of (the) N': the number follows the distributive word straight through "of"."""
+    between = words[k : mention.first]
+    return bool(between) and between[0] in _OF and len(between) <= 2
+
+
+def _broken(sentence: Sentence, i: int, j: int) -> bool:
+    """Punctuation stands between word i and word j."""
+    return any(ch in ",;:.()[]!?" for ch in sentence.gap(i, j))
+
+
+def _cue_inside(
+    cue_hits: dict[str, list[tuple[int, int]]], cue: str | None, span: tuple[int, int]
+) -> bool:
+    """The fate that picked the attribute opens the words that single out the part ("four
+    kidnappers who were killed", "yang tewas"): they count exactly the ones it befell."""
+    return cue is not None and any(
+        span[0] <= s < min(span[1], span[0] + 4) for s, _e in cue_hits.get(cue, [])
+    )
 
 
 def _whole_band_named(

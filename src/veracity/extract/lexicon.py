@@ -292,6 +292,11 @@ class NumberLexicon:
     all_but: PhraseSet
     partitive: PhraseSet
     including: PhraseSet  # "including 12 crew members": a part of a group named before
+    # "four younger kidnappers", "yang lebih muda", "les plus jeunes": a part singled out
+    subset: PhraseSet
+    # "who", "yang", "que": a relative clause with no comma before it may single out a part
+    relative: PhraseSet
+    each: PhraseSet  # "each with four gunmen", "cada uno": a number per part, not the total
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
     half: PhraseSet  # "two and a half days"
     others: frozenset[str]  # "15 others", "otras trece": more of the people already spoken of
@@ -330,6 +335,9 @@ def number_lexicon(language: str) -> NumberLexicon:
         all_but=PhraseSet.build(table["all_but"]),
         partitive=PhraseSet.build(table["partitive"]),
         including=PhraseSet.build(table.get("including", [])),
+        subset=PhraseSet.build(table.get("subset", [])),
+        relative=PhraseSet.build(table.get("relative", [])),
+        each=PhraseSet.build(table.get("each", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),

@@ -200,29 +200,43 @@ def _days(value: DateValue) -> tuple[date, date]:
 def _in_order(
     claims: Sequence[Claim], record: dict[str, Resolution]
 ) -> tuple[list[Claim], list[Claim]]:
-    """An end before the start cannot be. When a first pass puts the end before the start, the
-    better supported of the two stands, and the claims of the other that fall on the wrong side
-    of it are set aside, not resolved (another event's dates, or misread), so that the record
-    never holds an impossible pair. (A start stated after an agreed end is left to resolution:
-    it contradicts the record, and its source is told so.)"""
+    """An end before the start cannot be. When a first pass puts the end before the start, one
+    of the two stands: the one whose rival claims (ends before that start, or starts after that
+    end) come from fewer documents. Those rival claims are set aside, not resolved (another
+    event's dates, or misread), so that the record never holds an impossible pair. (A start
+    stated after an agreed end is left to resolution: it contradicts the record, and its source
+    is told so.)"""
     start, end = record.get("event.start_date"), record.get("event.end_date")
     if start is None or end is None:
         return list(claims), []
     s, e = start.value, end.value
     if not (isinstance(s, DateValue) and isinstance(e, DateValue)) or _days(e)[1] >= _days(s)[0]:
         return list(claims), []
-    trust_start = start.confidence >= end.confidence
-    trust_end = not trust_start
+    first_day, last_day = _days(s)[0], _days(e)[1]
+
+    def ends_too_early(c: Claim) -> bool:
+        return (
+            c.attribute == "event.end_date"
+            and isinstance(c.value, DateValue)
+            and _days(c.value)[1] < first_day
+        )
+
+    def starts_too_late(c: Claim) -> bool:
+        return (
+            c.attribute == "event.start_date"
+            and isinstance(c.value, DateValue)
+            and _days(c.value)[0] > last_day
+        )
+
+    early = {c.document for c in claims if ends_too_early(c)}
+    late = {c.document for c in claims if starts_too_late(c)}
+    if (len(early), -start.confidence) <= (len(late), -end.confidence):
+        wrong_side = ends_too_early  # the start stands
+    else:
+        wrong_side = starts_too_late
     kept, rejected = [], []
     for claim in claims:
-        v = claim.value
-        wrong = False
-        if isinstance(v, DateValue):
-            if claim.attribute == "event.end_date" and trust_start:
-                wrong = _days(v)[1] < _days(s)[0]
-            elif claim.attribute == "event.start_date" and trust_end:
-                wrong = _days(v)[0] > _days(e)[1]
-        if wrong:
+        if wrong_side(claim):
             rejected.append(
                 replace(claim, qualifiers={**claim.qualifiers, "rejected": "end before start"})
             )
