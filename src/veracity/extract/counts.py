@@ -234,6 +234,8 @@ def count_claims(
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
         cls, noun, noun_at = found_noun
+        if cls == "perpetrators" and _members_of_forces(sentence, noun_at, found, lex):
+            cls = "security"  # "forty members of the gendarmerie's intervention group"
         if (
             noun_at is not None
             and noun_at > mention.last + 1
@@ -416,6 +418,25 @@ def _whole_after(words: list[str], k: int, mention: NumberMention) -> bool:
     return bool(between) and between[0] in _OF and len(between) <= 2
 
 
+def _members_of_forces(
+    sentence: Sentence,
+    noun_at: int | None,
+    found: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> bool:
+    """'members' counts whoever they are members of: soldiers, police or special forces named
+    in the same phrase ("40 members of the police intervention unit", "anggota pasukan khusus")
+    make them the forces, not the attackers."""
+    if noun_at is None or not lex.members.match_at(sentence.words, noun_at):
+        return False
+    end = noun_at + 1
+    while end < len(sentence.words) and end - noun_at <= 7 and not _broken(sentence, end - 1, end):
+        end += 1
+    forces = [s for s, _n in found.get("security", [])]
+    forces += [k for k in range(noun_at + 1, end) if lex.forces.match_at(sentence.words, k)]
+    return any(noun_at < s < end for s in forces)
+
+
 def _broken(sentence: Sentence, i: int, j: int) -> bool:
     """Punctuation stands between word i and word j."""
     return any(ch in ",;:.()[]!?" for ch in sentence.gap(i, j))
@@ -561,11 +582,11 @@ def _cue_stays(cue_hits: dict[str, list[tuple[int, int]]], cue_end: int, next_nu
 
 
 def _fate_noun(cue_hits: dict[str, list[tuple[int, int]]], noun_at: int | None) -> str | None:
-    """The word after a number is itself a fate ("334 morts", "17 muertos", "four arrested"):
-    death, injury or arrest."""
+    """The word after a number is itself a fate ("334 morts", "17 muertos", "four arrested",
+    "63 missing"): death, injury, arrest or disappearance."""
     if noun_at is None:
         return None
-    for fate in ("death", "injury", "arrest"):
+    for fate in ("death", "injury", "arrest", "missing"):
         if any(s <= noun_at < e for s, e in cue_hits.get(fate, [])):
             return fate
     return None
@@ -585,12 +606,15 @@ def _amount(words: list[str], after: int, units: PhraseSet) -> bool:
 
 def _threatened(cue_hits: dict[str, list[tuple[int, int]]], cue: str, first: int) -> bool:
     """A threat or intention ("prepared to", "threatened to") stands right before the fate word
-    nearest the number."""
+    nearest the number, or a court's sentence beside it: no one died."""
     fates = cue_hits.get(cue, [])
     if not fates:
         return False
     fate = min(fates, key=lambda h: abs(h[0] - first))
-    return any(0 <= fate[0] - e <= 1 for _s, e in cue_hits.get("threat", []))
+    if any(0 <= fate[0] - e <= 1 for _s, e in cue_hits.get("threat", [])):
+        return True
+    # "sentenced two men to death", "condenados a muerte", "zum Tode verurteilt": a sentence
+    return any(0 <= fate[0] - e <= 4 or 0 <= s - fate[1] <= 1 for s, e in cue_hits.get("sentence", []))
 
 
 def _apposed_total(run: list[tuple[Draft, int, int]], sentence: Sentence) -> bool:

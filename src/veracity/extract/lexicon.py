@@ -297,6 +297,10 @@ class NumberLexicon:
     # "who", "yang", "que": a relative clause with no comma before it may single out a part
     relative: PhraseSet
     each: PhraseSet  # "each with four gunmen", "cada uno": a number per part, not the total
+    members: PhraseSet  # "members": of the attackers' group, or of the forces named after
+    forces: PhraseSet  # "police", "gendarmerie", "fuerzas": members of these are the forces
+    # "Le 6, un commando ...": the article that makes a lone number a day of the month
+    day_article: frozenset[str]
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
     half: PhraseSet  # "two and a half days"
     others: frozenset[str]  # "15 others", "otras trece": more of the people already spoken of
@@ -338,6 +342,9 @@ def number_lexicon(language: str) -> NumberLexicon:
         subset=PhraseSet.build(table.get("subset", [])),
         relative=PhraseSet.build(table.get("relative", [])),
         each=PhraseSet.build(table.get("each", [])),
+        day_article=frozenset(table.get("day_article", [])),
+        members=PhraseSet.build(table.get("members", [])),
+        forces=PhraseSet.build(table.get("forces", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),

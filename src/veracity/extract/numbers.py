@@ -48,6 +48,11 @@ _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 _UNIT_AFTER = re.compile(
     r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE
 )
+# "12h30", "2 h 07": hours and minutes (French, Spanish, Italian clocks)
+_CLOCK_BEFORE = re.compile(r"\d\s?[hH]\s?$")
+_CLOCK_AFTER = re.compile(r"\s?[hH]\s?\d\d(?!\d)")
+# an acronym, a space, then the number: a name ("GSG 9"), not a count
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,5} $")
 _MONEY_BEFORE = re.compile(r"(\$|€|£|¥|US\$|USD|EUR|Rp\.?|R\$)\s*$")
 
 
@@ -110,6 +115,17 @@ def _raw_numbers(
             continue  # part of a name or code: "AK-47", "MH17", "3G" (not a label: "Deaths17")
         if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
             continue
+        if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after):
+            continue  # a time of day: "12h30", "à 2 h 07"
+        if _ACRONYM_BEFORE.search(text[max(0, m.start() - 7) : m.start()]) and len(m.group()) <= 3:
+            continue  # a unit's or a model's name: "GSG 9", "MH 17"
+        if (
+            first > 0
+            and sentence.words[first - 1] in lex.day_article
+            and after.startswith(",")
+            and 1 <= int(re.sub(r"\D", "", m.group()) or 0) <= 31
+        ):
+            continue  # "Le 6, un commando ...", "El 24, ...": the day of the month
         tail = re.match(r"[A-Za-zºª]+", after)
         if tail and (tail.group().lower() in lex.ordinal_suffix or tail.group() in "ºª"):
             continue

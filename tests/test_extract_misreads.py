@@ -1,0 +1,96 @@
+"""Numbers read into the wrong attribute: the missing summed with the dead, a time of day or a
+unit's name read as people, the forces' members read as attackers, a death sentence read as a
+death. Each construction in several of the profile's languages.
+
+The sentences are written for these tests (no third-party text)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract_support import facts
+
+from veracity.extract import load_profile
+
+PROFILE = load_profile("attack")
+
+# "N dead and M missing": two tolls, never one of N + M
+MISSING = [
+    ("en", "The flood at the mine left 31 dead and 18 missing."),
+    ("en", "The blast killed 31 people and 18 were still missing."),
+    ("es", "El derrumbe dejó 31 muertos y 18 desaparecidos."),
+    ("fr", "L'effondrement a fait 31 morts et 18 disparus."),
+    ("de", "Der Einsturz forderte 31 Tote und 18 Vermisste."),
+    ("it", "Il crollo ha causato 31 morti e 18 dispersi."),
+    ("id", "Longsor itu menewaskan 31 orang dan 18 orang hilang."),
+    ("tl", "Namatay ang 31 katao at 18 ang nawawala."),
+    ("ru", "Погиб 31 человек, 18 пропали без вести."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), MISSING)
+def test_misread_the_missing_are_not_added_to_the_dead(language, sentence):
+    found = facts(PROFILE, sentence, language)
+    assert found.get("deaths.total") == [31], found
+    assert found.get("other.missing") == [18], found
+
+
+# a time of day, a unit's or a flight's name, a day of the month: nobody counted
+NOT_PEOPLE = [
+    ("fr", "Les otages ont été libérés à 2 h 07 par les commandos.", 7),
+    ("fr", "Vers 12h30, des assaillants ont surgi devant la banque.", 30),
+    ("es", "A las 14h45 los secuestradores liberaron a los rehenes.", 45),
+    ("en", "Commandos of the GSG 9 unit stormed the plane.", 9),
+    ("it", "Gli agenti del NOCS 4 hanno fatto irruzione nella banca.", 4),
+    ("fr", "Le 6, un commando d'insurgés s'empare de la mairie.", 6),
+    ("es", "El 24, los secuestradores liberaron a los rehenes.", 24),
+    ("it", "Il 12, i rapitori hanno liberato gli ostaggi.", 12),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "number"), NOT_PEOPLE)
+def test_misread_clocks_names_and_days_count_nobody(language, sentence, number):
+    found = facts(PROFILE, sentence, language)
+    counts = [v for a, vs in found.items() if "date" not in a for v in vs]
+    assert number not in counts and {"low": number, "high": None} not in counts, found
+
+
+# members of the forces are the forces, not the attackers
+FORCES = [
+    ("en", "Forty members of the police special unit surrounded the bank.", 40),
+    ("es", "Cuarenta miembros de las fuerzas especiales rodearon el banco.", 40),
+    ("fr", "Une quarantaine de membres de la gendarmerie ont encerclé la banque.", 40),
+    ("de", "Vierzig Mitglieder der Polizei-Spezialeinheit umstellten die Bank.", 40),
+    ("id", "Empat puluh anggota pasukan khusus mengepung bank itu.", 40),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "number"), FORCES)
+def test_misread_members_of_the_forces_are_no_attackers(language, sentence, number):
+    found = facts(PROFILE, sentence, language)
+    counts = found.get("perpetrator.count", [])
+    assert all((v if isinstance(v, (int, float)) else v["low"]) < number - 5 for v in counts), found
+
+
+def test_misread_members_of_the_band_stay_attackers():
+    assert facts(PROFILE, "Twelve members of the Black Lantern group seized the bank.")[
+        "perpetrator.count"
+    ] == [12]
+    assert facts(PROFILE, "Doce miembros del grupo armado tomaron el banco.", "es")[
+        "perpetrator.count"
+    ] == [12]
+
+
+# a death sentence is a trial's outcome, nobody's death
+SENTENCED = [
+    ("en", "A court sentenced two men to death over the bank siege."),
+    ("fr", "Deux hommes ont été condamnés à mort pour la prise d'otages."),
+    ("es", "El tribunal condenó a muerte a dos hombres por el asalto."),
+    ("it", "Due uomini sono stati condannati a morte per il sequestro."),
+    ("id", "Pengadilan menjatuhkan hukuman mati kepada dua orang pelaku."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), SENTENCED)
+def test_misread_a_death_sentence_is_no_death(language, sentence):
+    found = facts(PROFILE, sentence, language)
+    assert not any(a.startswith("deaths.") for a in found), found
