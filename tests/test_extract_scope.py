@@ -7,6 +7,7 @@ The sentences are written for these tests (no third-party text)."""
 from __future__ import annotations
 
 import pytest
+from tests.extract_support import facts
 
 from veracity.extract import load_profile
 from veracity.extract.scope import BACKGROUND, event_window, is_background, scope_claims
@@ -121,3 +122,55 @@ def test_sanity_an_end_before_the_start_never_enters_the_record():
     assert out.verdicts.get(end.id, "uncorroborated") != "contradicted"
     for check in out.checks:
         assert not (isinstance(check.get("computed"), (int, float)) and check["computed"] < 0)
+
+
+# another attack the article recalls, with no date: its figures are not this event's
+RECALLED = [
+    ("en", "Gunmen took 40 hostages at the bank; another attack by the group had killed 23 "
+     "people.", 23),
+    ("es", "Los pistoleros tomaron 40 rehenes en el banco; otro atentado del grupo había "
+     "dejado 23 muertos.", 23),
+    ("fr", "Les assaillants ont pris 40 otages à la banque ; un autre attentat du groupe avait "
+     "fait 23 morts.", 23),
+    ("de", "Die Täter nahmen 40 Geiseln in der Bank; bei einem früheren Anschlag der Gruppe "
+     "starben 23 Menschen.", 23),
+    ("it", "I terroristi hanno preso 40 ostaggi nella banca; un altro attentato del gruppo "
+     "aveva causato 23 morti.", 23),
+    ("id", "Para pelaku menyandera 40 orang di bank; serangan lain kelompok itu menewaskan 23 "
+     "orang.", 23),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "toll"), RECALLED)
+def test_scope_another_attack_recalled_lends_no_figure(language, sentence, toll):
+    found = facts(load_profile("attack"), sentence, language)
+    assert found.get("hostages.initial") == [40], found
+    assert all(toll not in values for values in found.values()), found
+
+
+# a date inside a name, a release only demanded, a day of the month: no date of this event
+NOT_DATES = [
+    ("es", "El asalto lo hizo el Movimiento 19 de abril contra el palacio el 6 de noviembre "
+     "de 1985.", "1985-04-19"),
+    ("it", "L'assalto fu compiuto dal Movimento 19 aprile il 6 novembre 1985.", "1985-04-19"),
+    ("en", "The hijackers demanded the release of prisoners jailed since the riots of 2 May "
+     "1981.", "1981-05-02"),
+    ("id", "Para pembajak menuntut pembebasan tahanan dari kerusuhan 2 Mei 1981.", "1981-05-02"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "date"), NOT_DATES)
+def test_scope_names_and_demands_date_nothing(language, sentence, date):
+    found = facts(load_profile("attack"), sentence, language)
+    assert date not in found.get("event.end_date", []) + found.get("event.start_date", []), found
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "El 19 de abril los guerrilleros tomaron el palacio."),
+    ("fr", "Le 19 avril, les rebelles ont pris le palais."),
+    ("pt", "No dia 19 de abril os guerrilheiros tomaram o palácio."),
+    ("en", "On 19 April the rebels seized the palace."),
+])
+def test_scope_a_day_of_the_month_counts_no_one(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert 19 not in found.get("perpetrator.count", []), found

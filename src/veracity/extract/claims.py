@@ -69,6 +69,11 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             cue_hits[name] = [
                 (s, e) for s, e in cue_hits.get(name, []) if not any(0 <= s - n <= 2 for n in negations)
             ]
+        # "demanded the release of the prisoners held since ...": a release asked for is no end
+        demands = [e for _s, e in cue_hits.get("demand", [])]
+        cue_hits["end"] = [
+            (s, e) for s, e in cue_hits.get("end", []) if not any(0 <= s - d <= 3 for d in demands)
+        ]
         # words followed by a comma, semicolon or colon: a cue across one is weaker
         cue_hits[BREAKS] = [
             (i, i + 1)
@@ -104,6 +109,13 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         ]
         taken: set[int] = set()
         seen: list[SeenDate] = []
+        # "Movimiento 19 de abril", "the 26th of July Movement": a date inside a name
+        cue_hits["name_head"] = [
+            (i, i + n)
+            for i in range(len(sentence.words))
+            if (n := profile.generic_name_words.match_at(sentence.words, i))
+            and sentence.text[sentence.spans[i][0] - sentence.start].isupper()
+        ]
         drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken, seen)
         if supported:
             counts = count_claims(

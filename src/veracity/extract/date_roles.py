@@ -48,6 +48,12 @@ def date_claims(
         first = sentence.word_index_at(start)
         last = sentence.word_index_at(end)
         taken.update(range(first, last))
+        if not mention.year_stated and any(
+            0 <= first - e <= 1 for _s, e in cue_hits.get("name_head", [])
+        ):
+            continue  # "Movimiento 19 de abril (M-19)": the date names the group, not a day
+        if _demanded(sentence, cue_hits, first):
+            continue  # "demanded the release of prisoners jailed since 2 May": not this event
         if seen is not None:
             since = any(e == first for _s, e in cue_hits.get("from_date", []))
             seen.append((start, end, mention.value, since, mention.year_stated))
@@ -134,6 +140,17 @@ def date_claims(
                 Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
             )
     return out
+
+
+def _demanded(sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], first: int) -> bool:
+    """The date stands in what was demanded: a demand cue before it in the same clause (no
+    comma, semicolon or conjunction between)."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    for _s, e in cue_hits.get("demand", []):
+        if e <= first and not any(k in joins for k in range(e, first)):
+            if not any(ch in sentence.gap(e - 1, first) for ch in ",;:()"):
+                return True
+    return False
 
 
 def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, last: int) -> bool:

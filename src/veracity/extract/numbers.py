@@ -126,6 +126,8 @@ def _raw_numbers(
             and 1 <= int(re.sub(r"\D", "", m.group()) or 0) <= 31
         ):
             continue  # "Le 6, un commando ...", "El 24, ...": the day of the month
+        if _day_of_month(sentence, first, last, language, m.group()):
+            continue  # "El 19 de abril", "am 5. Mai": a date whose year is nowhere said
         tail = re.match(r"[A-Za-zºª]+", after)
         if tail and (tail.group().lower() in lex.ordinal_suffix or tail.group() in "ºª"):
             continue
@@ -160,6 +162,24 @@ def _raw_numbers(
             continue
         i += 1
     return [found[k] for k in sorted(found)]
+
+
+def _day_of_month(sentence: Sentence, first: int, last: int, language: str, digits: str) -> bool:
+    """The number is a day, a month name right after it ("19 de abril", "5. Mai", "3 March")."""
+    from veracity.extract.dates import month_names
+
+    if not digits.isdigit() or not 1 <= int(digits) <= 31:
+        return False
+    words = sentence.words
+    k = last + 1 if last < len(words) and words[last] in _DAY_LINKS else last
+    if k >= len(words) or words[k] not in month_names(language):
+        return False
+    # English months are written with a capital ("3 may" is not the 3rd of May)
+    return language != "en" or _surface(sentence, k)[:1].isupper()
+
+
+# words between a day and its month: "19 de abril", "3 of March", "ika-31 ng Disyembre"
+_DAY_LINKS = frozenset({"de", "of", "ng", "di", "del"})
 
 
 def _spelled_number(

@@ -117,12 +117,11 @@ def event_window(claims: Sequence[Claim], documents: Sequence[Document]) -> Wind
         months: dict[int, set[str]] = defaultdict(set)
         for claim in claims:
             v = claim.value
-            if (
-                claim.attribute in roles
-                and isinstance(v, DateValue)
-                and v.month is not None
-                and abs(v.year - year) <= 1
-            ):
+            if not (claim.attribute in roles and isinstance(v, DateValue) and v.month):
+                continue
+            if claim.qualifiers.get("year") == "assumed":
+                v = DateValue(year, v.month, None)  # "on 2 April": in the event's year
+            if abs(v.year - year) <= 1:
                 months[_month(v)].add(claim.document)
         if months:
             score = {
