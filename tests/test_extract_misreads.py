@@ -94,3 +94,58 @@ SENTENCED = [
 def test_misread_a_death_sentence_is_no_death(language, sentence):
     found = facts(PROFILE, sentence, language)
     assert not any(a.startswith("deaths.") for a in found), found
+
+
+# the agent of a passive taking: the people after "by" are the band, not the hostages
+AGENTS = [
+    ("en", "The airliner was hijacked by 4 men shortly after take-off.", 4),
+    ("fr", "L'avion a été détourné par 4 hommes peu après le décollage.", 4),
+    ("it", "L'aereo è stato dirottato da 4 uomini poco dopo il decollo.", 4),
+    ("pt", "O avião foi sequestrado por 4 pessoas logo após a decolagem.", 4),
+    ("id", "Pesawat itu dibajak oleh empat orang tak lama setelah lepas landas.", 4),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "number"), AGENTS)
+def test_misread_the_agent_of_a_hijacking_is_no_hostage(language, sentence, number):
+    found = facts(PROFILE, sentence, language)
+    assert number not in found.get("hostages.initial", []), found
+
+
+# "four other men", "otras trece": more of a group already spoken of, never its total
+FURTHER = [
+    ("en", "Four other gunmen took up positions in the cabin.", 4),
+    ("es", "Otras trece personas fueron tomadas como rehenes.", 13),
+    ("id", "Empat orang lainnya menyandera para penumpang.", 4),
+    ("it", "Altri tredici passeggeri furono presi in ostaggio.", 13),
+    ("fr", "Treize autres passagers ont été pris en otage.", 13),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "number"), FURTHER)
+def test_misread_more_of_a_group_is_never_its_total(language, sentence, number):
+    found = facts(PROFILE, sentence, language)
+    for attribute in ("hostages.initial", "perpetrator.count"):
+        assert number not in found.get(attribute, []), found
+
+
+# an execution is a death
+EXECUTED = [
+    ("en", "Three hostages were executed by the hijackers.", "deaths.hostages"),
+    ("de", "Drei Geiseln wurden hingerichtet.", "deaths.hostages"),
+    ("fr", "Trois otages ont été exécutés par les pirates de l'air.", "deaths.hostages"),
+    ("it", "Tre ostaggi sono stati giustiziati.", "deaths.hostages"),
+    ("ru", "Трое заложников были казнены.", "deaths.hostages"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "attribute"), EXECUTED)
+def test_misread_the_executed_are_dead_not_taken(language, sentence, attribute):
+    found = facts(PROFILE, sentence, language)
+    assert found.get(attribute) == [3], found
+    assert 3 not in found.get("hostages.initial", []), found
+
+
+def test_misread_a_part_after_dont_les_is_a_lower_bound():
+    found = facts(PROFILE, "Il reste 150 otages, dont les 12 membres d'équipage.", "fr")
+    assert 12 not in found.get("hostages.initial", []), found

@@ -236,6 +236,8 @@ def count_claims(
         cls, noun, noun_at = found_noun
         if cls == "perpetrators" and _members_of_forces(sentence, noun_at, found, lex):
             cls = "security"  # "forty members of the gendarmerie's intervention group"
+        if cls == "people" and _agent_of_taking(sentence, mention, cue_hits, lex):
+            cls = "perpetrators"  # "the plane was hijacked by 3 men": they are the band
         if (
             noun_at is not None
             and noun_at > mention.last + 1
@@ -306,8 +308,9 @@ def count_claims(
         # "four of the younger kidnappers", "empat penculik yang lebih muda", "two kidnappers
         # who tried to surrender", "among them 40 soldiers": a part of a group, never its total
         subset = _subset(sentence, mention, rule_class, noun_at, cue_hits, lex)
-        if (subset or part_of_whole) and attribute in _totals(profile):
-            continue
+        further = _further(sentence.words, mention, noun_at, lex)
+        if (subset or part_of_whole or further) and attribute in _totals(profile):
+            continue  # ("four other men", "otras trece", "15 others": more of them, not all)
         if mention.included and attribute in _totals(profile) and value.is_point:
             value = Count(value.low, None, "bound")  # "500 held, among them 40 soldiers": 40+
         if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
@@ -416,6 +419,32 @@ def _whole_after(words: list[str], k: int, mention: NumberMention) -> bool:
     """'each of (the) N': the number follows the distributive word straight through "of"."""
     between = words[k : mention.first]
     return bool(between) and between[0] in _OF and len(between) <= 2
+
+
+def _agent_of_taking(
+    sentence: Sentence,
+    mention: NumberMention,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> bool:
+    """'hijacked by 3 men', 'secuestrado por cinco hombres', 'dibajak oleh lima orang': the
+    people after the agent's preposition of a taking or an attack did it."""
+    k = sentence.word_index_at(mention.start) - 1
+    if k < 1 or sentence.words[k] not in lex.agent:
+        return False
+    return any(
+        0 <= k - e <= 1 for name in ("taking", "attack") for _s, e in cue_hits.get(name, [])
+    )
+
+
+def _further(
+    words: list[str], mention: NumberMention, noun_at: int | None, lex: NumberLexicon
+) -> bool:
+    """'four other men', 'otras trece', 'empat orang lainnya', '15 others': more of a group
+    already spoken of, never all of it."""
+    edge = noun_at if noun_at is not None else mention.last - 1
+    near = range(max(0, mention.first - 1), min(len(words), edge + 2))
+    return any(words[k] in lex.others for k in near if not mention.first <= k < mention.last)
 
 
 def _members_of_forces(

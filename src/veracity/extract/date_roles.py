@@ -147,9 +147,12 @@ def _demanded(sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], fi
     comma, semicolon or conjunction between)."""
     joins = {s for s, _e in cue_hits.get("conjunction", [])}
     for _s, e in cue_hits.get("demand", []):
-        if e <= first and not any(k in joins for k in range(e, first)):
-            if not any(ch in sentence.gap(e - 1, first) for ch in ",;:()"):
-                return True
+        if (
+            e <= first
+            and not any(k in joins for k in range(e, first))
+            and not any(ch in sentence.gap(e - 1, first) for ch in ",;:()")
+        ):
+            return True
     return False
 
 

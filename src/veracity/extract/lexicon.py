@@ -299,6 +299,7 @@ class NumberLexicon:
     each: PhraseSet  # "each with four gunmen", "cada uno": a number per part, not the total
     members: PhraseSet  # "members": of the attackers' group, or of the forces named after
     forces: PhraseSet  # "police", "gendarmerie", "fuerzas": members of these are the forces
+    agent: frozenset[str]  # "hijacked by 3 men": who did it, after a passive verb
     # "Le 6, un commando ...": the article that makes a lone number a day of the month
     day_article: frozenset[str]
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
@@ -345,6 +346,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         day_article=frozenset(table.get("day_article", [])),
         members=PhraseSet.build(table.get("members", [])),
         forces=PhraseSet.build(table.get("forces", [])),
+        agent=frozenset(table.get("agent", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),

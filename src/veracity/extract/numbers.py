@@ -379,8 +379,11 @@ def _with_modifiers(
     )
     if partitive and count.is_point:
         count = Count(count.low, None, "bound")
+    # "including 12 crew members", "dont les 12 membres d'équipage" (an article between)
+    article = start_word > 0 and lex.definite.match_at(words, start_word - 1) == 1
     included = any(
-        lex.including.match_at(words, k) == start_word - k
+        lex.including.match_at(words, k) in (start_word - k, start_word - k - article)
+        and lex.including.match_at(words, k) > 0
         for k in range(max(0, start_word - 3), start_word)
     )
     return NumberMention(
