@@ -174,3 +174,26 @@ def test_scope_names_and_demands_date_nothing(language, sentence, date):
 def test_scope_a_day_of_the_month_counts_no_one(language, sentence):
     found = facts(load_profile("attack"), sentence, language)
     assert 19 not in found.get("perpetrator.count", []), found
+
+
+def test_sanity_a_value_that_cannot_be_is_rejected_before_resolution():
+    docs = [Document(id=d, text="2011", language="en") for d in "ab"]
+    claims = [_claim("a", "deaths.total", Count.exact(12)),
+              _claim("b", "deaths.total", Count(-3, -3, "exact")),
+              _claim("b", "hostages.initial", Count(90, 40, "approximate"))]
+    scoped = {c.document + c.attribute: c for c in scope_claims(claims, docs)}
+    assert not is_background(scoped["adeaths.total"])
+    assert is_background(scoped["bdeaths.total"]) and is_background(scoped["bhostages.initial"])
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "A six-month-old baby was among the hostages."),
+    ("es", "Un bebé de seis meses de edad estaba entre los rehenes."),
+    ("pt", "Um bebê de seis meses de idade estava entre os reféns."),
+    ("de", "Ein sechs Monate altes Baby war unter den Geiseln."),
+    ("it", "Dalla data 2024-10 il bilancio è di 84 morti."),
+])
+def test_sanity_an_age_or_a_year_month_is_no_duration_and_no_toll(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert "event.duration_days" not in found, found
+    assert all(v not in (6, 10, 2024) for vs in found.values() for v in vs), found

@@ -308,11 +308,15 @@ def count_claims(
         # "four of the younger kidnappers", "empat penculik yang lebih muda", "two kidnappers
         # who tried to surrender", "among them 40 soldiers": a part of a group, never its total
         subset = _subset(sentence, mention, rule_class, noun_at, cue_hits, lex)
-        further = _further(sentence.words, mention, noun_at, lex)
-        if (subset or part_of_whole or further) and attribute in _totals(profile):
-            continue  # ("four other men", "otras trece", "15 others": more of them, not all)
-        if mention.included and attribute in _totals(profile) and value.is_point:
-            value = Count(value.low, None, "bound")  # "500 held, among them 40 soldiers": 40+
+        if (subset or part_of_whole) and attribute in _totals(profile):
+            continue
+        if (
+            mention.included
+            and attribute in _totals(profile)
+            and value.is_point
+            and rule_class != "perpetrators"  # "91 aboard, including the 4 hijackers": all 4
+        ):
+            value = Count(value.low, None, "bound")  # "60 held, including 14 envoys": 14+
         if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
             value = Count(value.low, None, "bound")  # "four younger kidnappers were killed": 4+
         qualifiers: dict[str, str] = {}
@@ -435,16 +439,6 @@ def _agent_of_taking(
     return any(
         0 <= k - e <= 1 for name in ("taking", "attack") for _s, e in cue_hits.get(name, [])
     )
-
-
-def _further(
-    words: list[str], mention: NumberMention, noun_at: int | None, lex: NumberLexicon
-) -> bool:
-    """'four other men', 'otras trece', 'empat orang lainnya', '15 others': more of a group
-    already spoken of, never all of it."""
-    edge = noun_at if noun_at is not None else mention.last - 1
-    near = range(max(0, mention.first - 1), min(len(words), edge + 2))
-    return any(words[k] in lex.others for k in near if not mention.first <= k < mention.last)
 
 
 def _members_of_forces(

@@ -115,6 +115,10 @@ def _raw_numbers(
             continue  # part of a name or code: "AK-47", "MH17", "3G" (not a label: "Deaths17")
         if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
             continue
+        if re.fullmatch(r"1[89]\d\d|20\d\d", m.group()) and re.match(r"[-/.]\d\d?\b", after):
+            continue  # "2024-10", "1994/12": a year and its month
+        if re.search(r"(?<!\d)(1[89]\d\d|20\d\d)[-/.]$", before) and len(m.group()) <= 2:
+            continue  # ... and the month after the year
         if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after):
             continue  # a time of day: "12h30", "à 2 h 07"
         if _ACRONYM_BEFORE.search(text[max(0, m.start() - 7) : m.start()]) and len(m.group()) <= 3:

@@ -25,9 +25,10 @@ from veracity.extract.date_roles import SeenDate
 from veracity.extract.drafts import Draft
 from veracity.extract.text import Sentence
 from veracity.model import Claim, Document
-from veracity.values import DateValue
+from veracity.values import Count, DateValue
 
 BACKGROUND = "background"
+REJECTED = "rejected"
 # the confidence of a background claim: below resolve.record.WEAK_CLAIM, so it never makes
 # its source contradicted
 BACKGROUND_CONFIDENCE = 0.05
@@ -134,7 +135,9 @@ def event_window(claims: Sequence[Claim], documents: Sequence[Document]) -> Wind
 
 
 def scope_claims(claims: Sequence[Claim], documents: Sequence[Document]) -> list[Claim]:
-    """The claims of one event, those of other events it mentions marked `background`."""
+    """The claims of one event, those of other events it mentions marked `background`, those
+    whose value cannot be marked `rejected`."""
+    claims = sane_claims(claims)
     window = event_window(claims, documents)
     if window is None:
         return list(claims)
@@ -171,6 +174,33 @@ def _re_year(claim: Claim, value: DateValue, window: Window) -> Claim:
     return replace(claim, value=min(fits, key=lambda f: f[0])[1])
 
 
+def impossible(claim: Claim) -> str | None:
+    """Why a claim's value cannot be, if it cannot: a negative count, a range whose top is below
+    its bottom, a duration of less than nothing."""
+    v = claim.value
+    if isinstance(v, Count) and v.kind != "relative":
+        if v.low < 0:
+            return "negative"
+        if v.high is not None and v.high < v.low:
+            return "range upside down"
+    return None
+
+
+def sane_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims, those whose value cannot be marked `rejected` (kept out of resolution)."""
+    out = []
+    for claim in claims:
+        why = impossible(claim)
+        if why is not None:
+            claim = replace(
+                claim,
+                qualifiers={**claim.qualifiers, REJECTED: why},
+                confidence=min(claim.confidence, BACKGROUND_CONFIDENCE),
+            )
+        out.append(claim)
+    return out
+
+
 def background(claim: Claim, reason: str) -> Claim:
     return replace(
         claim,
@@ -180,4 +210,5 @@ def background(claim: Claim, reason: str) -> Claim:
 
 
 def is_background(claim: Claim) -> bool:
-    return BACKGROUND in claim.qualifiers
+    """Kept out of resolution: another event's, or a value that cannot be."""
+    return BACKGROUND in claim.qualifiers or REJECTED in claim.qualifiers

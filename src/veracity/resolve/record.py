@@ -238,7 +238,11 @@ def _in_order(
     for claim in claims:
         if wrong_side(claim):
             rejected.append(
-                replace(claim, qualifiers={**claim.qualifiers, "rejected": "end before start"})
+                replace(
+                    claim,
+                    qualifiers={**claim.qualifiers, "rejected": "end before start"},
+                    confidence=min(claim.confidence, 0.05),
+                )
             )
         else:
             kept.append(claim)
