@@ -132,3 +132,47 @@ def test_misread_the_executed_are_dead_not_taken(language, sentence, attribute):
 def test_misread_a_part_after_dont_les_is_a_lower_bound():
     found = facts(PROFILE, "Il reste 150 otages, dont les 12 membres d'équipage.", "fr")
     assert 12 not in found.get("hostages.initial", []), found
+
+
+# members of something that is no armed band are neither attackers nor forces
+MEMBERS_OF_OTHERS = [
+    ("en", "Eight members of the newspaper's staff were killed.", "deaths.perpetrators", 8),
+    ("fr", "Ils ont tué douze personnes, dont huit membres du journal.", "deaths.perpetrators", 8),
+    ("es", "Siete miembros del secretariado fueron detenidos.", "perpetrator.arrested", 7),
+    ("it", "Sette membri della redazione sono stati uccisi.", "deaths.perpetrators", 7),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "attribute", "number"), MEMBERS_OF_OTHERS)
+def test_misread_members_of_a_staff_are_no_attackers(language, sentence, attribute, number):
+    found = facts(PROFILE, sentence, language)
+    assert number not in found.get(attribute, []) + found.get("perpetrator.count", []), found
+
+
+# "Of the dead, 67 were inside": a part of the toll, never the toll itself
+OPENERS = [
+    ("en", "Of the dead, 67 were students from the capital."),
+    ("es", "De los fallecidos, 67 se encontraban dentro del edificio."),
+    ("fr", "Parmi les morts, 67 se trouvaient à l'intérieur du bâtiment."),
+    ("it", "Tra i morti, 67 si trovavano all'interno dell'edificio."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), OPENERS)
+def test_misread_a_part_of_the_dead_is_no_toll(language, sentence):
+    found = facts(PROFILE, sentence, language)
+    assert 67 not in found.get("deaths.total", []), found
+
+
+# an ordinal, seconds, a date written after a slash: nobody counted
+@pytest.mark.parametrize(("language", "sentence", "number"), [
+    ("es", "Desde el tercer piso, los rehenes pedían ayuda.", 3),
+    ("es", "En veintidós minutos y trece segundos, los comandos rescataron a los rehenes.", 13),
+    ("en", "The raid took four minutes and 30 seconds; 40 soldiers stormed the plane.", 30),
+    ("fr", "L'assaut a duré 4 minutes et 13 secondes.", 13),
+    ("pt", "Atirador matou 12 alunos (foto: Ana Lima/07-04-2011)", 7),
+])
+def test_misread_ordinals_seconds_and_slashed_dates_count_nobody(language, sentence, number):
+    found = facts(PROFILE, sentence, language)
+    counts = [v for a, vs in found.items() if "date" not in a for v in vs]
+    assert number not in counts, found

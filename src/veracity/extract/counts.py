@@ -226,7 +226,8 @@ def count_claims(
             # counts a part of; it is said in passing, and lends that number its noun
             elided = found_noun
             continue
-        part_of_whole = False
+        # "Of the dead, 67 were inside": a part of a group the clause opened with
+        part_of_whole = _after_partitive_opener(sentence, mention, lex)
         if found_noun[0] is None and found_noun[1] is None and elided is not None:
             found_noun = (elided[0], elided[1], None)
             elided = None
@@ -236,6 +237,8 @@ def count_claims(
         cls, noun, noun_at = found_noun
         if cls == "perpetrators" and _members_of_forces(sentence, noun_at, found, lex):
             cls = "security"  # "forty members of the gendarmerie's intervention group"
+        elif cls == "perpetrators" and _members_of_other(sentence, noun_at, found, profile, lex):
+            cls = None  # "eight members of the newspaper's staff": neither band nor forces
         if cls == "people" and _agent_of_taking(sentence, mention, cue_hits, lex):
             cls = "perpetrators"  # "the plane was hijacked by 3 men": they are the band
         if (
@@ -317,6 +320,8 @@ def count_claims(
             and rule_class != "perpetrators"  # "91 aboard, including the 4 hijackers": all 4
         ):
             value = Count(value.low, None, "bound")  # "60 held, including 14 envoys": 14+
+        if part_of_whole and value.is_point and _fate_of_the_whole(cue_hits, cue, mention):
+            value = Count(value.low, None, "bound")  # "of the 85 dead, 67 were inside": 67+
         if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
             value = Count(value.low, None, "bound")  # "four younger kidnappers were killed": 4+
         qualifiers: dict[str, str] = {}
@@ -439,6 +444,62 @@ def _agent_of_taking(
     return any(
         0 <= k - e <= 1 for name in ("taking", "attack") for _s, e in cue_hits.get(name, [])
     )
+
+
+def _fate_of_the_whole(
+    cue_hits: dict[str, list[tuple[int, int]]], cue: str | None, mention: NumberMention
+) -> bool:
+    """The fate the part is given is said of the whole before it ("of the 85 dead, 67 were
+    inside"), not of the part itself ("of the 75 hostages, 60 were freed")."""
+    hits = cue_hits.get(cue, []) if cue else []
+    return any(e <= mention.first for _s, e in hits) and not any(
+        mention.last <= s <= mention.last + 6 for s, _e in hits
+    )
+
+
+def _after_partitive_opener(sentence: Sentence, mention: NumberMention, lex: NumberLexicon) -> bool:
+    """The number's clause opens with "of the ...", "among the ...", "de los ...", "dari ..."
+    and a comma, then the number: it counts a part of that group."""
+    words = sentence.words
+    first = sentence.word_index_at(mention.start)
+    if first < 2 or "," not in sentence.gap(first - 1, first):
+        return False
+    start = first - 1
+    while start > 0 and not any(ch in sentence.gap(start - 1, start) for ch in ",;:.()"):
+        start -= 1
+    return 1 <= first - start <= 6 and lex.partitive_opener.match_at(words, start) > 0
+
+
+# "members of the ...", "membres du ...", "miembros del ...", "membri della ..."
+_MEMBER_OF = _OF | {"du", "del", "della", "dello", "do", "da", "dal", "dem"}
+
+
+def _members_of_other(
+    sentence: Sentence,
+    noun_at: int | None,
+    found: dict[str, list[tuple[int, int]]],
+    profile: Profile,
+    lex: NumberLexicon,
+) -> bool:
+    """'members of' something that is no armed group: not a name (a capital), not a group
+    word, not the attackers' noun ("huit membres du journal", "miembros de nuestra
+    fuerza")."""
+    words = sentence.words
+    if noun_at is None or not lex.members.match_at(words, noun_at):
+        return False
+    k = noun_at + 1
+    if k >= len(words) or words[k] not in _MEMBER_OF or _broken(sentence, noun_at, k):
+        return False
+    k += 1
+    if k < len(words) and words[k] in _THE:
+        k += 1
+    if k >= len(words):
+        return False
+    s, e = sentence.spans[k]
+    capital = sentence.text[s - sentence.start : e - sentence.start][:1].isupper()
+    band = any(i == k for i, _n in found.get("perpetrators", []))
+    named_band = lex.band.match_at(words, k) or profile.generic_name_words.match_at(words, k)
+    return not (capital or band or named_band)
 
 
 def _members_of_forces(

@@ -170,7 +170,7 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
 
 NUMERIC_DATE = re.compile(
-    r"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<year>1[5-9]\d\d|20\d\d)"
+    r"(?<![\d.,-])(?<!\d/)(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<year>1[5-9]\d\d|20\d\d)"
     r"(?![\d/]|[.,-]\d)"
 )
 

@@ -300,6 +300,9 @@ class NumberLexicon:
     members: PhraseSet  # "members": of the attackers' group, or of the forces named after
     forces: PhraseSet  # "police", "gendarmerie", "fuerzas": members of these are the forces
     agent: frozenset[str]  # "hijacked by 3 men": who did it, after a passive verb
+    ordinals: frozenset[str]  # spelled ordinals the number reader would take for cardinals
+    partitive_opener: PhraseSet  # "Of the dead, 67 ...", "Parmi les morts, 67 ..."
+    band: PhraseSet  # "members of the cell": the words for an armed band's unit
     # "Le 6, un commando ...": the article that makes a lone number a day of the month
     day_article: frozenset[str]
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
@@ -347,6 +350,9 @@ def number_lexicon(language: str) -> NumberLexicon:
         members=PhraseSet.build(table.get("members", [])),
         forces=PhraseSet.build(table.get("forces", [])),
         agent=frozenset(table.get("agent", [])),
+        ordinals=frozenset(fold_word(w) for w in table.get("ordinals", [])),
+        partitive_opener=PhraseSet.build(table.get("partitive_opener", [])),
+        band=PhraseSet.build(table.get("band", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),

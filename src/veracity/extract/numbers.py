@@ -198,8 +198,8 @@ def _spelled_number(
         and _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS
     ):
         return _spelled_number(sentence, language, lex, i + 1)
-    if words[i] in _ARTICLES or lex.conj.match_at(words, i):
-        return i, None
+    if words[i] in _ARTICLES or lex.conj.match_at(words, i) or words[i] in lex.ordinals:
+        return i, None  # ("tercer piso": an ordinal text2num would read as three)
     if language in _TEXT2NUM_LANGUAGES:
         j = i
         while j < len(words):
