@@ -176,3 +176,15 @@ def test_misread_ordinals_seconds_and_slashed_dates_count_nobody(language, sente
     found = facts(PROFILE, sentence, language)
     counts = [v for a, vs in found.items() if "date" not in a for v in vs]
     assert number not in counts, found
+
+
+# the last of a list of parts opened by "including" is a part too
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Gunmen held 40 people, including the ambassador and three Americans."),
+    ("es", "Retuvieron a 40 personas, entre ellas el embajador y tres estadounidenses."),
+    ("fr", "Ils ont retenu 40 personnes, dont l'ambassadeur et trois Américains."),
+    ("it", "Hanno sequestrato 40 persone, tra cui l'ambasciatore e tre americani."),
+])
+def test_misread_the_last_part_of_a_list_is_no_total(language, sentence):
+    found = facts(PROFILE, sentence, language)
+    assert 3 not in found.get("hostages.initial", []), found

@@ -383,13 +383,14 @@ def _with_modifiers(
     )
     if partitive and count.is_point:
         count = Count(count.low, None, "bound")
-    # "including 12 crew members", "dont les 12 membres d'équipage" (an article between)
+    # "including 12 crew members", "dont les 12 membres d'équipage" (an article between),
+    # "among them a French senator and three Americans" (the last of a list of parts)
     article = start_word > 0 and lex.definite.match_at(words, start_word - 1) == 1
     included = any(
         lex.including.match_at(words, k) in (start_word - k, start_word - k - article)
         and lex.including.match_at(words, k) > 0
         for k in range(max(0, start_word - 3), start_word)
-    )
+    ) or _last_of_listed_parts(sentence, lex, start_word)
     return NumberMention(
         count,
         first,
@@ -399,6 +400,21 @@ def _with_modifiers(
         partitive=partitive,
         included=included,
     )
+
+
+def _last_of_listed_parts(sentence: Sentence, lex: NumberLexicon, start_word: int) -> bool:
+    """'including X and three Americans', 'entre ellos X y tres estadounidenses': the number
+    closes a list opened by "including" a few words back, with no punctuation in between."""
+    words = sentence.words
+    if start_word < 2 or not lex.conj.match_at(words, start_word - 1):
+        return False
+    for k in range(max(0, start_word - 9), start_word - 2):
+        n = lex.including.match_at(words, k)
+        if n and not any(
+            ch in sentence.gap(j, j + 1) for j in range(k, start_word - 1) for ch in ",;:()."
+        ):
+            return True
+    return False
 
 
 def _apposed_age(sentence: Sentence, first: int, last: int, value: Count) -> bool:
