@@ -36,6 +36,7 @@ from veracity.assess import claim_features, record_features  # noqa: E402
 from veracity.assess.logistic import fit  # noqa: E402
 from veracity.assess.models import ABSTAIN_BELOW, Models  # noqa: E402
 from veracity.extract import load_profile  # noqa: E402
+from veracity.extract.scope import is_background, scope_claims  # noqa: E402
 from veracity.ingest.readers import load_documents  # noqa: E402
 from veracity.lineage import find_lineage, witness_groups  # noqa: E402
 from veracity.model import Claim, Document, Lineage  # noqa: E402
@@ -92,7 +93,9 @@ def claim_rows(events: list[Event], profile) -> tuple[np.ndarray, np.ndarray]:
     """Features and right/wrong of every claim whose attribute the gold scores."""
     xs, ys = [], []
     for event in events:
-        claims = event.linked(profile)
+        # as at run time: the claims of other events an article mentions are set aside first
+        claims = [c for c in scope_claims(event.linked(profile), event.documents)
+                  if not is_background(c)]
         x = claim_features.claim_features(claims, event.documents, event.groups, profile)
         for row, claim in enumerate(claims):
             spec = event.specs.get(claim.attribute)

@@ -13,6 +13,7 @@ from veracity.errors import InputError
 from veracity.extract import extract_claims, load_profile
 from veracity.extract.claims import DocumentClaims
 from veracity.extract.lexicon import Profile
+from veracity.extract.scope import is_background, scope_claims
 from veracity.ingest.invisible import strip_invisible
 from veracity.ingest.language import detect_language
 from veracity.ingest.readers import FEED_SUFFIXES, event_folders, load_documents
@@ -270,21 +271,29 @@ def reconcile_documents(
         claims_of.setdefault(claim.document, []).append(claim)
     solver = _solver(documents, resolver, engine, anchor, pooled)
     Progress.note(f"reconciling {len(grouped)} events ...", progress and len(documents) >= 50)
-    inputs = [
-        EventInput(
-            event_id,
-            assess_claims(
-                [c for d in primary for c in claims_of.get(d, [])],
-                [by_id[d] for d in primary], groups, profile, models,
-            ),
-            primary,
+    inputs = []
+    aside: list[list[Claim]] = []  # each event's background: shown, never resolved
+    for event_id, primary, _ in grouped:
+        scoped = scope_claims(
+            [c for d in primary for c in claims_of.get(d, [])], [by_id[d] for d in primary]
         )
-        for event_id, primary, _ in grouped
-    ]
+        aside.append([c for c in scoped if is_background(c)])
+        inputs.append(
+            EventInput(
+                event_id,
+                assess_claims(
+                    [c for c in scoped if not is_background(c)],
+                    [by_id[d] for d in primary], groups, profile, models,
+                ),
+                primary,
+            )
+        )
     outcomes = reconcile_events(
         inputs, groups, solver, languages, profile.constraints,
         published={d.id: d.published for d in documents if d.published},
     )
+    for outcome, background in zip(outcomes, aside, strict=True):
+        outcome.claims.extend(background)
     for event_input, outcome in zip(inputs, outcomes, strict=True):
         outcome.record = calibrate_record(
             outcome.record, event_input.claims, outcome.verdicts, groups,

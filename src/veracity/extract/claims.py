@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from veracity.extract.counts import count_claims
-from veracity.extract.date_roles import date_claims
+from veracity.extract.date_roles import SeenDate, date_claims
 from veracity.extract.drafts import BREAKS, Draft
 from veracity.extract.lexicon import Profile
 from veracity.extract.named import (
@@ -21,6 +21,7 @@ from veracity.extract.names import (
     alias_pairs,
 )
 from veracity.extract.roles import word_cases
+from veracity.extract.scope import date_counts
 from veracity.extract.text import Sentence, split_sentences
 from veracity.model import Claim, Document
 
@@ -72,6 +73,11 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             cue_hits[name] = [
                 (s, e) for s, e in cue_hits.get(name, []) if not any(0 <= s - n <= 2 for n in negations)
             ]
+        # "demanded the release of the prisoners held since ...": a release asked for is no end
+        demands = [e for _s, e in cue_hits.get("demand", [])]
+        cue_hits["end"] = [
+            (s, e) for s, e in cue_hits.get("end", []) if not any(0 <= s - d <= 3 for d in demands)
+        ]
         # words followed by a comma, semicolon or colon: a cue across one is weaker
         cue_hits[BREAKS] = [
             (i, i + 1)
@@ -106,11 +112,21 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             (s, e) for s, e in cue_hits.get("taking", []) if not hostage_nouns & set(range(s, e))
         ]
         taken: set[int] = set()
-        drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken)
+        seen: list[SeenDate] = []
+        # "Movimiento 19 de abril", "the 26th of July Movement": a date inside a name
+        cue_hits["name_head"] = [
+            (i, i + n)
+            for i in range(len(sentence.words))
+            if (n := profile.generic_name_words.match_at(sentence.words, i))
+            and sentence.text[sentence.spans[i][0] - sentence.start].isupper()
+        ]
+        drafts += date_claims(sentence, date_language, default_year, cue_hits, limit, taken, seen)
         if supported:
-            drafts += count_claims(
+            counts = count_claims(
                 sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
             )
+            date_counts(counts, sentence, seen)  # a figure of the 1992 attack is not this one's
+            drafts += counts
         drafts += leader_claims(sentence, profile, cue_hits, limit, language, cases)
         drafts += attendee_claims(sentence, cue_hits, limit)
         # demands and occasion: only until the document has stated one (a set of the

@@ -226,12 +226,21 @@ def count_claims(
             # counts a part of; it is said in passing, and lends that number its noun
             elided = found_noun
             continue
+        # "Of the dead, 67 were inside": a part of a group the clause opened with
+        part_of_whole = _after_partitive_opener(sentence, mention, lex)
         if found_noun[0] is None and found_noun[1] is None and elided is not None:
             found_noun = (elided[0], elided[1], None)
             elided = None
+            part_of_whole = True
         if _amount(sentence.words, mention.last, lex.units):
             continue  # "10,000 roubles a month", "32 km", "5 milioni di euro": not people
         cls, noun, noun_at = found_noun
+        if cls == "perpetrators" and _members_of_forces(sentence, noun_at, found, lex):
+            cls = "security"  # "forty members of the gendarmerie's intervention group"
+        elif cls == "perpetrators" and _members_of_other(sentence, noun_at, found, profile, lex):
+            cls = None  # "eight members of the newspaper's staff": neither band nor forces
+        if cls == "people" and _agent_of_taking(sentence, mention, cue_hits, lex):
+            cls = "perpetrators"  # "the plane was hijacked by 3 men": they are the band
         if (
             noun_at is not None
             and noun_at > mention.last + 1
@@ -299,6 +308,22 @@ def count_claims(
             continue  # "Mehrere Geiseln appellierten ...": several, of nothing that happened
         if cue in ("death", "injury") and _threatened(cue_hits, cue, mention.first):
             continue  # "rebels prepared to kill themselves": a threat, not a toll
+        # "four of the younger kidnappers", "empat penculik yang lebih muda", "two kidnappers
+        # who tried to surrender", "among them 40 soldiers": a part of a group, never its total
+        subset = _subset(sentence, mention, rule_class, noun_at, cue_hits, lex)
+        if (subset or part_of_whole) and attribute in _totals(profile):
+            continue
+        if (
+            mention.included
+            and attribute in _totals(profile)
+            and value.is_point
+            and rule_class != "perpetrators"  # "91 aboard, including the 4 hijackers": all 4
+        ):
+            value = Count(value.low, None, "bound")  # "60 held, including 14 envoys": 14+
+        if part_of_whole and value.is_point and _fate_of_the_whole(cue_hits, cue, mention):
+            value = Count(value.low, None, "bound")  # "of the 85 dead, 67 were inside": 67+
+        if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
+            value = Count(value.low, None, "bound")  # "four younger kidnappers were killed": 4+
         qualifiers: dict[str, str] = {}
         if mention.included and rule_class == "people" and value.is_point:
             # "their hostages, including 12 crew members": the crew are some of the hostages
@@ -321,6 +346,194 @@ def count_claims(
         ):
             out.append(Draft("perpetrator.count", value, *span, sentence, {}))
     return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+# the cues whose attribute counts a whole group (the band, the hostages taken, the forces sent)
+_WHOLE_CUES = ("none", "taking", "attack", "operation")
+# cues that say what a band did as a band: a relative clause holding one describes all of it
+# ("the 14 militants who seized the embassy"), not a part
+_BAND_CUES = ("attack", "taking", "operation")
+
+
+def _totals(profile: Profile) -> frozenset[str]:
+    """The attributes that count a whole group: perpetrator.count, hostages.initial, ..."""
+    return frozenset(
+        attribute
+        for rules in profile.count_rules.values()
+        for cue, attribute in rules.items()
+        if cue in _WHOLE_CUES
+    )
+
+
+def _subset(
+    sentence: Sentence,
+    mention: NumberMention,
+    rule_class: str,
+    noun_at: int | None,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> tuple[int, int] | None:
+    """The words that make the number count a part of a group, not all of it, as a span of word
+    indices (the relative clause, or the modifier); None when it counts the group.
+
+    - "four of the kidnappers" (a partitive);
+    - a comparative or superlative beside the noun: "four younger kidnappers", "cuatro
+      secuestradores más jóvenes", "empat penculik yang lebih muda", "vier jüngere Entführer";
+    - a distributive before the number: "four groups, each with four gunmen";
+    - for a band of attackers, a restrictive relative clause saying anything but what the band
+      did as a band: "four kidnappers who tried to surrender" (but "the 14 militants who seized
+      the embassy" is the band).
+    """
+    words = sentence.words
+    for k in range(max(0, mention.first - 4), mention.first):
+        n = lex.each.match_at(words, k)
+        # ("each of the 14 militants" is all of them)
+        if n and not _broken(sentence, k, mention.first) and not _whole_after(words, k + n, mention):
+            return (k, mention.first)
+    if mention.all:
+        return None
+    if mention.partitive:
+        return (mention.last, mention.last + 1)
+    edge = noun_at if noun_at is not None else mention.last - 1
+    for k in range(mention.last, edge):  # between the number and its noun
+        if lex.subset.match_at(words, k):
+            return (k, k + 1)
+    # right after the noun, in the same phrase ("más jóvenes", "les plus jeunes", "yang lebih")
+    for k in range(edge + 1, min(edge + 4, len(words))):
+        if _broken(sentence, edge, k):
+            break
+        n = lex.subset.match_at(words, k)
+        if n and not (k + n < len(words) and words[k + n][:1].isdigit()):
+            return (k, k + n)
+    rel = edge + 1
+    if (
+        rule_class == "perpetrators"
+        and noun_at is not None
+        and rel < len(words)
+        and lex.relative.match_at(words, rel)
+        and not _broken(sentence, edge, rel)  # "14 militants, who ...": said of them all
+    ):
+        end = rel + 1
+        while end < len(words) and end - rel < 12 and not _broken(sentence, end - 1, end):
+            end += 1
+        band = any(
+            rel < s < end for name in _BAND_CUES for s, _e in cue_hits.get(name, [])
+        )
+        if not band:
+            return (rel, end)
+    return None
+
+
+def _whole_after(words: list[str], k: int, mention: NumberMention) -> bool:
+    """'each of (the) N': the number follows the distributive word straight through "of"."""
+    between = words[k : mention.first]
+    return bool(between) and between[0] in _OF and len(between) <= 2
+
+
+def _agent_of_taking(
+    sentence: Sentence,
+    mention: NumberMention,
+    cue_hits: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> bool:
+    """'hijacked by 3 men', 'secuestrado por cinco hombres', 'dibajak oleh lima orang': the
+    people after the agent's preposition of a taking or an attack did it."""
+    k = sentence.word_index_at(mention.start) - 1
+    if k < 1 or sentence.words[k] not in lex.agent:
+        return False
+    return any(
+        0 <= k - e <= 1 for name in ("taking", "attack") for _s, e in cue_hits.get(name, [])
+    )
+
+
+def _fate_of_the_whole(
+    cue_hits: dict[str, list[tuple[int, int]]], cue: str | None, mention: NumberMention
+) -> bool:
+    """The fate the part is given is said of the whole before it ("of the 85 dead, 67 were
+    inside"), not of the part itself ("of the 75 hostages, 60 were freed")."""
+    hits = cue_hits.get(cue, []) if cue else []
+    return any(e <= mention.first for _s, e in hits) and not any(
+        mention.last <= s <= mention.last + 6 for s, _e in hits
+    )
+
+
+def _after_partitive_opener(sentence: Sentence, mention: NumberMention, lex: NumberLexicon) -> bool:
+    """The number's clause opens with "of the ...", "among the ...", "de los ...", "dari ..."
+    and a comma, then the number: it counts a part of that group."""
+    words = sentence.words
+    first = sentence.word_index_at(mention.start)
+    if first < 2 or "," not in sentence.gap(first - 1, first):
+        return False
+    start = first - 1
+    while start > 0 and not any(ch in sentence.gap(start - 1, start) for ch in ",;:.()"):
+        start -= 1
+    return 1 <= first - start <= 6 and lex.partitive_opener.match_at(words, start) > 0
+
+
+# "members of the ...", "membres du ...", "miembros del ...", "membri della ..."
+_MEMBER_OF = _OF | {"du", "del", "della", "dello", "do", "da", "dal", "dem"}
+
+
+def _members_of_other(
+    sentence: Sentence,
+    noun_at: int | None,
+    found: dict[str, list[tuple[int, int]]],
+    profile: Profile,
+    lex: NumberLexicon,
+) -> bool:
+    """'members of' something that is no armed group: not a name (a capital), not a group
+    word, not the attackers' noun ("huit membres du journal", "miembros de nuestra
+    fuerza")."""
+    words = sentence.words
+    if noun_at is None or not lex.members.match_at(words, noun_at):
+        return False
+    k = noun_at + 1
+    if k >= len(words) or words[k] not in _MEMBER_OF or _broken(sentence, noun_at, k):
+        return False
+    k += 1
+    if k < len(words) and words[k] in _THE:
+        k += 1
+    if k >= len(words):
+        return False
+    s, e = sentence.spans[k]
+    capital = sentence.text[s - sentence.start : e - sentence.start][:1].isupper()
+    band = any(i == k for i, _n in found.get("perpetrators", []))
+    named_band = lex.band.match_at(words, k) or profile.generic_name_words.match_at(words, k)
+    return not (capital or band or named_band)
+
+
+def _members_of_forces(
+    sentence: Sentence,
+    noun_at: int | None,
+    found: dict[str, list[tuple[int, int]]],
+    lex: NumberLexicon,
+) -> bool:
+    """'members' counts whoever they are members of: soldiers, police or special forces named
+    in the same phrase ("40 members of the police intervention unit", "anggota pasukan khusus")
+    make them the forces, not the attackers."""
+    if noun_at is None or not lex.members.match_at(sentence.words, noun_at):
+        return False
+    end = noun_at + 1
+    while end < len(sentence.words) and end - noun_at <= 7 and not _broken(sentence, end - 1, end):
+        end += 1
+    forces = [s for s, _n in found.get("security", [])]
+    forces += [k for k in range(noun_at + 1, end) if lex.forces.match_at(sentence.words, k)]
+    return any(noun_at < s < end for s in forces)
+
+
+def _broken(sentence: Sentence, i: int, j: int) -> bool:
+    """Punctuation stands between word i and word j."""
+    return any(ch in ",;:.()[]!?" for ch in sentence.gap(i, j))
+
+
+def _cue_inside(
+    cue_hits: dict[str, list[tuple[int, int]]], cue: str | None, span: tuple[int, int]
+) -> bool:
+    """The fate that picked the attribute opens the words that single out the part ("four
+    kidnappers who were killed", "yang tewas"): they count exactly the ones it befell."""
+    return cue is not None and any(
+        span[0] <= s < min(span[1], span[0] + 4) for s, _e in cue_hits.get(cue, [])
+    )
 
 
 def _whole_band_named(
@@ -453,11 +666,11 @@ def _cue_stays(cue_hits: dict[str, list[tuple[int, int]]], cue_end: int, next_nu
 
 
 def _fate_noun(cue_hits: dict[str, list[tuple[int, int]]], noun_at: int | None) -> str | None:
-    """The word after a number is itself a fate ("334 morts", "17 muertos", "four arrested"):
-    death, injury or arrest."""
+    """The word after a number is itself a fate ("334 morts", "17 muertos", "four arrested",
+    "63 missing"): death, injury, arrest or disappearance."""
     if noun_at is None:
         return None
-    for fate in ("death", "injury", "arrest"):
+    for fate in ("death", "injury", "arrest", "missing"):
         if any(s <= noun_at < e for s, e in cue_hits.get(fate, [])):
             return fate
     return None
@@ -477,12 +690,15 @@ def _amount(words: list[str], after: int, units: PhraseSet) -> bool:
 
 def _threatened(cue_hits: dict[str, list[tuple[int, int]]], cue: str, first: int) -> bool:
     """A threat or intention ("prepared to", "threatened to") stands right before the fate word
-    nearest the number."""
+    nearest the number, or a court's sentence beside it: no one died."""
     fates = cue_hits.get(cue, [])
     if not fates:
         return False
     fate = min(fates, key=lambda h: abs(h[0] - first))
-    return any(0 <= fate[0] - e <= 1 for _s, e in cue_hits.get("threat", []))
+    if any(0 <= fate[0] - e <= 1 for _s, e in cue_hits.get("threat", [])):
+        return True
+    # "sentenced two men to death", "condenados a muerte", "zum Tode verurteilt": a sentence
+    return any(0 <= fate[0] - e <= 4 or 0 <= s - fate[1] <= 1 for s, e in cue_hits.get("sentence", []))
 
 
 def _apposed_total(run: list[tuple[Draft, int, int]], sentence: Sentence) -> bool:

@@ -5,6 +5,12 @@ from __future__ import annotations
 from veracity.extract.dates import NUMERIC_DATE, find_dates, find_times
 from veracity.extract.drafts import Draft, nearest_cue
 from veracity.extract.text import Sentence
+from veracity.values import DateValue
+
+# a date the sentence states: its absolute character span, its value, whether a word such as
+# "since" leads into it (a moment measured from, which dates nothing else in the sentence) and
+# whether its year is stated (not taken from the document)
+SeenDate = tuple[int, int, DateValue, bool, bool]
 
 
 def date_claims(
@@ -14,7 +20,9 @@ def date_claims(
     cue_hits: dict[str, list[tuple[int, int]]],
     limit: int,
     taken: set[int],
+    seen: list[SeenDate] | None = None,
 ) -> list[Draft]:
+    """Date claims of one sentence; every date it states is also appended to `seen`."""
     out: list[Draft] = []
     limit_char = (
         sentence.spans[limit][0] - sentence.start
@@ -40,6 +48,15 @@ def date_claims(
         first = sentence.word_index_at(start)
         last = sentence.word_index_at(end)
         taken.update(range(first, last))
+        if not mention.year_stated and any(
+            0 <= first - e <= 1 for _s, e in cue_hits.get("name_head", [])
+        ):
+            continue  # "Movimiento 19 de abril (M-19)": the date names the group, not a day
+        if _demanded(sentence, cue_hits, first):
+            continue  # "demanded the release of prisoners jailed since 2 May": not this event
+        if seen is not None:
+            since = any(e == first for _s, e in cue_hits.get("from_date", []))
+            seen.append((start, end, mention.value, since, mention.year_stated))
         roles: list[str] = []
         role_distance = float("inf")
         if mention.range_role is not None:
@@ -110,8 +127,10 @@ def date_claims(
             and "operation.date" not in roles
         ):
             roles.append("operation.date")
+        # "13 de octubre": the year is the document's guess, which the event may correct
+        qualifiers = {} if mention.year_stated else {"year": "assumed"}
         for role in roles:
-            out.append(Draft(role, mention.value, start, end, sentence, {}))
+            out.append(Draft(role, mention.value, start, end, sentence, dict(qualifiers)))
     for time in find_times(sentence.text):
         start = sentence.start + time.start
         first = sentence.word_index_at(start)
@@ -121,6 +140,20 @@ def date_claims(
                 Draft("operation.time", time.value, start, sentence.start + time.end, sentence, {})
             )
     return out
+
+
+def _demanded(sentence: Sentence, cue_hits: dict[str, list[tuple[int, int]]], first: int) -> bool:
+    """The date stands in what was demanded: a demand cue before it in the same clause (no
+    comma, semicolon or conjunction between)."""
+    joins = {s for s, _e in cue_hits.get("conjunction", [])}
+    for _s, e in cue_hits.get("demand", []):
+        if (
+            e <= first
+            and not any(k in joins for k in range(e, first))
+            and not any(ch in sentence.gap(e - 1, first) for ch in ",;:()")
+        ):
+            return True
+    return False
 
 
 def _operation_begins(cue_hits: dict[str, list[tuple[int, int]]], first: int, last: int) -> bool:

@@ -11,7 +11,7 @@ import calendar
 import importlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from veracity.extract.lexicon import fold_word
@@ -26,6 +26,7 @@ class DateMention:
     start: int  # offsets within the sentence text
     end: int
     range_role: str | None = None  # "from" / "to" when part of "A – B"
+    year_stated: bool = True  # False: "13 de octubre", the year taken from the document
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,12 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
             day = int(groups["day"]) if groups.get("day") else None
             if day is not None and not _real_day(year, month, day):
                 continue  # "31 February" is a typo or not a date; its month may still be read
-            found.append(DateMention(DateValue(year, month, day), m.start(), m.end()))
+            found.append(
+                DateMention(
+                    DateValue(year, month, day), m.start(), m.end(),
+                    year_stated=bool(groups.get("year")),
+                )
+            )
             for k in range(m.start(), m.end()):
                 taken[k] = True
     found.extend(_day_ranges(text, names, taken))
@@ -164,7 +170,7 @@ def find_dates(text: str, language: str, default_year: int | None = None) -> lis
 
 
 NUMERIC_DATE = re.compile(
-    r"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<year>1[5-9]\d\d|20\d\d)"
+    r"(?<![\d.,-])(?<!\d/)(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<year>1[5-9]\d\d|20\d\d)"
     r"(?![\d/]|[.,-]\d)"
 )
 
@@ -223,15 +229,15 @@ def _mark_ranges(text: str, dates: list[DateMention]) -> list[DateMention]:
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
         if a.range_role == "from" and b.start - a.end <= 8:
-            out[i + 1] = DateMention(b.value, b.start, b.end, "to")
+            out[i + 1] = replace(b, range_role="to")
             continue
         if re.fullmatch(
             r"\s*([-–—]|to|until|till|hingga|sampai|al|hasta|a|ate|até|au|bis|al|fino al|hanggang)\s*",
             gap,
             re.IGNORECASE,
         ):
-            out[i] = DateMention(a.value, a.start, a.end, "from")
-            out[i + 1] = DateMention(b.value, b.start, b.end, "to")
+            out[i] = replace(a, range_role="from")
+            out[i + 1] = replace(b, range_role="to")
     return out
 
 

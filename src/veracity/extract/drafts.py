@@ -45,6 +45,8 @@ def nearest_cue(
             lo, hi = (e - 1, first) if e <= first else (right_edge - 1, s)
             if any(lo <= b < hi for b in breaks):
                 distance += 2  # "Drei Tote, sechs Verletzte": the comma ends the phrase
+            elif e <= first and any(e <= c < first for c in joins):
+                distance += 1  # "twelve were killed and 30 are missing": "and" opens a clause
             if name in decisive and distance <= 3:
                 distance *= 0.25
             elif name in strong:

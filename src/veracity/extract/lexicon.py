@@ -300,6 +300,19 @@ class NumberLexicon:
     all_but: PhraseSet
     partitive: PhraseSet
     including: PhraseSet  # "including 12 crew members": a part of a group named before
+    # "four younger kidnappers", "yang lebih muda", "les plus jeunes": a part singled out
+    subset: PhraseSet
+    # "who", "yang", "que": a relative clause with no comma before it may single out a part
+    relative: PhraseSet
+    each: PhraseSet  # "each with four gunmen", "cada uno": a number per part, not the total
+    members: PhraseSet  # "members": of the attackers' group, or of the forces named after
+    forces: PhraseSet  # "police", "gendarmerie", "fuerzas": members of these are the forces
+    agent: frozenset[str]  # "hijacked by 3 men": who did it, after a passive verb
+    ordinals: frozenset[str]  # spelled ordinals the number reader would take for cardinals
+    partitive_opener: PhraseSet  # "Of the dead, 67 ...", "Parmi les morts, 67 ..."
+    band: PhraseSet  # "members of the cell": the words for an armed band's unit
+    # "Le 6, un commando ...": the article that makes a lone number a day of the month
+    day_article: frozenset[str]
     not_nouns: frozenset[str]  # verbs and function words that may follow a number
     half: PhraseSet  # "two and a half days"
     others: frozenset[str]  # "15 others", "otras trece": more of the people already spoken of
@@ -338,6 +351,16 @@ def number_lexicon(language: str) -> NumberLexicon:
         all_but=PhraseSet.build(table["all_but"]),
         partitive=PhraseSet.build(table["partitive"]),
         including=PhraseSet.build(table.get("including", [])),
+        subset=PhraseSet.build(table.get("subset", [])),
+        relative=PhraseSet.build(table.get("relative", [])),
+        each=PhraseSet.build(table.get("each", [])),
+        day_article=frozenset(table.get("day_article", [])),
+        members=PhraseSet.build(table.get("members", [])),
+        forces=PhraseSet.build(table.get("forces", [])),
+        agent=frozenset(table.get("agent", [])),
+        ordinals=frozenset(fold_word(w) for w in table.get("ordinals", [])),
+        partitive_opener=PhraseSet.build(table.get("partitive_opener", [])),
+        band=PhraseSet.build(table.get("band", [])),
         not_nouns=frozenset(fold_word(w) for w in table.get("not_nouns", [])),
         units=PhraseSet.build(data.get("units", [])),
         half=PhraseSet.build(table.get("half", [])),

@@ -48,6 +48,11 @@ _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 _UNIT_AFTER = re.compile(
     r"^\s*(%|°|′|″|'|\"|per\s?cent|prozent|por\s?ciento|persen)", re.IGNORECASE
 )
+# "12h30", "2 h 07": hours and minutes (French, Spanish, Italian clocks)
+_CLOCK_BEFORE = re.compile(r"\d\s?[hH]\s?$")
+_CLOCK_AFTER = re.compile(r"\s?[hH]\s?\d\d(?!\d)")
+# an acronym, a space, then the number: a name ("GSG 9"), not a count
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,5} $")
 _MONEY_BEFORE = re.compile(r"(\$|€|£|¥|US\$|USD|EUR|Rp\.?|R\$)\s*$")
 
 
@@ -110,6 +115,23 @@ def _raw_numbers(
             continue  # part of a name or code: "AK-47", "MH17", "3G" (not a label: "Deaths17")
         if _UNIT_AFTER.match(after) or _MONEY_BEFORE.search(before):
             continue
+        if re.fullmatch(r"1[89]\d\d|20\d\d", m.group()) and re.match(r"[-/.]\d\d?\b", after):
+            continue  # "2024-10", "1994/12": a year and its month
+        if re.search(r"(?<!\d)(1[89]\d\d|20\d\d)[-/.]$", before) and len(m.group()) <= 2:
+            continue  # ... and the month after the year
+        if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after):
+            continue  # a time of day: "12h30", "à 2 h 07"
+        if _ACRONYM_BEFORE.search(text[max(0, m.start() - 7) : m.start()]) and len(m.group()) <= 3:
+            continue  # a unit's or a model's name: "GSG 9", "MH 17"
+        if (
+            first > 0
+            and sentence.words[first - 1] in lex.day_article
+            and after.startswith(",")
+            and 1 <= int(re.sub(r"\D", "", m.group()) or 0) <= 31
+        ):
+            continue  # "Le 6, un commando ...", "El 24, ...": the day of the month
+        if _day_of_month(sentence, first, last, language, m.group()):
+            continue  # "El 19 de abril", "am 5. Mai": a date whose year is nowhere said
         tail = re.match(r"[A-Za-zºª]+", after)
         if tail and (tail.group().lower() in lex.ordinal_suffix or tail.group() in "ºª"):
             continue
@@ -146,6 +168,24 @@ def _raw_numbers(
     return [found[k] for k in sorted(found)]
 
 
+def _day_of_month(sentence: Sentence, first: int, last: int, language: str, digits: str) -> bool:
+    """The number is a day, a month name right after it ("19 de abril", "5. Mai", "3 March")."""
+    from veracity.extract.dates import month_names
+
+    if not digits.isdigit() or not 1 <= int(digits) <= 31:
+        return False
+    words = sentence.words
+    k = last + 1 if last < len(words) and words[last] in _DAY_LINKS else last
+    if k >= len(words) or words[k] not in month_names(language):
+        return False
+    # English months are written with a capital ("3 may" is not the 3rd of May)
+    return language != "en" or _surface(sentence, k)[:1].isupper()
+
+
+# words between a day and its month: "19 de abril", "3 of March", "ika-31 ng Disyembre"
+_DAY_LINKS = frozenset({"de", "of", "ng", "di", "del"})
+
+
 def _spelled_number(
     sentence: Sentence, language: str, lex: NumberLexicon, i: int
 ) -> tuple[int, float | None]:
@@ -158,8 +198,8 @@ def _spelled_number(
         and _word_value(_surface(sentence, i + 1), language) in _MULTIPLIERS
     ):
         return _spelled_number(sentence, language, lex, i + 1)
-    if words[i] in _ARTICLES or lex.conj.match_at(words, i):
-        return i, None
+    if words[i] in _ARTICLES or lex.conj.match_at(words, i) or words[i] in lex.ordinals:
+        return i, None  # ("tercer piso": an ordinal text2num would read as three)
     if language in _TEXT2NUM_LANGUAGES:
         j = i
         while j < len(words):
@@ -343,10 +383,14 @@ def _with_modifiers(
     )
     if partitive and count.is_point:
         count = Count(count.low, None, "bound")
+    # "including 12 crew members", "dont les 12 membres d'équipage" (an article between),
+    # "among them a French senator and three Americans" (the last of a list of parts)
+    article = start_word > 0 and lex.definite.match_at(words, start_word - 1) == 1
     included = any(
-        lex.including.match_at(words, k) == start_word - k
+        lex.including.match_at(words, k) in (start_word - k, start_word - k - article)
+        and lex.including.match_at(words, k) > 0
         for k in range(max(0, start_word - 3), start_word)
-    )
+    ) or _last_of_listed_parts(sentence, lex, start_word)
     return NumberMention(
         count,
         first,
@@ -356,6 +400,21 @@ def _with_modifiers(
         partitive=partitive,
         included=included,
     )
+
+
+def _last_of_listed_parts(sentence: Sentence, lex: NumberLexicon, start_word: int) -> bool:
+    """'including X and three Americans', 'entre ellos X y tres estadounidenses': the number
+    closes a list opened by "including" a few words back, with no punctuation in between."""
+    words = sentence.words
+    if start_word < 2 or not lex.conj.match_at(words, start_word - 1):
+        return False
+    for k in range(max(0, start_word - 9), start_word - 2):
+        n = lex.including.match_at(words, k)
+        if n and not any(
+            ch in sentence.gap(j, j + 1) for j in range(k, start_word - 1) for ch in ",;:()."
+        ):
+            return True
+    return False
 
 
 def _apposed_age(sentence: Sentence, first: int, last: int, value: Count) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -143,12 +144,17 @@ def reconcile_events(
     absolute = [[c for c in f if "relative_to" not in c.qualifiers] for f in facts]
     first = _resolve_all(events, absolute, witness_group, solver, langs, "absolute", timeline)
     usable = []
+    rejected = []
     for f, out in zip(facts, first, strict=True):
         concrete = [_materialise(c, out.record) for c in f]
-        usable.append([c for c in concrete if c is not None])
+        kept, out_of_order = _in_order([c for c in concrete if c is not None], out.record)
+        usable.append(kept)
+        rejected.append(out_of_order)
     outcomes = _resolve_all(events, usable, witness_group, solver, langs, "facts", timeline)
     for claims, outcome in zip(usable, outcomes, strict=True):
         timeline.annotate(claims, outcome)
+    for outcome, out_of_order in zip(outcomes, rejected, strict=True):
+        outcome.claims.extend(out_of_order)  # shown, with no verdict against their source
     with_text = [k for k, t in enumerate(texts) if t]
     worded = _resolve_all(
         [events[k] for k in with_text],
@@ -201,6 +207,68 @@ def _materialise(claim: Claim, record: dict[str, Resolution]) -> Claim | None:
     if n < 0:
         return None
     return replace(claim, value=Count(n, n, "relative"))
+
+
+def _days(value: DateValue) -> tuple[date, date]:
+    """The first and last day a date stated at its precision may be."""
+    if value.month is None:
+        return date(value.year, 1, 1), date(value.year, 12, 31)
+    if value.day is None:
+        last = calendar.monthrange(value.year, value.month)[1]
+        return date(value.year, value.month, 1), date(value.year, value.month, last)
+    return date(value.year, value.month, value.day), date(value.year, value.month, value.day)
+
+
+def _in_order(
+    claims: Sequence[Claim], record: dict[str, Resolution]
+) -> tuple[list[Claim], list[Claim]]:
+    """An end before the start cannot be. When a first pass puts the end before the start, one
+    of the two stands: the one whose rival claims (ends before that start, or starts after that
+    end) come from fewer documents. Those rival claims are set aside, not resolved (another
+    event's dates, or misread), so that the record never holds an impossible pair. (A start
+    stated after an agreed end is left to resolution: it contradicts the record, and its source
+    is told so.)"""
+    start, end = record.get("event.start_date"), record.get("event.end_date")
+    if start is None or end is None:
+        return list(claims), []
+    s, e = start.value, end.value
+    if not (isinstance(s, DateValue) and isinstance(e, DateValue)) or _days(e)[1] >= _days(s)[0]:
+        return list(claims), []
+    first_day, last_day = _days(s)[0], _days(e)[1]
+
+    def ends_too_early(c: Claim) -> bool:
+        return (
+            c.attribute == "event.end_date"
+            and isinstance(c.value, DateValue)
+            and _days(c.value)[1] < first_day
+        )
+
+    def starts_too_late(c: Claim) -> bool:
+        return (
+            c.attribute == "event.start_date"
+            and isinstance(c.value, DateValue)
+            and _days(c.value)[0] > last_day
+        )
+
+    early = {c.document for c in claims if ends_too_early(c)}
+    late = {c.document for c in claims if starts_too_late(c)}
+    if (len(early), -start.confidence) <= (len(late), -end.confidence):
+        wrong_side = ends_too_early  # the start stands
+    else:
+        wrong_side = starts_too_late
+    kept, rejected = [], []
+    for claim in claims:
+        if wrong_side(claim):
+            rejected.append(
+                replace(
+                    claim,
+                    qualifiers={**claim.qualifiers, "rejected": "end before start"},
+                    confidence=min(claim.confidence, 0.05),
+                )
+            )
+        else:
+            kept.append(claim)
+    return kept, rejected
 
 
 def build_table(
@@ -666,7 +734,17 @@ def _constraints(
                 date(e.year, e.month or 1, e.day or 1) - date(s.year, s.month or 1, s.day or 1)
             ).days
             duration = record.get("event.duration_days")
-            if duration is None:
+            if days < 0:
+                # an end before the start: no duration is computed from it, none is filled
+                checks.append(
+                    {
+                        "check": "start_date <= end_date",
+                        "result": "inconsistent",
+                        "start": s.to_json(),
+                        "end": e.to_json(),
+                    }
+                )
+            elif duration is None:
                 record["event.duration_days"] = Resolution(
                     event,
                     "event.duration_days",
