@@ -29,16 +29,14 @@ FAMILIES = ("count", "date", "name")
 # Features of every claim whatever its kind; each also enters crossed with the kind's family, so
 # that a cue can mean one thing next to a figure and another next to a name.
 _SHARED = (
-    "position",
     "in_lead",
     "first_of_attribute",
     "document_values",
-    "document_repeats",
     "sentence_numbers",
     "sentence_names_elsewhere",
     "documents",
 )
-_COUNT = ("count.log", "count.range", "count.bound", "count.vague", "count.relative",
+_COUNT = ("count.range", "count.bound", "count.vague", "count.relative",
           "count.document_max")
 _DATE = ("date.day", "date.month")
 _NAME = ("name.words", "name.acronym", "name.digits")
@@ -66,7 +64,6 @@ class _DocumentContext:
 
     def __init__(self, document: Document, profile: Profile) -> None:
         self.id = document.id
-        self.length = max(len(document.text), 1)
         self.sentences: list[Sentence] = split_sentences(document.text)
         self.starts = [s.start for s in self.sentences]
         self.folded = f" {fold(document.text)} "
@@ -155,7 +152,6 @@ def claim_features(
         if family:
             values[f"family={family}"] = 1.0
         ctx = contexts[claim.document]
-        key = claim.value.key()
         in_document = per_document[(claim.document, claim.attribute)]
         index = ctx.sentence_index(claim.start)
         sentence = ctx.sentences[index] if ctx.sentences else None
@@ -166,11 +162,9 @@ def claim_features(
             if sentence_names and independent > 1 else 0.5
         )
         shared: dict[str, float] = {
-            "position": claim.start / ctx.length,
             "in_lead": float(claim.start < 600),
             "first_of_attribute": float(first_of[(claim.document, claim.attribute)] == claim.start),
             "document_values": math.log1p(len(in_document) - 1),
-            "document_repeats": math.log1p(in_document[key] - 1),
             "sentence_numbers": math.log1p(
                 sum(bool(_DIGITS.match(w)) for w in sentence.words) if sentence else 0
             ),
@@ -185,7 +179,6 @@ def claim_features(
         v = claim.value
         if isinstance(v, Count):
             values.update({
-                "count.log": _log_count(v.low),
                 "count.range": float(not v.is_point and v.kind == "approximate"),
                 "count.bound": float(v.kind == "bound"),
                 "count.vague": float(v.kind == "vague"),
@@ -208,8 +201,3 @@ def claim_features(
             if k in column:
                 x[row, column[k]] = val
     return x
-
-
-def _log_count(n: float) -> float:
-    # a relative claim ("all but one") carries an offset, which may be below zero
-    return math.log1p(max(n, 0.0))

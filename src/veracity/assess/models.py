@@ -95,7 +95,16 @@ def assess_claims(
     x = claim_features.claim_features(claims, documents, witness_group, profile)
     names = claim_features.feature_names(profile)
     p = models.claim.probability(aligned(x, names, models.claim))
-    return [replace(c, confidence=round(float(q), 4)) for c, q in zip(claims, p, strict=True)]
+    # a value a document repeats is one claim: every repeat is as sure as its first statement,
+    # so saying a thing thirty times neither adds nor takes away weight
+    first: dict[tuple[str, str, str], float] = {}
+    for k in sorted(range(len(claims)), key=lambda k: claims[k].start):
+        first.setdefault(_statement(claims[k]), float(p[k]))
+    return [replace(c, confidence=round(first[_statement(c)], 4)) for c in claims]
+
+
+def _statement(claim: Claim) -> tuple[str, str, str]:
+    return claim.document, claim.attribute, claim.value.key()
 
 
 def calibrate_record(
@@ -118,13 +127,29 @@ def calibrate_record(
     p = models.record.probability(aligned(x, names, models.record))
     out: dict[str, Resolution] = {}
     for attribute, q in zip(attributes, p, strict=True):
-        res = record[attribute]
-        if q < models.abstain_below:
-            res = replace(res, confidence=round(float(q), 3), status="undetermined")
+        res = on_one_scale(record[attribute], float(q))
+        if res.confidence < models.abstain_below:
+            res = replace(res, status="undetermined")
             for c in claims:
                 if c.attribute == attribute and verdicts.get(c.id) == "contradicted":
                     verdicts[c.id] = "uncorroborated"
-        else:
-            res = replace(res, confidence=round(float(q), 3))
         out[attribute] = res
     return out
+
+
+def on_one_scale(res: Resolution, probability: float) -> Resolution:
+    """The value's confidence as its calibrated probability, and each rival's on the same scale:
+    in the ratio the resolver gave it to the value (two values tied in resolution stay tied), all
+    of them together never more than 1."""
+    share = res.confidence
+    rivals = [a.confidence / share * probability if share > 0 else 0.0 for a in res.alternatives]
+    total = probability + sum(rivals)
+    scale = 1.0 / total if total > 1.0 else 1.0
+    return replace(
+        res,
+        confidence=round(probability * scale, 3),
+        alternatives=tuple(
+            replace(a, confidence=round(r * scale, 3))
+            for a, r in zip(res.alternatives, rivals, strict=True)
+        ),
+    )

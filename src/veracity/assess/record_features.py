@@ -81,7 +81,8 @@ def record_features(
             "supporter_confidence_max": max((c.confidence for c in backing), default=0.0),
             "supporter_confidence_sum": math.log1p(_best_per_group(backing, witness_group)),
             "rival_confidence_sum": math.log1p(_best_per_group(rivals, witness_group)),
-            "documents": math.log1p(len(documents)),
+            # independent witnesses, not articles: a thousand copies are one
+            "documents": math.log1p(n_groups),
             "written_by_groups": written_by(res.value),
             "rival_written_by_groups": written_by(
                 res.alternatives[0].value if res.alternatives else None
