@@ -1,6 +1,6 @@
 """What keeps events apart and what brings a report to its event: the day and the country
-together, the year of a whole group, small groups of strays, names in noun-capitalising
-languages. Every article here was written for these tests."""
+together, the year of a whole group (dated to a month or a day), small groups of strays, names
+in noun-capitalising languages. Every article here was written for these tests."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from veracity.events import (
     attach_strays,
     build_index,
     cluster_edges,
+    cluster_events,
+    date_checks,
 )
 from veracity.model import Document
 
@@ -222,3 +224,53 @@ def test_events_closeness_of_a_paragraph_is_its_cosine_to_the_others_centroid():
         centroid = dense[[r for r in rows if r != doc]].sum(axis=0)
         expected = float(dense[doc] @ centroid) / float(np.linalg.norm(centroid))
         assert abs(_closeness(index, doc, rows) - expected) < 1e-6  # float32 cells
+
+
+# An invented siege, its reports, two look-backs that name only the year a group was founded,
+# and two reports of a second siege at the same place, dated years later.
+OPERA_SIEGE = [
+    ("op-en", "en", "Gunmen of the Velmor Front stormed the Quillan Opera in Tessaly on 14 March "
+     "2011 and held 88 people in the hall."),
+    ("op-es", "es", "Un comando del Frente Velmor asaltó la Ópera Quillan de Tessaly el 14 de "
+     "marzo de 2011 y retuvo a 88 personas."),
+    ("op-fr", "fr", "Le Front Velmor a pris d'assaut l'Opéra Quillan de Tessaly le 14 mars 2011 "
+     "et y a retenu 88 personnes."),
+]
+OPERA_LOOK_BACK = [
+    ("back-en", "en", "Founded in 2004, the Velmor Front is remembered for its siege of the "
+     "Quillan Opera in Tessaly, where its gunmen held 88 people."),
+    ("back-de", "de", "Die 2004 gegründete Velmor-Front ist für die Geiselnahme in der "
+     "Quillan-Oper von Tessaly bekannt: 88 Menschen wurden festgehalten."),
+]
+OPERA_AGAIN = [
+    ("again-en", "en", "Gunmen of the Velmor Front stormed the Quillan Opera in Tessaly again on "
+     "2 June 2019 and held 88 people in the hall."),
+    ("again-it", "it", "Il Fronte Velmor ha di nuovo assaltato l'Opera Quillan di Tessaly il 2 "
+     "giugno 2019, con 88 persone in ostaggio."),
+]
+
+
+def _texts(*rows: tuple[str, str, str]) -> list[Document]:
+    return [Document(id=doc_id, text=text, language=lang) for doc_id, lang, text in rows]
+
+
+def test_events_year_check_reads_years_dated_to_a_month_or_day_only():
+    index = build_index(_texts(*OPERA_SIEGE, *OPERA_LOOK_BACK), ClusterSettings())
+    years = date_checks(index, ClusterSettings())[0].values
+    given = [sorted(YEAR_MIN + int(c) for c in years[row].indices) for row in range(5)]
+    assert given == [[2011], [2011], [2011], [], []]  # "founded in 2004" dates no event
+
+
+def test_events_reports_naming_only_another_bare_year_join_their_event():
+    clusters = cluster_events(_texts(*OPERA_SIEGE, *OPERA_LOOK_BACK))
+    assert [set(c.documents) for c in clusters] == [
+        {doc_id for doc_id, _, _ in OPERA_SIEGE + OPERA_LOOK_BACK}
+    ]
+
+
+def test_events_reports_dated_years_apart_stay_apart():
+    clusters = cluster_events(_texts(*OPERA_SIEGE, *OPERA_AGAIN))
+    assert {frozenset(c.documents) for c in clusters} == {
+        frozenset(doc_id for doc_id, _, _ in OPERA_SIEGE),
+        frozenset(doc_id for doc_id, _, _ in OPERA_AGAIN),
+    }

@@ -11,8 +11,8 @@ Each stage is a plain function so it can be run, checked or replaced on its own:
 4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
    groups merge only when they are alike as wholes, which stops the chaining that plain
    connected components suffer from (one bridge no longer fuses two events), and never when
-   their articles disagree on the year (`DateCheck`). Small groups left apart then join the
-   group they are clearly closest to (`attach_strays`).
+   their articles disagree on the year they date to a month or a day (`DateCheck`). Small
+   groups left apart then join the group they are clearly closest to (`attach_strays`).
 5. Roundup articles: a document two of whose paragraphs are unlike each other and years
    apart is clustered through its paragraphs, and joins every cluster one of them joins.
 
@@ -47,7 +47,6 @@ from veracity.event_features import (
     features,
     hashed,
     month_key,
-    year_key,
 )
 from veracity.event_places import gazetteer
 from veracity.model import Document
@@ -429,23 +428,28 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 
 
 def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateCheck]:
-    """The years and the months each whole document gives, for `cluster_edges`."""
+    """The years and the months each whole document gives, for `cluster_edges`.
+
+    A year counts here only where the text dates something to a month or a day of it ("in
+    March 2011", "3 March 2011"), as a report dates its event. A bare year is as often the
+    year of an earlier event the article recalls, of a later trial or of the anniversary it
+    marks, and a report that names no other year must not be held apart from its event for it
+    (`score_pairs` still lowers the similarity of two documents whose years all differ)."""
     span = range(YEAR_MIN, YEAR_MAX + 1)
-    checks = [
-        DateCheck(
-            _document_dates(index, KIND_YEAR, [year_key(year) for year in span]),
-            settings.year_agreement,
-            settings.year_tolerance,
-        )
-    ]
+    months = _document_dates(
+        index, KIND_MONTH, [month_key(year, month) for year in span for month in range(1, 13)]
+    )
+    width = 12 * len(span)
+    to_year = sp.csr_matrix(
+        (np.ones(width), (np.arange(width), np.arange(width) // 12)), shape=(width, len(span))
+    )
+    years = sp.csr_matrix(months @ to_year)
+    years.data[:] = 1.0
+    checks = [DateCheck(years, settings.year_agreement, settings.year_tolerance)]
     if settings.month_agreement > 0:
-        months = [month_key(year, month) for year in span for month in range(1, 13)]
         checks.append(
             DateCheck(
-                _document_dates(index, KIND_MONTH, months),
-                settings.month_agreement,
-                settings.month_tolerance,
-                settings.month_penalty,
+                months, settings.month_agreement, settings.month_tolerance, settings.month_penalty
             )
         )
     return checks
