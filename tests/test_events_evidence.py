@@ -274,3 +274,34 @@ def test_events_reports_dated_years_apart_stay_apart():
         frozenset(doc_id for doc_id, _, _ in OPERA_SIEGE),
         frozenset(doc_id for doc_id, _, _ in OPERA_AGAIN),
     }
+
+
+def _partition(labels: np.ndarray) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for item, label in enumerate(labels.tolist()):
+        groups.setdefault(label, set()).add(item)
+    return {frozenset(g) for g in groups.values()}
+
+
+# two tight groups (0-2 and 3-4) barely alike, and an item 5 close to both
+_RESUME_PAIRS = np.array([[0, 1], [1, 2], [0, 2], [3, 4], [2, 3], [0, 5], [1, 5], [3, 5], [4, 5]])
+_RESUME_SCORES = np.array([0.8, 0.7, 0.6, 0.9, 0.05, 0.5, 0.4, 0.5, 0.45])
+
+
+def test_events_agglomeration_resumed_with_a_new_item_ends_as_one_run_does():
+    without = ~(_RESUME_PAIRS == 5).any(axis=1)
+    first = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12)
+    assert _partition(first) == {frozenset({0, 1, 2}), frozenset({3, 4}), frozenset({5})}
+    # nothing new: nothing changes
+    again = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12, start=first)
+    assert _partition(again) == _partition(first)
+    resumed = cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12, start=first)
+    assert _partition(resumed) == _partition(cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12))
+
+
+def test_events_agglomeration_resumed_keeps_the_years_of_its_groups():
+    years = DateCheck(_years([[2000], [2000], [2000], [1990], [1990], [2000]]), 0.25, 1)
+    without = ~(_RESUME_PAIRS == 5).any(axis=1)
+    first = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12, dates=[years])
+    resumed = cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12, dates=[years], start=first)
+    assert _partition(resumed) == {frozenset({0, 1, 2, 5}), frozenset({3, 4})}
