@@ -39,8 +39,8 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        pass  # ImportError: written by a version of veracity whose modules had other names
     value = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
