@@ -5,7 +5,7 @@ within events, documents per second and peak memory.
     PYTHONPATH=src python benchmarks/events.py --sizes 10000,100000,1000000 --workers 2
 
 Corpora: the real mix (every seed article and every folder of ../shared/data/events, one event
-per folder) and generated corpora (veracity.synth.corpus, seed 2024 unless --seed; about 7.5 articles
+per folder, mixed into one feed without publication dates or publishers) and generated corpora (veracity.synth.corpus, seed 2024 unless --seed; about 7.5 articles
 per event, so 100,000 articles are some 13,000 events). Each generated size is written to a
 JSONL file first, then measured in a fresh process that streams the file: it clusters the
 articles (only their features are held), then finds copies and translations event by event,
@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from veracity.events.cluster import ClusterSettings, cluster_events
@@ -65,17 +66,24 @@ def _real_mix() -> None:
         print("real mix: ../shared is not available, skipped")
         return
     documents, truth = load_real_mix()
+    assert not any(d.published or d.source for d in documents)
     started = time.perf_counter()
     clusters = cluster_events(documents)
     elapsed = time.perf_counter() - started
     score = pairwise_score([c.documents for c in clusters], truth)
     events = len({e for t in truth.values() for e in t})
+    in_two = len({d for c in clusters for d in c.secondary})
     print(
         f"real mix: {len(documents)} articles, {events} events -> {len(clusters)} clusters in "
         f"{elapsed:.2f} s; pairwise P {score.precision:.3f} R {score.recall:.3f} "
         f"F1 {score.f1:.3f} ({score.correct_pairs}/{score.predicted_pairs} predicted, "
-        f"{score.true_pairs} true pairs)"
+        f"{score.true_pairs} true pairs); {in_two} articles in two events"
     )
+    for cluster in clusters:
+        counts = Counter(truth[d][0] for d in cluster.documents)
+        if len(counts) > 1:
+            parts = ", ".join(f"{n} of {event}" for event, n in sorted(counts.items()))
+            print(f"  {cluster.id} holds several events: {parts}")
 
 
 def _generated(size: int, seed: int, workers: int, folder: Path) -> None:

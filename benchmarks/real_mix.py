@@ -21,7 +21,8 @@ def shared_available() -> bool:
 
 
 def load_real_mix() -> tuple[list[Document], dict[str, tuple[str, ...]]]:
-    """Documents of the six real events and, for each document id, its event."""
+    """Documents of every real event (each folder, and the seeds) and, for each document id,
+    its event."""
     documents: list[Document] = []
     truth: dict[str, tuple[str, ...]] = {}
     index_path = SHARED / "data" / "events" / "index.json"

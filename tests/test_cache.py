@@ -56,3 +56,16 @@ def test_cache_entry_pickled_from_a_moved_module_is_rebuilt(
     with pytest.raises(ImportError):
         pickle.loads(next(tmp_path.glob("demo-*.pickle")).read_bytes())
     assert cached("demo", "v1", lambda: "rebuilt") == "rebuilt"
+
+
+def test_cache_written_by_a_version_with_other_module_names_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import hashlib
+
+    monkeypatch.setenv("VERACITY_CACHE_DIR", str(tmp_path))
+    digest = hashlib.sha256(b"v1").hexdigest()[:16]
+    # a pickle naming a class in a module this version does not have (moved since)
+    (tmp_path / f"demo-{digest}.pickle").write_bytes(b"cveracity.no_such_module\nThing\n.")
+    assert cached("demo", "v1", lambda: 9) == 9
+    assert cached("demo", "v1", lambda: 10) == 9  # and written again, readable now

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
 from veracity.values import Count, DateValue, Name
@@ -138,7 +142,7 @@ def test_values_month_agrees_with_a_day_inside_it():
 
 
 def test_check_mixed_events_are_told_apart(shared):
-    """Seeds and the five dev events in one run: pairwise F1 of the events at least 0.9."""
+    """Seeds and every dev event in one run: pairwise F1 of the events at least 0.95."""
     from itertools import combinations
 
     import veracity
@@ -149,7 +153,8 @@ def test_check_mixed_events_are_told_apart(shared):
     ]
     files = [f for folder in folders for f in sorted(folder.glob("*.txt"))]
     report = veracity.check(files, events="cluster")
-    truth = {f.stem: f.parent.name for f in files}
+    # two folders may hold the same file name: the report tells them apart by the folder
+    truth = {d.id: Path(d.path).parent.name for d in report.documents}
 
     def pairs(groups):
         return {frozenset(p) for g in groups for p in combinations(sorted(g), 2)}
@@ -158,7 +163,7 @@ def test_check_mixed_events_are_told_apart(shared):
     gold = pairs([[d for d, g in truth.items() if g == name] for name in set(truth.values())])
     precision = len(found & gold) / len(found)
     recall = len(found & gold) / len(gold)
-    assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.95, (precision, recall)
     assert {report.event_of_claim[c.id] for c in report.claims} <= {e.id for e in report.events}
 
 
@@ -177,3 +182,79 @@ def test_check_one_documents_figures_hold_together():
     ]
     narrowed = _narrowed_by_document(claims)
     assert narrowed == {"a1": Count(41, 49, "approximate")}
+
+
+_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def _article_sets() -> list[str]:
+    """"seeds" and the name of every development event folder (none without ../shared)."""
+    events = _SHARED / "data" / "events"
+    if not (_SHARED / "seeds").is_dir() or not events.is_dir():
+        return []
+    return ["seeds", *sorted(p.name for p in events.iterdir() if p.is_dir())]
+
+
+def _articles(shared: Path, name: str) -> list[Path]:
+    folder = shared / "seeds" if name == "seeds" else shared / "data" / "events" / name
+    return sorted(folder.glob("*.txt"))  # the articles, not the curators' notes beside them
+
+
+def _feed(path: Path, files: list[Path], **extra: list[str]) -> Path:
+    rows = [
+        {"id": f.stem, "text": f.read_text(encoding="utf-8")}
+        | {field: values[k] for field, values in extra.items()}
+        for k, f in enumerate(files)
+    ]
+    path.write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
+    )
+    return path
+
+
+def _events(report) -> list[dict]:
+    return report.to_dict()["events"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _article_sets())
+def test_check_same_articles_as_folder_or_feed_give_the_same_events_and_record(
+    shared, tmp_path, name
+):
+    """A folder is one event; a JSONL feed is clustered: one event too, with the same record."""
+    import veracity
+
+    files = _articles(shared, name)
+    folder = tmp_path / name
+    folder.mkdir()
+    for f in files:
+        shutil.copyfile(f, folder / f.name)
+    as_folder = _events(veracity.check([folder]))
+    as_feed = _events(veracity.check([_feed(tmp_path / "feed.jsonl", files)]))
+    assert len(as_feed) == 1
+    assert as_feed == as_folder
+
+
+def test_check_seeds_in_any_form_are_one_event(shared, tmp_path):
+    """Parquet, uploaded texts, and a feed that names publishers and days: one event of all
+    five, the same record where nothing else differs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import veracity
+
+    files = _articles(shared, "seeds")
+    as_folder = _events(veracity.check([shared / "seeds"]))
+    table = pa.Table.from_pylist(
+        [{"id": f.stem, "text": f.read_text(encoding="utf-8")} for f in files]
+    )
+    pq.write_table(table, tmp_path / "seeds.parquet")
+    assert _events(veracity.check([tmp_path / "seeds.parquet"])) == as_folder
+    uploaded = veracity.check_texts([(f.stem, f.read_text(encoding="utf-8")) for f in files])
+    assert [e["record"] for e in _events(uploaded)] == [e["record"] for e in as_folder]
+    days = ["1996-12-18", "1997-04-23", "2016-12-17", "2021-04-22", "2022-11-09"]
+    sources = ["Harian Ardi", "Lima Letters", "Siege Stories", "World Briefs", "Reference Desk"]
+    for extra in ({"published": days}, {"published": days, "source": sources}):
+        feed = _feed(tmp_path / "dated.jsonl", files, **extra)
+        events = _events(veracity.check([feed]))
+        assert [sorted(e["documents"]) for e in events] == [[f.stem for f in files]], extra

@@ -1,4 +1,5 @@
-"""Event clustering: real articles of six events, invented events, roundups, scale-free rules."""
+"""Event clustering: real articles of every event folder, invented events, roundups, look-backs,
+scale-free rules."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from veracity.events.cluster import cluster_events
+from veracity.events.cluster import ClusterSettings, build_index, cluster_events
 from veracity.events.features import features
 from veracity.events.metrics import pairwise_score
 from veracity.model import Document
 from veracity.synth.corpus import generate_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from real_mix import load_real_mix, shared_available
+from real_mix import SHARED, load_real_mix, shared_available
 
 # Two invented events, written for these tests, each told in three languages.
 HOTEL_SIEGE = {
@@ -79,12 +80,13 @@ def _cluster_of(clusters, doc_id):
 
 
 @pytest.mark.skipif(not shared_available(), reason="../shared (real articles) is not available")
-def test_events_real_mix_pairwise_f1_at_least_0_9():
+def test_events_real_mix_pairwise_f1_at_least_0_95():
     documents, truth = load_real_mix()
-    assert len({t[0] for t in truth.values()}) == 6
+    folders = [p for p in (SHARED / "data" / "events").iterdir() if p.is_dir()]
+    assert len({t[0] for t in truth.values()}) == len(folders) + 1  # and the seeds
     clusters = cluster_events(documents)
     score = pairwise_score([c.documents for c in clusters], truth)
-    assert score.f1 >= 0.9, score
+    assert score.f1 >= 0.95, score
 
 
 def test_events_two_invented_events_are_not_merged():
@@ -104,6 +106,55 @@ def test_events_roundup_article_belongs_to_both_events():
     assert any(set(HOTEL_SIEGE) <= c for c in holding)
     assert any(set(MARKET_BOMB) <= c for c in holding)
     assert all(not (set(HOTEL_SIEGE) & c and set(MARKET_BOMB) & c) for c in holding)
+
+
+# A report of the hotel siege, and its translation, that recall in a paragraph of their own an
+# older, unrelated event no other document reports.
+LOOK_BACK = {
+    "recall-en": (
+        "en",
+        "Nine days of fear in Mirelos: on 3 March 2011 the Red Lantern Brigade seized the "
+        "Corvanta Hotel and held 41 guests until commandos stormed it. Tavo Rensik, who led "
+        "the gunmen, is still at large.\n\n"
+        "Years before, in July 1998, a storm had sunk the ferry Halvard off Pessoro Point; the "
+        "harbour master Ilvo Darrasch counted 230 passengers saved by fishing boats that night.",
+    ),
+    "recall-pt": (
+        "pt",
+        "Nove dias de medo em Mirelos: em 3 de março de 2011 a Brigada Lanterna Vermelha tomou "
+        "o Hotel Corvanta e manteve 41 hóspedes até o assalto dos comandos. Tavo Rensik, que "
+        "chefiava o grupo, continua foragido.\n\n"
+        "Anos antes, em julho de 1998, uma tempestade afundou a balsa Halvard ao largo da Ponta "
+        "Pessoro; o capitão do porto Ilvo Darrasch contou 230 passageiros salvos por barcos de "
+        "pesca naquela noite.",
+    ),
+}
+
+
+def test_events_a_report_recalling_an_older_event_is_clustered_whole():
+    # Each look-back looks mixed (two paragraphs unlike each other, years apart), but only
+    # its own event is told by other documents: no roundup, and the translation pair is not
+    # shown in a second event made of their recollections.
+    documents = _documents(HOTEL_SIEGE, LOOK_BACK)
+    assert {documents[d].id for d in build_index(documents, ClusterSettings()).mixed} == set(
+        LOOK_BACK
+    )
+    clusters = cluster_events(documents)
+    assert [(set(c.documents), c.secondary) for c in clusters] == [
+        (set(HOTEL_SIEGE) | set(LOOK_BACK), ())
+    ]
+
+
+def test_events_a_roundup_does_not_tie_its_two_events_whatever_else_is_fed():
+    # the look-backs (not roundups) and the roundup (which is one) in one feed
+    documents = _documents(HOTEL_SIEGE, MARKET_BOMB, LOOK_BACK)
+    documents.append(Document(id="roundup", text=ROUNDUP[1], language=ROUNDUP[0]))
+    clusters = cluster_events(documents)
+    assert {frozenset(c.documents) for c in clusters} == {
+        frozenset(set(HOTEL_SIEGE) | set(LOOK_BACK) | {"roundup"}),
+        frozenset(set(MARKET_BOMB) | {"roundup"}),
+    }
+    assert sum("roundup" in c.secondary for c in clusters) == 1
 
 
 def test_events_generated_corpus_pairwise_f1_at_least_0_9():

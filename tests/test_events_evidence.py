@@ -1,6 +1,6 @@
 """What keeps events apart and what brings a report to its event: the day and the country
-together, the year of a whole group, small groups of strays, names in noun-capitalising
-languages. Every article here was written for these tests."""
+together, the year of a whole group (dated to a month or a day), small groups of strays, names
+in noun-capitalising languages. Every article here was written for these tests."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from veracity.events.cluster import (
     attach_strays,
     build_index,
     cluster_edges,
+    cluster_events,
+    date_checks,
 )
 from veracity.events.features import (
     CAPITALISED_NOUN_SCALE,
@@ -222,3 +224,84 @@ def test_events_closeness_of_a_paragraph_is_its_cosine_to_the_others_centroid():
         centroid = dense[[r for r in rows if r != doc]].sum(axis=0)
         expected = float(dense[doc] @ centroid) / float(np.linalg.norm(centroid))
         assert abs(_closeness(index, doc, rows) - expected) < 1e-6  # float32 cells
+
+
+# An invented siege, its reports, two look-backs that name only the year a group was founded,
+# and two reports of a second siege at the same place, dated years later.
+OPERA_SIEGE = [
+    ("op-en", "en", "Gunmen of the Velmor Front stormed the Quillan Opera in Tessaly on 14 March "
+     "2011 and held 88 people in the hall."),
+    ("op-es", "es", "Un comando del Frente Velmor asaltó la Ópera Quillan de Tessaly el 14 de "
+     "marzo de 2011 y retuvo a 88 personas."),
+    ("op-fr", "fr", "Le Front Velmor a pris d'assaut l'Opéra Quillan de Tessaly le 14 mars 2011 "
+     "et y a retenu 88 personnes."),
+]
+OPERA_LOOK_BACK = [
+    ("back-en", "en", "Founded in 2004, the Velmor Front is remembered for its siege of the "
+     "Quillan Opera in Tessaly, where its gunmen held 88 people."),
+    ("back-de", "de", "Die 2004 gegründete Velmor-Front ist für die Geiselnahme in der "
+     "Quillan-Oper von Tessaly bekannt: 88 Menschen wurden festgehalten."),
+]
+OPERA_AGAIN = [
+    ("again-en", "en", "Gunmen of the Velmor Front stormed the Quillan Opera in Tessaly again on "
+     "2 June 2019 and held 88 people in the hall."),
+    ("again-it", "it", "Il Fronte Velmor ha di nuovo assaltato l'Opera Quillan di Tessaly il 2 "
+     "giugno 2019, con 88 persone in ostaggio."),
+]
+
+
+def _texts(*rows: tuple[str, str, str]) -> list[Document]:
+    return [Document(id=doc_id, text=text, language=lang) for doc_id, lang, text in rows]
+
+
+def test_events_year_check_reads_years_dated_to_a_month_or_day_only():
+    index = build_index(_texts(*OPERA_SIEGE, *OPERA_LOOK_BACK), ClusterSettings())
+    years = date_checks(index, ClusterSettings())[0].values
+    given = [sorted(YEAR_MIN + int(c) for c in years[row].indices) for row in range(5)]
+    assert given == [[2011], [2011], [2011], [], []]  # "founded in 2004" dates no event
+
+
+def test_events_reports_naming_only_another_bare_year_join_their_event():
+    clusters = cluster_events(_texts(*OPERA_SIEGE, *OPERA_LOOK_BACK))
+    assert [set(c.documents) for c in clusters] == [
+        {doc_id for doc_id, _, _ in OPERA_SIEGE + OPERA_LOOK_BACK}
+    ]
+
+
+def test_events_reports_dated_years_apart_stay_apart():
+    clusters = cluster_events(_texts(*OPERA_SIEGE, *OPERA_AGAIN))
+    assert {frozenset(c.documents) for c in clusters} == {
+        frozenset(doc_id for doc_id, _, _ in OPERA_SIEGE),
+        frozenset(doc_id for doc_id, _, _ in OPERA_AGAIN),
+    }
+
+
+def _partition(labels: np.ndarray) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for item, label in enumerate(labels.tolist()):
+        groups.setdefault(label, set()).add(item)
+    return {frozenset(g) for g in groups.values()}
+
+
+# two tight groups (0-2 and 3-4) barely alike, and an item 5 close to both
+_RESUME_PAIRS = np.array([[0, 1], [1, 2], [0, 2], [3, 4], [2, 3], [0, 5], [1, 5], [3, 5], [4, 5]])
+_RESUME_SCORES = np.array([0.8, 0.7, 0.6, 0.9, 0.05, 0.5, 0.4, 0.5, 0.45])
+
+
+def test_events_agglomeration_resumed_with_a_new_item_ends_as_one_run_does():
+    without = ~(_RESUME_PAIRS == 5).any(axis=1)
+    first = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12)
+    assert _partition(first) == {frozenset({0, 1, 2}), frozenset({3, 4}), frozenset({5})}
+    # nothing new: nothing changes
+    again = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12, start=first)
+    assert _partition(again) == _partition(first)
+    resumed = cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12, start=first)
+    assert _partition(resumed) == _partition(cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12))
+
+
+def test_events_agglomeration_resumed_keeps_the_years_of_its_groups():
+    years = DateCheck(_years([[2000], [2000], [2000], [1990], [1990], [2000]]), 0.25, 1)
+    without = ~(_RESUME_PAIRS == 5).any(axis=1)
+    first = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12, dates=[years])
+    resumed = cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12, dates=[years], start=first)
+    assert _partition(resumed) == {frozenset({0, 1, 2, 5}), frozenset({3, 4})}

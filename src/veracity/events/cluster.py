@@ -11,10 +11,12 @@ Each stage is a plain function so it can be run, checked or replaced on its own:
 4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
    groups merge only when they are alike as wholes, which stops the chaining that plain
    connected components suffer from (one bridge no longer fuses two events), and never when
-   their articles disagree on the year (`DateCheck`). Small groups left apart then join the
-   group they are clearly closest to (`attach_strays`).
-5. Roundup articles: a document two of whose paragraphs are unlike each other and years
-   apart is clustered through its paragraphs, and joins every cluster one of them joins.
+   their articles disagree on the year they date to a month or a day (`DateCheck`). Small
+   groups left apart then join the group they are clearly closest to (`attach_strays`).
+5. Roundup articles (`find_roundups`): a document two of whose paragraphs are unlike each
+   other and years apart, each close to a different group of other documents, is left out of
+   the clustering (it would bridge the two) and then joins both groups. Any other document,
+   however many earlier events it recalls, is clustered whole.
 
 Everything is deterministic: the same documents in the same order give the same clusters.
 """
@@ -47,7 +49,6 @@ from veracity.events.features import (
     features,
     hashed,
     month_key,
-    year_key,
 )
 from veracity.events.places import gazetteer
 from veracity.model import Document
@@ -98,7 +99,7 @@ class ClusterSettings:
 @dataclass(slots=True)
 class FeatureIndex:
     """Weighted features as sparse matrices. Rows are documents, then paragraphs ("segments")
-    of documents that report more than one event; `owner` maps every row to its document.
+    of documents that may report more than one event; `owner` maps every row to its document.
     A row that does not take part in clustering is empty."""
 
     ids: list[str]
@@ -110,7 +111,8 @@ class FeatureIndex:
     idf: np.ndarray  # weight of each column: rarity, times the single-language factor
     df: np.ndarray
     kinds: np.ndarray  # the kind of feature of each column (events.features.KIND_*)
-    mixed: set[int] = field(default_factory=set)  # documents clustered by their paragraphs
+    # documents two of whose paragraphs look like two events: those pairs of paragraph rows
+    mixed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def cluster_events(
@@ -128,12 +130,14 @@ def cluster_events(
     pairs = candidate_pairs(index, settings)
     scores = score_pairs(index, pairs, settings)
     keep = scores >= settings.edge
+    pairs, scores = pairs[keep], scores[keep]
     checks = date_checks(index, settings)
-    labels = cluster_edges(
-        len(index.owner), pairs[keep], scores[keep], settings.link, settings.linkage, checks
-    )
-    labels = attach_strays(labels, pairs[keep], scores[keep], settings, checks)
-    return _clusters(index, labels, settings)
+    # first without any document that may report two events, so that none bridges them
+    merged, labels = agglomerate(index, pairs, scores, settings, checks, held_out=index.mixed)
+    roundups = find_roundups(index, pairs, labels, settings)
+    if len(roundups) < len(index.mixed):  # the others are clustered whole, from there on
+        _, labels = agglomerate(index, pairs, scores, settings, checks, roundups, start=merged)
+    return _clusters(index, labels, pairs, scores, settings, checks, roundups)
 
 
 # --- 1. features -------------------------------------------------------------------------
@@ -304,8 +308,8 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
 
 
 def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
-    """Cluster a document whole, unless two of its paragraphs report different events (far
-    apart in content and in time): then its paragraphs stand in for it."""
+    """Keep the paragraphs of a document two of which may report different events (far apart
+    in content and in time): `find_roundups` looks at them. Other paragraphs are dropped."""
     n = len(index.ids)
     active = np.ones(len(index.owner), dtype=bool)
     active[n:] = False
@@ -320,8 +324,10 @@ def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
         shared_years = (years @ years.T).toarray()
         apart = (cosine < settings.mixed_below) & (shared_years == 0) & np.outer(has_year, has_year)
         if apart.any():
-            index.mixed.add(doc)
-            active[doc] = False
+            first, second = np.nonzero(np.triu(apart, 1))
+            index.mixed[doc] = [
+                (rows[i], rows[j]) for i, j in zip(first.tolist(), second.tolist(), strict=True)
+            ]
             active[rows] = True
     keep = sp.diags(active.astype(np.float32))
     index.matrix = sp.csr_matrix(keep @ index.matrix)
@@ -429,23 +435,28 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 
 
 def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateCheck]:
-    """The years and the months each whole document gives, for `cluster_edges`."""
+    """The years and the months each whole document gives, for `cluster_edges`.
+
+    A year counts here only where the text dates something to a month or a day of it ("in
+    March 2011", "3 March 2011"), as a report dates its event. A bare year is as often the
+    year of an earlier event the article recalls, of a later trial or of the anniversary it
+    marks, and a report that names no other year must not be held apart from its event for it
+    (`score_pairs` still lowers the similarity of two documents whose years all differ)."""
     span = range(YEAR_MIN, YEAR_MAX + 1)
-    checks = [
-        DateCheck(
-            _document_dates(index, KIND_YEAR, [year_key(year) for year in span]),
-            settings.year_agreement,
-            settings.year_tolerance,
-        )
-    ]
+    months = _document_dates(
+        index, KIND_MONTH, [month_key(year, month) for year in span for month in range(1, 13)]
+    )
+    width = 12 * len(span)
+    to_year = sp.csr_matrix(
+        (np.ones(width), (np.arange(width), np.arange(width) // 12)), shape=(width, len(span))
+    )
+    years = sp.csr_matrix(months @ to_year)
+    years.data[:] = 1.0
+    checks = [DateCheck(years, settings.year_agreement, settings.year_tolerance)]
     if settings.month_agreement > 0:
-        months = [month_key(year, month) for year in span for month in range(1, 13)]
         checks.append(
             DateCheck(
-                _document_dates(index, KIND_MONTH, months),
-                settings.month_agreement,
-                settings.month_tolerance,
-                settings.month_penalty,
+                months, settings.month_agreement, settings.month_tolerance, settings.month_penalty
             )
         )
     return checks
@@ -555,6 +566,7 @@ def cluster_edges(
     link: float,
     linkage: str = "centroid",
     dates: Sequence[DateCheck] = (),
+    start: np.ndarray | None = None,
 ) -> np.ndarray:
     """Agglomerative clustering of `n` items over sparse weighted edges; returns labels.
 
@@ -569,8 +581,11 @@ def cluster_edges(
     else they share (two crises in one town, years apart); on the month, they merge only when
     alike enough to outweigh the penalty (reports from the start and the end of a long siege
     name different months, and much else in common): see `DateCheck`.
+
+    `start` (labels, as returned) resumes from groups found before: the agglomeration goes on
+    from them, over all the edges given, as if it had stopped there.
     """
-    parent = list(range(n))
+    parent = list(range(n)) if start is None else start.tolist()
     tallies = [(_Tallies(check.values, check.tolerance), check) for check in dates]
 
     def date_factor(a: int, b: int) -> float:
@@ -587,6 +602,15 @@ def cluster_edges(
     def mass(group: int) -> float:
         return size[group] + 2.0 * inside[group] if centroid else float(size[group] ** 2)
 
+    if start is not None:
+        size = np.bincount(start, minlength=n).tolist()
+        for row in np.flatnonzero(start != np.arange(n)).tolist():
+            for tally, _ in tallies:
+                tally.merge(parent[row], row)
+        pairs = start[pairs]
+        within = pairs[:, 0] == pairs[:, 1]
+        inside = np.bincount(pairs[within, 0], scores[within], minlength=n).tolist()
+        pairs, scores = pairs[~within], scores[~within]
     # neighbours[a][b] = summed edge weight between groups a and b (a, b are group roots)
     neighbours: list[dict[int, float] | None] = [None] * n
     for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):
@@ -781,6 +805,161 @@ def _date_agreement(
 # --- 5. memberships ----------------------------------------------------------------------
 
 
+def agglomerate(
+    index: FeatureIndex,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    settings: ClusterSettings,
+    checks: Sequence[DateCheck],
+    held_out: Iterable[int] = (),
+    start: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Labels of every row: whole documents clustered over the edges between them
+    (`cluster_edges`), leaving out the documents `held_out` and every paragraph row (each
+    stays a group of its own), resumed from the labels `start` if given; and the same labels
+    once small groups have joined their closest group (`attach_strays`)."""
+    n = len(index.ids)
+    taking_part = np.zeros(len(index.owner), dtype=bool)
+    taking_part[:n] = True
+    taking_part[list(held_out)] = False
+    chosen = taking_part[pairs[:, 0]] & taking_part[pairs[:, 1]]
+    labels = cluster_edges(
+        len(index.owner),
+        pairs[chosen],
+        scores[chosen],
+        settings.link,
+        settings.linkage,
+        checks,
+        start,
+    )
+    return labels, attach_strays(labels, pairs[chosen], scores[chosen], settings, checks)
+
+
+def find_roundups(
+    index: FeatureIndex, pairs: np.ndarray, labels: np.ndarray, settings: ClusterSettings
+) -> set[int]:
+    """Documents that report two events, each told by other documents too.
+
+    Many articles recall an earlier event in a paragraph of its own (the previous attack on the
+    town, the trial years later): unlike the rest in content and in time. Such an article is a
+    roundup only when two of those paragraphs, unlike each other, are each close to a different
+    group of other articles: groups (`labels`) found without any article that looks mixed, so
+    that none bridges them. An article whose paragraphs are all close to one group, or to
+    groups that it alone would tie, reports one event, and is clustered whole like any other.
+    """
+    members = _members(index, labels, index.mixed)
+    near = _groups_near(index, pairs, labels, index.mixed)
+    roundups = set()
+    for doc, apart in index.mixed.items():
+        best: dict[int, int] = {}
+        for row in {r for pair in apart for r in pair}:
+            closeness = [
+                (_closeness(index, doc, [*members[label], row]), label)
+                for label in sorted(near.get(row, ()))
+            ]
+            closest = max(closeness, default=(0.0, -1))
+            if closest[0] >= settings.segment_join:
+                best[row] = closest[1]
+        if any(a in best and b in best and best[a] != best[b] for a, b in apart):
+            roundups.add(doc)
+    return roundups
+
+
+def _members(
+    index: FeatureIndex, labels: np.ndarray, left_out: Iterable[int]
+) -> dict[int, list[int]]:
+    """The whole-document rows of each group, without `left_out`."""
+    out: dict[int, list[int]] = {}
+    skip = set(left_out)
+    for doc in range(len(index.ids)):
+        if doc not in skip:
+            out.setdefault(int(labels[doc]), []).append(doc)
+    return out
+
+
+def _groups_near(
+    index: FeatureIndex, pairs: np.ndarray, labels: np.ndarray, documents: Iterable[int]
+) -> dict[int, set[int]]:
+    """For each row of `documents` (whole or paragraph), the groups of the other documents it
+    has an edge to."""
+    n = len(index.ids)
+    mine = np.zeros(len(index.owner), dtype=bool)
+    mine[list(documents)] = True
+    mine = mine[index.owner]
+    out: dict[int, set[int]] = {}
+    for a, b in ((pairs[:, 0], pairs[:, 1]), (pairs[:, 1], pairs[:, 0])):
+        chosen = mine[a] & (b < n) & ~mine[b]
+        for row, other in zip(a[chosen].tolist(), b[chosen].tolist(), strict=True):
+            out.setdefault(row, set()).add(int(labels[other]))
+    return out
+
+
+def _clusters(
+    index: FeatureIndex,
+    labels: np.ndarray,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    settings: ClusterSettings,
+    checks: Sequence[DateCheck],
+    roundups: set[int],
+) -> list[EventCluster]:
+    """Clusters of documents. A roundup joins the group it is closest to (whole or by a
+    paragraph), as a stray joins one, and, as a secondary member, every other group one of
+    its paragraphs is close to; roundups close to no group are clustered among themselves."""
+    n = len(index.ids)
+    members = _members(index, labels, roundups)
+    primary = {doc: int(labels[doc]) for doc in range(n) if doc not in roundups}
+    secondary: dict[int, list[int]] = {}
+    near = _groups_near(index, pairs, labels, roundups)
+    options: dict[int, set[int]] = {}
+    for row, groups in near.items():
+        options.setdefault(int(index.owner[row]), set()).update(groups)
+    ranked: list[tuple[int, int, float, float]] = []  # (roundup, group, closeness, by a paragraph)
+    for doc in sorted(roundups):
+        paragraphs = sorted({r for pair in index.mixed[doc] for r in pair})
+        for label in sorted(options.get(doc, ())):
+            whole = _closeness(index, doc, [*members[label], doc])
+            part = _closeness(index, doc, [*members[label], *paragraphs])
+            ranked.append((doc, label, max(whole, part), part))
+    factor = np.ones(len(ranked))
+    if ranked:
+        whose = np.array([r[0] for r in ranked])
+        to = np.array([r[1] for r in ranked])
+        for check in checks:
+            agree = _date_agreement(labels, check, labels[whose], to) >= check.least_share
+            factor *= np.where(agree, 1.0, check.penalty)
+    best: dict[int, tuple[float, int]] = {}
+    for (doc, label, closeness, _), f in zip(ranked, factor.tolist(), strict=True):
+        if closeness * f >= settings.link:
+            best[doc] = max(best.get(doc, (0.0, -1)), (closeness * f, label))
+    for doc, label, _, part in ranked:
+        if doc in best:
+            primary[doc] = best[doc][1]
+            if label != primary[doc] and part >= settings.segment_join:
+                secondary.setdefault(label, []).append(doc)
+    alone = [doc for doc in sorted(roundups) if doc not in primary]
+    if alone:
+        among = np.isin(pairs[:, 0], alone) & np.isin(pairs[:, 1], alone)
+        rest = cluster_edges(
+            len(index.owner), pairs[among], scores[among], settings.link, settings.linkage, checks
+        )
+        primary.update({doc: int(rest[doc]) for doc in alone})
+    grouped: dict[int, list[int]] = {}
+    for doc in range(n):
+        grouped.setdefault(primary[doc], []).append(doc)
+    for label, extra in secondary.items():
+        grouped[label].extend(extra)
+    ordered = sorted(grouped, key=lambda label: min(grouped[label]))
+    return [
+        EventCluster(
+            id=f"e{number}",
+            documents=tuple(index.ids[d] for d in sorted(set(grouped[label]))),
+            secondary=tuple(index.ids[d] for d in sorted(secondary.get(label, []))),
+        )
+        for number, label in enumerate(ordered, start=1)
+    ]
+
+
 def _closeness(index: FeatureIndex, doc: int, rows: list[int]) -> float:
     """Best cosine between one of `doc`'s paragraphs and the centroid of the other rows."""
     others = [r for r in rows if int(index.owner[r]) != doc]
@@ -813,47 +992,3 @@ def _row_entries(matrix: sp.csr_matrix, rows: list[int]) -> tuple[np.ndarray, np
         np.concatenate([matrix.data[s] for s in spans]),
     )
 
-
-def _clusters(
-    index: FeatureIndex, labels: np.ndarray, settings: ClusterSettings
-) -> list[EventCluster]:
-    """Clusters of documents: a document clustered by its paragraphs joins each cluster one of
-    them joined, except a cluster made of nothing but its own paragraphs."""
-    n = len(index.ids)
-    owners: dict[int, set[int]] = {}
-    for row, label in enumerate(labels.tolist()):
-        if row < n and row in index.mixed:
-            continue
-        owners.setdefault(label, set()).add(int(index.owner[row]))
-    members: dict[int, list[int]] = {}
-    secondary: dict[int, list[int]] = {}
-    for doc in range(n):
-        if doc not in index.mixed:
-            members.setdefault(int(labels[doc]), []).append(doc)
-    paragraph_labels: dict[int, set[int]] = {}
-    for row in range(n, len(index.owner)):
-        paragraph_labels.setdefault(int(index.owner[row]), set()).add(int(labels[row]))
-    rows_of: dict[int, list[int]] = {}
-    if index.mixed:
-        for row, label in enumerate(labels.tolist()):
-            rows_of.setdefault(label, []).append(row)
-    for doc in sorted(index.mixed):
-        shared = [label for label in paragraph_labels[doc] if owners[label] != {doc}]
-        # Closeness of the document's paragraphs to each cluster they joined, as a whole.
-        closeness = sorted((-_closeness(index, doc, rows_of[label]), label) for label in shared)
-        chosen = [label for negative, label in closeness if -negative >= settings.segment_join]
-        if not chosen:
-            chosen = [closeness[0][1]] if closeness else [min(paragraph_labels[doc])]
-        for number, label in enumerate(chosen):
-            members.setdefault(label, []).append(doc)
-            if number:
-                secondary.setdefault(label, []).append(doc)
-    ordered = sorted(members, key=lambda label: min(members[label]))
-    return [
-        EventCluster(
-            id=f"e{number}",
-            documents=tuple(index.ids[d] for d in sorted(set(members[label]))),
-            secondary=tuple(index.ids[d] for d in sorted(secondary.get(label, []))),
-        )
-        for number, label in enumerate(ordered, start=1)
-    ]
