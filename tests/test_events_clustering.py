@@ -270,3 +270,22 @@ def test_synth_events_share_city_and_month_in_a_large_corpus():
         key = (event.truth["location.city"], event.truth["event.start_date"][:7])
         seen[key] = seen.get(key, 0) + 1
     assert max(seen.values()) >= 2  # several crises in one city within a month exist
+
+
+def test_events_roundup_is_shown_in_both_events_with_the_reason():
+    from veracity.extract import load_profile
+    from veracity.pipeline import check_documents
+    from veracity.report.text_report import render_text
+
+    documents = _documents(HOTEL_SIEGE, MARKET_BOMB)
+    documents.append(Document(id="roundup", text=ROUNDUP[1], language=ROUNDUP[0]))
+    report = check_documents(documents, profile=load_profile("attack"), events="cluster")
+    data = report.to_dict()
+    entry = next(d for d in data["documents"] if d["id"] == "roundup")
+    assert len(entry["events"]) == 2
+    passing = [p for e in data["events"] for p in e.get("in_passing", [])]
+    assert [p["document"] for p in passing] == ["roundup"]
+    assert "roundup" in passing[0]["reason"] and entry["events"][0] in passing[0]["reason"]
+    # documents in one event carry no list of events
+    assert all("events" not in d for d in data["documents"] if d["id"] != "roundup")
+    assert "in passing: roundup" in render_text(data)

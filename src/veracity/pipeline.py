@@ -318,6 +318,7 @@ def reconcile_documents(
                 members,
                 outcome.record,
                 outcome.checks,
+                [d for d in secondary if d not in primary],
             )
         )
         all_claims.extend(outcome.claims)
@@ -404,7 +405,12 @@ def _group_events(documents: Sequence[Document], mode: str) -> EventGroups:
     for k, cluster in enumerate(
         sorted(clusters, key=lambda c: (-len(c.documents), c.documents)), 1
     ):
-        out.append((f"e{k}", list(cluster.documents), list(cluster.secondary)))
+        # a roundup reports this event in passing: listed, its claims counted for its own event
+        # (as the store keeps it: role "secondary")
+        passing = set(cluster.secondary)
+        out.append((
+            f"e{k}", [d for d in cluster.documents if d not in passing], list(cluster.secondary)
+        ))
     return out
 
 

@@ -187,10 +187,13 @@ class Store:
             'SELECT document, "of", relation, score, directed FROM lineage ORDER BY position'
         ).fetchall()]
         members: dict[str, list[str]] = defaultdict(list)
-        for event, document in self.con.execute(
-            "SELECT event, document FROM event_documents ORDER BY event, position"
+        in_passing: dict[str, list[str]] = defaultdict(list)
+        for event, document, role in self.con.execute(
+            "SELECT event, document, role FROM event_documents ORDER BY event, position"
         ).fetchall():
             members[event].append(document)
+            if role == "secondary":
+                in_passing[event].append(document)
         records: dict[str, dict[str, Any]] = defaultdict(dict)
         for event, attribute, text in self.con.execute(
             "SELECT event, attribute, resolution FROM results ORDER BY event, attribute"
@@ -198,7 +201,7 @@ class Store:
             records[event][attribute] = resolution_from_text(event, attribute, text)
         events = [
             Event(id=r[0], title=r[1], documents=members[r[0]], record=records[r[0]],
-                  checks=json.loads(r[2]))
+                  checks=json.loads(r[2]), in_passing=in_passing[r[0]])
             for r in self.con.execute("SELECT id, title, checks FROM events ORDER BY position")
             .fetchall()
         ]

@@ -10,6 +10,10 @@ from typing import Any
 from veracity.model import Claim, Document, Lineage, Resolution, Verdict
 
 FORMAT = "veracity.report/1"
+_ROUNDUP = (
+    "a roundup of several events: one of its paragraphs reports this one, another {}, which "
+    "its claims count for"
+)
 
 
 @dataclass
@@ -19,6 +23,9 @@ class Event:
     documents: list[str]
     record: dict[str, Resolution]
     checks: list[dict[str, object]] = field(default_factory=list)
+    # documents that report this event in passing: a roundup of several events, whose claims
+    # count for the event it mainly reports
+    in_passing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -116,6 +123,13 @@ def _sources(report: Report) -> list[dict[str, Any]]:
 
 def report_dict(report: Report) -> dict[str, Any]:
     verdict_counts: dict[str, Counter[str]] = {d.id: Counter() for d in report.documents}
+    events_of: dict[str, list[str]] = {}
+    for e in report.events:
+        for d in e.documents:
+            events_of.setdefault(d, []).append(e.id)
+    mainly: dict[str, str] = {
+        d: e.id for e in report.events for d in e.documents if d not in e.in_passing
+    }
     for claim in report.claims:
         verdict_counts[claim.document][report.verdicts.get(claim.id, "uncorroborated")] += 1
     return {
@@ -137,6 +151,8 @@ def report_dict(report: Report) -> dict[str, Any]:
                 **({"source": d.source} if d.source else {}),
                 **({"url": d.url} if d.url else {}),
                 **({"published": d.published} if d.published else {}),
+                # a document in several events (a roundup): every one of them, its own first
+                **({"events": events_of[d.id]} if len(events_of.get(d.id, ())) > 1 else {}),
             }
             for d in report.documents
         ],
@@ -158,6 +174,13 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "documents": e.documents,
                 "record": {a: _resolution(r) for a, r in sorted(e.record.items())},
                 "checks": e.checks,
+                **(
+                    {"in_passing": [
+                        {"document": d, "reason": _ROUNDUP.format(mainly.get(d, "another event"))}
+                        for d in e.in_passing
+                    ]}
+                    if e.in_passing else {}
+                ),
             }
             for e in report.events
         ],

@@ -63,6 +63,9 @@ def text_lines(report: dict[str, Any]) -> list[Text]:
                 f"  ({len(event['documents'])} documents)",
             )
         )
+        for passing in event.get("in_passing", []):
+            lines.append(Text(f"  in passing: {_short(passing['document'])}, {passing['reason']}",
+                              "dim"))
         lines.append(Text())
         lines.append(Text("Reconciled record", HEADING))
         shown = {
