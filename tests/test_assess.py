@@ -99,3 +99,22 @@ def test_record_below_the_bar_is_undetermined_with_its_candidates():
     entry = report.to_dict()["events"][0]["record"]["deaths.total"]  # type: ignore[index]
     assert entry["value"] is None and entry["status"] == "undetermined"
     assert [a["value"] for a in entry["alternatives"]] == [12, 21]
+
+
+def test_two_single_witnesses_that_disagree_leave_the_value_undetermined():
+    from veracity.pipeline import check_documents
+
+    reports = [
+        Document("a", "Gunmen seized the Corvanta Hotel in Mirelos on 3 March 2011 and held 41 "
+                 "guests hostage.", "en"),
+        Document("b", "Armed men took 63 people hostage at the Corvanta Hotel in Mirelos on "
+                 "3 March 2011.", "en"),
+    ]
+    report = check_documents(reports, profile=load_profile("attack"))
+    entry = report.to_dict()["events"][0]["record"]["hostages.initial"]  # type: ignore[index]
+    assert entry["status"] == "undetermined" and entry["value"] is None
+    assert sorted(a["value"] for a in entry["alternatives"]) == [41, 63]
+    # what both agree on is stated
+    record = report.to_dict()["events"][0]["record"]  # type: ignore[index]
+    assert record["event.start_date"]["value"] == "2011-03-03"
+    assert record["location.site"]["value"] == "Corvanta Hotel"

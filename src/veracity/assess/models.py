@@ -24,6 +24,9 @@ from veracity.model import Claim, Document, Resolution, Verdict
 # bar; benchmarks/heldout.py prints precision and recall for several (this one was read off that
 # curve, on the development events, so it is not a held-out choice).
 ABSTAIN_BELOW = 0.3
+# A rival this close to the value (its probability at least this share of the value's) is a tie
+# the evidence does not break: the record says it does not know rather than pick one.
+NEAR_TIE = 0.9
 CLAIM_MODEL = "claim_model.json"
 RECORD_MODEL = "record_model.json"
 SETTINGS = "settings.json"
@@ -128,7 +131,8 @@ def calibrate_record(
     out: dict[str, Resolution] = {}
     for attribute, q in zip(attributes, p, strict=True):
         res = on_one_scale(record[attribute], float(q))
-        if res.confidence < models.abstain_below:
+        rival = max((a.confidence for a in res.alternatives), default=0.0)
+        if res.confidence < models.abstain_below or rival >= NEAR_TIE * res.confidence:
             res = replace(res, status="undetermined")
             for c in claims:
                 if c.attribute == attribute and verdicts.get(c.id) == "contradicted":
