@@ -282,7 +282,7 @@ def main() -> None:
     for b in sorted(total.bins):
         m, r, c = total.bins[b]
         print(f"    {b / 10:.1f}-{(b + 1) / 10:.1f}: {m:4d}  {r / m:.2f}  {c / m:.2f}")
-    print("  abstaining below a bar (bar: answered, right, precision, recall):")
+    print("  abstaining below a bar alone, no tie rule (bar: answered, right, precision, recall):")
     for bar in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         kept = [ok for c, ok in total.stated if c >= bar]
         print(f"    {bar:.1f}: {len(kept):4d} {sum(kept):4d}  {sum(kept) / max(len(kept), 1):.3f}  "
