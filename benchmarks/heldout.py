@@ -113,13 +113,18 @@ def claim_right(spec: dict, value) -> bool:
     return "date" in spec and isinstance(value, str) and spec["date"].startswith(value)
 
 
-def report_of(event: Event, profile, models: Models) -> dict:
+def reconciled(event: Event, profile, models: Models):
+    """The event's report as `veracity check` makes it, from the cached extraction."""
     ids = [d.id for d in event.documents]
     report, _ = reconcile_documents(
         event.documents, event.claims, event.aliases, event.lineage, [("e1", ids, [])],
         profile=profile, models=models,
     )
-    return report.to_dict()
+    return report
+
+
+def report_of(event: Event, profile, models: Models) -> dict:
+    return reconciled(event, profile, models).to_dict()
 
 
 def record_rows(events: list[Event], profile, models: Models) -> tuple[np.ndarray, np.ndarray]:
@@ -127,11 +132,7 @@ def record_rows(events: list[Event], profile, models: Models) -> tuple[np.ndarra
     xs, ys = [], []
     plain = Models(models.claim, None, models.abstain_below)
     for event in events:
-        ids = [d.id for d in event.documents]
-        report, _ = reconcile_documents(
-            event.documents, event.claims, event.aliases, event.lineage, [("e1", ids, [])],
-            profile=profile, models=plain,
-        )
+        report = reconciled(event, profile, plain)
         record = report.events[0].record
         attributes, x = record_features.record_features(
             record, report.claims, event.groups, event.documents, profile

@@ -677,15 +677,9 @@ def _display_value(
     value = values[winner]
     if not isinstance(value, Name):
         return value
-    return display_name(value, [claims[k] for k in claims_of_cand[winner]])
-
-
-def display_name(value: Name, supporting: Sequence[Claim]) -> Name:
-    """The form of a name to show: the one most of `supporting` use, in its careful spelling,
-    or a fuller form one of them gives."""
     forms: dict[str, int] = defaultdict(int)
-    for claim in supporting:
-        v = claim.value
+    for k in claims_of_cand[winner]:
+        v = claims[k].value
         if isinstance(v, Name):
             forms[v.canonical] += 1
     if not forms:
