@@ -197,3 +197,65 @@ def test_sanity_an_age_or_a_year_month_is_no_duration_and_no_toll(language, sent
     found = facts(load_profile("attack"), sentence, language)
     assert "event.duration_days" not in found, found
     assert all(v not in (6, 10, 2024) for vs in found.values() for v in vs), found
+
+
+# an end, but of something else: a curfew, a shop's reopening, a trial; the sentence never says
+# it is the attack, the siege or the captivity that ended
+ENDS_OF_SOMETHING_ELSE = [
+    ("en", "The governor said a curfew would hold in the province until 16 April 2015."),
+    ("fr", "Le magasin a rouvert ses portes fin mars 2015, après les travaux."),
+    ("es", "El toque de queda seguirá vigente hasta el 16 de abril de 2015."),
+    ("de", "Die Ausgangssperre gilt bis zum 16. April 2015."),
+    ("it", "Il coprifuoco resterà in vigore fino al 16 aprile 2015."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), ENDS_OF_SOMETHING_ELSE)
+def test_scope_an_end_of_something_else_dates_no_end_of_the_event(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert "event.end_date" not in found, found
+
+
+ENDS_OF_THE_SIEGE = [
+    ("en", "The siege ended on 16 April 2015 when the last hostages were freed."),
+    ("fr", "La prise d'otages a pris fin le 16 avril 2015."),
+    ("es", "El asedio terminó el 16 de abril de 2015 con la liberación de los rehenes."),
+    ("de", "Die Geiselnahme endete am 16. April 2015."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), ENDS_OF_THE_SIEGE)
+def test_scope_an_end_the_sentence_gives_the_siege_is_the_events_end(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert found.get("event.end_date") == ["2015-04-16"], found
+
+
+def _one_day_record(extra: list[Claim]):
+    claims = [_claim(d, "event.start_date", DateValue(2016, 7, 14)) for d in "abc"] + extra
+    return reconcile("e1", claims, list("abcd"), {})
+
+
+def test_sanity_an_attack_with_no_end_length_or_captives_ended_the_day_it_began():
+    out = _one_day_record([_claim("a", "deaths.total", Count.exact(12))])
+    end = out.record["event.end_date"]
+    assert end.value == DateValue(2016, 7, 14)
+    assert end.derived_from and not end.supported_by
+    assert out.record["event.duration_days"].value == Count.exact(0)
+
+
+def test_sanity_an_attack_over_within_hours_ended_the_day_it_began():
+    out = _one_day_record([_claim("a", "event.duration_hours", Count.exact(9)),
+                           _claim("b", "hostages.initial", Count.exact(170))])
+    assert out.record["event.end_date"].value == DateValue(2016, 7, 14)
+
+
+@pytest.mark.parametrize("extra", [
+    [_claim("d", "hostages.initial", Count.exact(40))],  # captives may be held for days
+    [_claim("d", "event.duration_hours", Count.exact(30))],  # more than a day
+    [_claim("d", "event.duration_days", Count.exact(3))],  # a length in days, no end
+    [_claim("d", "event.end_date", DateValue(2016, 7, 2))],  # an end put before the start
+])
+def test_sanity_no_end_is_inferred_where_a_report_suggests_a_longer_event(extra):
+    out = _one_day_record(extra)
+    end = out.record.get("event.end_date")
+    assert end is None or end.value != DateValue(2016, 7, 14)

@@ -130,9 +130,11 @@ def calibrate_record(
     p = models.record.probability(aligned(x, names, models.record))
     out: dict[str, Resolution] = {}
     for attribute, q in zip(attributes, p, strict=True):
-        res = on_one_scale(record[attribute], float(q))
-        rival = max((a.confidence for a in res.alternatives), default=0.0)
-        if res.confidence < models.abstain_below or rival >= NEAR_TIE * res.confidence:
+        stated = record[attribute]
+        # a tie is judged on the resolver's own weights: a rival nearly as well supported
+        tied = any(a.confidence >= NEAR_TIE * stated.confidence for a in stated.alternatives)
+        res = on_one_scale(stated, float(q))
+        if res.confidence < models.abstain_below or (tied and stated.confidence > 0):
             res = replace(res, status="undetermined")
             for c in claims:
                 if c.attribute == attribute and verdicts.get(c.id) == "contradicted":
@@ -143,15 +145,16 @@ def calibrate_record(
 
 def on_one_scale(res: Resolution, probability: float) -> Resolution:
     """The value's confidence as its calibrated probability, and each rival's on the same scale:
-    in the ratio the resolver gave it to the value (two values tied in resolution stay tied), all
-    of them together never more than 1."""
+    in the ratio the resolver gave it to the value, but all rivals together never more than
+    what the value leaves (1 - probability), so the value's own figure stays the probability
+    the model gave it."""
     share = res.confidence
     rivals = [a.confidence / share * probability if share > 0 else 0.0 for a in res.alternatives]
-    total = probability + sum(rivals)
-    scale = 1.0 / total if total > 1.0 else 1.0
+    room = max(1.0 - probability, 0.0)
+    scale = room / sum(rivals) if sum(rivals) > room else 1.0
     return replace(
         res,
-        confidence=round(probability * scale, 3),
+        confidence=round(probability, 3),
         alternatives=tuple(
             replace(a, confidence=round(r * scale, 3))
             for a, r in zip(res.alternatives, rivals, strict=True)

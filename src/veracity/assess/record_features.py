@@ -27,6 +27,8 @@ _NUMERIC = (
     "documents",
     "written_by_groups",
     "rival_written_by_groups",
+    "derived",
+    "coarse",
 )
 
 
@@ -87,6 +89,12 @@ def record_features(
             "rival_written_by_groups": written_by(
                 res.alternatives[0].value if res.alternatives else None
             ),
+            # filled from other facts (an end from the start, a length from both ends): as
+            # sure as the rule that filled it, which the model learns apart from stated values
+            "derived": 1.0 if res.derived_from else 0.0,
+            # a month for a day, a range or a bound for a figure: true, perhaps, but not the
+            # answer the record is asked for
+            "coarse": 1.0 if _coarse(res.value) else 0.0,
         }
         attr_col = f"attribute={attribute}"
         values[attr_col if attr_col in column else "attribute=other"] = 1.0
@@ -95,6 +103,14 @@ def record_features(
         for k, v in values.items():
             x[row, column[k]] = v
     return attributes, x
+
+
+def _coarse(value: Value) -> bool:
+    if isinstance(value, DateValue):
+        return value.day is None
+    if isinstance(value, Count):
+        return not value.is_point
+    return False
 
 
 def _best_per_group(claims: Sequence[Claim], witness_group: Mapping[str, str]) -> float:

@@ -13,6 +13,15 @@ from veracity.values import DateValue
 SeenDate = tuple[int, int, DateValue, bool, bool]
 
 
+# cues that say a sentence is about the event itself: the attack, the taking or holding of
+# captives, the forces' operation, its dead and wounded
+_EVENT_CUES = ("attack", "taking", "operation", "forces", "death", "injury")
+
+
+def _names_the_event(cue_hits: dict[str, list[tuple[int, int]]]) -> bool:
+    return any(cue_hits.get(name) for name in _EVENT_CUES)
+
+
 def date_claims(
     sentence: Sentence,
     language: str,
@@ -109,6 +118,12 @@ def date_claims(
                 cue, distance = nearest_cue(cue_hits, ["taking_verb"], first, last)
                 if cue and distance <= 20:
                     chosen = (distance, "event.start_date")
+            if chosen is not None and chosen[1] == "event.end_date" and not _names_the_event(
+                cue_hits
+            ):
+                # "a curfew until 16 April", "fin mars, après la réouverture": an end, but of
+                # something the sentence does not say is the attack, the siege or the captivity
+                chosen = None
             if chosen is not None:
                 role = chosen[1]
                 if role == "event.start_date" and (

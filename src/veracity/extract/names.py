@@ -228,17 +228,22 @@ def countries_in(
     Jepang") is not where the story happens: an embassy stands in another country."""
     names = country_names(language)
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"[A-ZÁÉÍÓÚА-ЯЁ][\w\-]+(?:\s+[A-ZА-ЯЁ][\w\-]+){0,2}", text):
-        folded = fold_word(m.group())
-        english = names.get(folded)
+    for m in _PLACE_RUN.finditer(text):
+        english, at = None, m.start()
+        run = m.group().replace("’", "'")
+        for candidate, _whole in place_candidates(m.group(), 3):
+            english = names.get(fold_word(candidate))
+            if english is not None:
+                # where the name itself begins: "Embajada de Israel" names an owner
+                at = m.start() + max(run.find(candidate), 0)
+                break
         if english is None:
             first = fold_word(m.group().split()[0])
-            english = names.get(first)
-            for base in inflected_bases(first) if english is None else ():
+            for base in inflected_bases(first):
                 english = english or names.get(base)
         if english is None:
             continue
-        before = text[max(0, m.start() - 25) : m.start()]
+        before = text[max(0, at - 25) : at]
         if owners is not None and _owned(before, owners, links):
             continue
         weight = 1
@@ -261,13 +266,69 @@ def _owned(before: str, owners: PhraseSet, links: frozenset[str]) -> bool:
     return False
 
 
+_CAPITAL = "A-ZÁÉÍÓÚÀÂÊÔÃÕÇÑÜÖÄА-ЯЁ"
+# the small words inside a place's name: "Rio de Janeiro", "Côte d'Ivoire", "Frankfurt am
+# Main", "Trinidad and Tobago", "San José del Guaviare", "Costa do Marfim"
+_PLACE_PARTICLES = r"(?:de|del|da|do|dos|das|di|du|des|la|le|el|al|am|an|on|and|y|e|es|of|the|d['’])"
+_PLACE_RUN = re.compile(
+    rf"[{_CAPITAL}][\w\-]+(?:(?:\s+{_PLACE_PARTICLES}\s*|\s+)[{_CAPITAL}][\w\-]+){{0,3}}"
+)
+
+
+def place_candidates(run: str, words: int) -> list[tuple[str, bool]]:
+    """The names a capitalised run may hold, longest first, each with whether it stands whole.
+
+    The run itself, then (as always) its first `words` capitalised words and its first word: a
+    place inside a longer capitalised name ("Air France", "Indian Airlines") is not named. Where
+    small words join the run ("Rio de Janeiro", "Côte d'Ivoire", "Attentat de Nice"), each
+    stretch between them counts too, joined or alone; a stretch after a small word is said to
+    stand inside a name ("Wellington Menezes de Oliveira" names a man, not the town)."""
+    words_at = [(m.start(), m.end()) for m in re.finditer(rf"[{_CAPITAL}][\w\-]+", run)]
+    # stretches: capitalised words with nothing but spaces between them
+    stretches: list[list[tuple[int, int]]] = []
+    for span in words_at:
+        if stretches and not run[stretches[-1][-1][1] : span[0]].strip():
+            stretches[-1].append(span)
+        else:
+            stretches.append([span])
+    out: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+
+    def add(text: str, whole: bool) -> None:
+        text = text.replace("’", "'")
+        if text not in seen:
+            seen.add(text)
+            out.append((text, whole))
+
+    def plain_start(stretch: list[tuple[int, int]]) -> None:
+        for k in (min(len(stretch), words), 1):
+            add(run[stretch[0][0] : stretch[k - 1][1]], True)
+
+    first = stretches[0]
+    if len(stretches) == 1 and len(first) > words:
+        plain_start(first)
+        return out
+    for n in range(len(stretches), 0, -1):
+        for a in range(0, len(stretches) - n + 1):
+            if n == 1:
+                continue
+            add(run[stretches[a][0][0] : stretches[a + n - 1][-1][1]], a == 0)
+        # a leading capitalised article or word stays off a joined name ("La Côte d'Ivoire")
+        if n > 1 and len(first) > 1:
+            add(run[first[1][0] : stretches[n - 1][-1][1]], True)
+    plain_start(first)
+    for stretch in stretches[1:]:
+        add(run[stretch[0][0] : stretch[min(len(stretch), words) - 1][1]], False)
+    return out
+
+
 def cities_in(text: str, country: str | None) -> Counter[str]:
     """Cities named in the text; those of `country` count double; small towns elsewhere not at all."""
     cities = city_names()
     code = country_code(country) if country else None
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"[A-ZÁÉÍÓÚА-ЯЁ][\w\-]+(?:\s+[A-ZА-ЯЁ][\w\-]+)?", text):
-        for candidate in (m.group(), m.group().split()[0]):
+    for m in _PLACE_RUN.finditer(text):
+        for candidate, whole in place_candidates(m.group(), 2):
             folded = fold_word(candidate)
             entry = cities.get(folded)
             for base in inflected_bases(folded) if entry is None else ():
@@ -275,9 +336,10 @@ def cities_in(text: str, country: str | None) -> Counter[str]:
             if entry is None:
                 continue
             name, cc, population = entry
+            # a town inside a longer name ("... de Oliveira") counts half
             if code is not None and cc == code:
-                counts[name] += 2
+                counts[name] += 4 if whole else 2
             elif population >= 1_000_000 and code is None:
-                counts[name] += 1
+                counts[name] += 2 if whole else 1
             break
     return counts

@@ -26,7 +26,7 @@ def country_names(language: str) -> dict[str, str]:
 
     from veracity.cache import cached
 
-    key = f"{language}|babel {version('babel')}|pycountry {version('pycountry')}|1"
+    key = f"{language}|babel {version('babel')}|pycountry {version('pycountry')}|2"
     return cached("countries", key, lambda: _build_country_names(language))
 
 
@@ -58,6 +58,8 @@ def _build_country_names(language: str) -> dict[str, str]:
 
 
 def _add(names: dict[str, str], form: str, english: str) -> None:
+    # CLDR writes "Côte d’Ivoire" with a typographic apostrophe; texts use either
+    form = form.replace("’", "'")
     for variant in {form, form.split(",")[0]}:
         folded = fold_word(variant)
         if len(folded) >= 4:
@@ -148,6 +150,10 @@ def country_code(english_name: str) -> str | None:
     for code, name in _english_names().items():
         if name == english_name:
             return code
+    # any name of the country in English ("Ivory Coast", "Cote d'Ivoire", "Czechia")
+    english = country_names("en").get(fold_word(english_name.replace("’", "'")))
+    if english is not None and english != english_name:
+        return country_code(english)
     try:
         return str(pycountry.countries.lookup(english_name).alpha_2)
     except LookupError:

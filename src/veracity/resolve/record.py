@@ -31,7 +31,7 @@ from veracity.values import (
 AGREE = 0.5
 # A claim extraction is less sure of than this never makes its source contradicted on its own:
 # the words may not state this attribute of this event at all.
-WEAK_CLAIM = 0.1
+WEAK_CLAIM = 0.08
 # The least a claim weighs, however unsure extraction is: the claim model judges words, not
 # facts, and must not silence a source on its own.
 WEIGHT_FLOOR = 0.5
@@ -169,7 +169,8 @@ def reconcile_events(
         outcomes[k].verdicts.update(w.verdicts)
         outcomes[k].claims.extend(texts[k])
     for e, outcome in zip(events, outcomes, strict=True):
-        outcome.checks = _constraints(e.event, outcome.record, sums)
+        stated = {c.attribute for c in outcome.claims}
+        outcome.checks = _constraints(e.event, outcome.record, sums, stated)
     return outcomes
 
 
@@ -715,11 +716,15 @@ def _is_point_count(value: Value) -> bool:
 
 
 def _constraints(
-    event: str, record: dict[str, Resolution], sums: Sequence[tuple[str, tuple[str, ...]]]
+    event: str,
+    record: dict[str, Resolution],
+    sums: Sequence[tuple[str, tuple[str, ...]]],
+    stated: set[str] | frozenset[str] = frozenset(),
 ) -> list[dict[str, object]]:
     """Check facts against each other; fill a missing one when the others determine it."""
     checks: list[dict[str, object]] = []
     checks += _end_by_operation(event, record)
+    checks += _over_the_day_it_began(event, record, stated)
     start, end = record.get("event.start_date"), record.get("event.end_date")
     if start and end and isinstance(start.value, DateValue) and isinstance(end.value, DateValue):
         s, e = start.value, end.value
@@ -867,6 +872,49 @@ def _place_within(event: str, record: dict[str, Resolution]) -> list[dict[str, o
             "stated": stated.value.to_json(),
         }
     ]
+
+
+# a length in hours under this is an event that may still span two calendar days only when it
+# began late; under a day it is over on the day it began unless a report says otherwise
+_HOURS_IN_A_DAY = 24
+
+
+def _over_the_day_it_began(
+    event: str, record: dict[str, Resolution], stated: set[str] | frozenset[str]
+) -> list[dict[str, object]]:
+    """No report dates the end or gives the length in days: an attack over in hours, or one with
+    no captives to hold (a bombing, a shooting, a ramming), ended the day it began. The end is
+    filled from the start and shown as derived; the record model weighs how far to trust it.
+    (`stated`: the attributes any claim gives, rejected ones too: an end put before the start
+    is still a report of an end, and the day is then unknown.)"""
+    start = record.get("event.start_date")
+    if start is None or {"event.end_date", "event.duration_days"} & (set(record) | stated):
+        return []
+    if not isinstance(start.value, DateValue) or start.value.precision != 3:
+        return []
+    hours = record.get("event.duration_hours")
+    if hours is not None:
+        if not isinstance(hours.value, Count):
+            return []
+        longest = hours.value.high if hours.value.high is not None else hours.value.low
+        if longest >= _HOURS_IN_A_DAY:
+            return []
+        reason = "event.start_date, event.duration_hours (over within hours)"
+    elif any(a.startswith("hostages.") for a in record):
+        return []  # captives are held for days as often as for hours
+    else:
+        reason = "event.start_date (no end, length or captives reported: over the day it began)"
+    record["event.end_date"] = replace(
+        start,
+        attribute="event.end_date",
+        status="single-source",
+        supported_by=(),
+        alternatives=(),
+        derived_from=reason,
+        aliases=(),
+        history=(),
+    )
+    return [{"check": "end_date = start_date", "result": "filled", "value": start.value.to_json()}]
 
 
 def _end_by_operation(event: str, record: dict[str, Resolution]) -> list[dict[str, object]]:
