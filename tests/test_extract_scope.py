@@ -259,3 +259,14 @@ def test_sanity_no_end_is_inferred_where_a_report_suggests_a_longer_event(extra)
     out = _one_day_record(extra)
     end = out.record.get("event.end_date")
     assert end is None or end.value != DateValue(2016, 7, 14)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The police chief said a curfew would hold in the province until 16 April 2015."),
+    ("en", "On 17 April 2015 the group released the names of the three gunmen who attacked."),
+    ("es", "El 17 de abril de 2015 el grupo liberó los nombres de los atacantes."),
+    ("fr", "Le 17 avril 2015, le groupe a libéré une vidéo de l'attaque."),
+])
+def test_scope_a_release_or_a_curfew_ends_nothing_without_captives(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert "event.end_date" not in found, found

@@ -132,7 +132,12 @@ def calibrate_record(
     for attribute, q in zip(attributes, p, strict=True):
         stated = record[attribute]
         # a tie is judged on the resolver's own weights: a rival nearly as well supported
-        tied = any(a.confidence >= NEAR_TIE * stated.confidence for a in stated.alternatives)
+        # (a figure within a tenth of a large one is the same count, told by another report)
+        tied = any(
+            a.confidence >= NEAR_TIE * stated.confidence
+            and not record_features.near(a.value, stated.value)
+            for a in stated.alternatives
+        )
         res = on_one_scale(stated, float(q))
         if res.confidence < models.abstain_below or (tied and stated.confidence > 0):
             res = replace(res, status="undetermined")

@@ -29,6 +29,7 @@ _NUMERIC = (
     "rival_written_by_groups",
     "derived",
     "coarse",
+    "near_share",
 )
 
 
@@ -95,6 +96,11 @@ def record_features(
             # a month for a day, a range or a bound for a figure: true, perhaps, but not the
             # answer the record is asked for
             "coarse": 1.0 if _coarse(res.value) else 0.0,
+            # reports of a large figure rarely agree to the unit (crew counted or not, a late
+            # death): the share of speaking witnesses whose figure is within a tenth of it
+            "near_share": len(
+                {witness_group.get(c.document, c.document) for c in own if near(c.value, res.value)}
+            ) / max(len(speaking), 1),
         }
         attr_col = f"attribute={attribute}"
         values[attr_col if attr_col in column else "attribute=other"] = 1.0
@@ -103,6 +109,20 @@ def record_features(
         for k, v in values.items():
             x[row, column[k]] = v
     return attributes, x
+
+
+# figures this large or more are counted in a crowd, where reports differ by a few
+_NEAR_FROM = 20
+_NEAR_WITHIN = 0.1
+
+
+def near(claimed: Value, value: Value) -> bool:
+    """The same figure as reports of a crowd give it: equal, or within a tenth of a large one."""
+    if not (isinstance(claimed, Count) and isinstance(value, Count)):
+        return False
+    if not (claimed.is_point and value.is_point) or value.low < _NEAR_FROM:
+        return compatibility(claimed, value) >= 0.5
+    return abs(claimed.low - value.low) <= _NEAR_WITHIN * value.low
 
 
 def _coarse(value: Value) -> bool:

@@ -14,8 +14,9 @@ SeenDate = tuple[int, int, DateValue, bool, bool]
 
 
 # cues that say a sentence is about the event itself: the attack, the taking or holding of
-# captives, the forces' operation, its dead and wounded
-_EVENT_CUES = ("attack", "taking", "operation", "forces", "death", "injury")
+# captives, the operation that ended it, its dead and wounded (not the police or the army
+# alone: "the police chief said a curfew would last until ...")
+_EVENT_CUES = ("attack", "taking", "operation", "death", "injury")
 
 
 def _names_the_event(cue_hits: dict[str, list[tuple[int, int]]]) -> bool:
@@ -96,6 +97,15 @@ def date_claims(
             role_hits["start"] = [
                 (s, e) for s, e in cue_hits.get("start", []) if (s, e) not in led or e == first
             ]
+            # "released", "freed" end the event only when captives are what was freed: "on
+            # 17 March the group released the names of the attackers" ends nothing
+            if not cue_hits.get("taking"):
+                releases = cue_hits.get("release", [])
+                role_hits["end"] = [
+                    (s, e)
+                    for s, e in cue_hits.get("end", [])
+                    if not any(s < re_ and rs < e for rs, re_ in releases)
+                ]
             role_hits["attack"] = [
                 (s, e)
                 for s, e in cue_hits.get("attack", [])
