@@ -181,3 +181,21 @@ def make_report() -> dict[str, Any]:
 
 def make_texts() -> dict[str, str]:
     return dict(TEXTS)
+
+
+# a running count as the documents published it, day by day (invented figures)
+TOLL_HISTORY: list[dict[str, Any]] = [
+    {"published": "2019-03-04", "value": {"low": 4, "high": None}, "text": "4 or more",
+     "documents": ["alpha_wire"]},
+    {"published": "2019-03-07", "value": 9, "text": "9", "documents": ["beta_daily", "delta_es"]},
+    {"published": "2019-03-12", "value": 12, "text": "12", "documents": ["beta_daily"]},
+]
+
+
+def make_toll_report() -> dict[str, Any]:
+    """The report with a running count, injured.total, that rose as reports came in."""
+    report = make_report()
+    entry = _entry(12, "12", 0.74, "resolved", ["beta_daily"])
+    report["events"][0]["record"]["injured.total"] = {
+        **entry, "history": copy.deepcopy(TOLL_HISTORY)}
+    return report

@@ -8,7 +8,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from report_fixture import make_report, make_texts
+from report_fixture import make_report, make_texts, make_toll_report
 from veracity.errors import InputError
 from veracity.report.highlight import Mark, highlight, sentence_bounds
 from veracity.report.html import csp_hash, format_value, render_html
@@ -249,3 +249,42 @@ def test_report_html_undetermined_value_is_not_shown_as_the_record() -> None:
     assert leading["text"] in rival_values
     conflict = next(a for a in page.css("article.conflict") if attribute in a.text())
     assert not conflict.css(".tag")  # no candidate is marked as the record
+
+
+def test_html_report_shows_a_running_counts_history() -> None:
+    tree = _page(make_toll_report())
+    row = tree.css_first('tr[data-attribute="injured.total"]')
+    line = row.css_first("td.value .history")
+    assert line.text() == "as reported: ≥ 4 (2019-03-04) → 9 (2019-03-07) → 12 (2019-03-12)"
+    # each figure leads to the document that first gave it and names every one that did
+    doc_keys = {a.attributes["data-doc"]: a.attributes["id"] for a in tree.css("article.doc")}
+    links = line.css("a")
+    assert [a.attributes["href"] for a in links] == [
+        f"#{doc_keys['alpha_wire']}", f"#{doc_keys['beta_daily']}", f"#{doc_keys['beta_daily']}"]
+    assert [a.attributes["title"] for a in links] == [
+        "alpha_wire", "beta_daily, delta_es", "beta_daily"]
+
+
+def test_html_report_without_a_history_shows_none() -> None:
+    tree = _page()
+    assert not tree.css(".history")
+    assert "as reported" not in tree.css_first("#record").text()
+
+
+def test_html_report_history_escapes_the_documents_it_names() -> None:
+    report = make_toll_report()
+    history = report["events"][0]["record"]["injured.total"]["history"]
+    history[0]["documents"] = ['<b onclick="x()">wire</b>']
+    history[0]["published"] = "<i>soon</i>"
+    page = render_html(report, make_texts())
+    line = HTMLParser(page).css_first('tr[data-attribute="injured.total"] .history')
+    assert not line.css("b, i, [onclick]")
+    unknown = line.css_first("span")  # a document the report does not hold: named, not linked
+    assert unknown.attributes["title"] == '<b onclick="x()">wire</b>'
+    assert line.text().startswith("as reported: ≥ 4 (<i>soon</i>) → 9")
+
+
+def test_html_report_says_what_confidence_means() -> None:
+    hint = _page().css_first("#record .hint").text()
+    assert "calibrated on events the models never saw" in hint
+    assert "undetermined" in hint and "candidates" in hint

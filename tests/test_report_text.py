@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from report_fixture import make_report
+from report_fixture import make_report, make_toll_report
 from veracity import pipeline
 from veracity.report.text_report import print_text, render_markdown, render_text
 
@@ -102,6 +102,33 @@ def test_markdown_undetermined_field_says_so_with_its_candidates():
     row = next(x for x in md.splitlines() if x.startswith("| hostages.final "))
     assert "| not determined |" in row and "| undetermined |" in row
     assert "candidates: 40 (alpha_wire); 35 (gamma_blog)" in row
+
+
+def test_markdown_report_shows_a_running_counts_history():
+    md = render_markdown(make_toll_report())
+    row = next(x for x in md.splitlines() if x.startswith("| injured.total "))
+    assert "| 12 | 0.74 | resolved | beta_daily |" in row
+    assert (
+        "- injured.total: ≥4 (2019-03-04, alpha_wire) → 9 (2019-03-07, beta_daily, delta_es) "
+        "→ 12 (2019-03-12, beta_daily)"
+    ) in md.splitlines()
+    # the history follows its event's table, before the sources
+    assert md.index("| injured.total ") < md.index("- injured.total: ") < md.index("## Sources")
+
+
+def test_markdown_report_without_a_history_has_no_history_lines():
+    report = make_toll_report()
+    del report["events"][0]["record"]["injured.total"]["history"]
+    md = render_markdown(report)
+    assert "as reported" not in md and "- injured.total" not in md
+    assert "| injured.total | 12 | 0.74 | resolved | beta_daily |  |\n\n## Sources\n" in md
+
+
+def test_text_report_shows_a_running_counts_history():
+    lines = render_text(make_toll_report()).splitlines()
+    at = next(n for n, x in enumerate(lines) if x.strip().startswith("injured.total"))
+    steps = "≥4 (2019-03-04) -> 9 (2019-03-07) -> 12 (2019-03-12)"
+    assert lines[at + 1].strip() == f"as reported: {steps}"
 
 
 def test_cli_text_piped_has_no_ansi_codes(tmp_path: Path):

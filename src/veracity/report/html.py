@@ -44,6 +44,15 @@ class Candidate:
 
 
 @dataclass
+class Step:
+    """One figure of a running count as it was published, with the documents that gave it."""
+
+    text: str
+    published: str
+    documents: list[str]
+
+
+@dataclass
 class RecordRow:
     event_key: str
     event_title: str
@@ -53,6 +62,7 @@ class RecordRow:
     winner: Candidate
     rivals: list[Candidate]
     derived_from: str = ""
+    history: list[Step] = field(default_factory=list)  # a toll as it rose, oldest first
 
 
 @dataclass
@@ -168,6 +178,22 @@ def _candidate(entry: Mapping[str, Any], backing: list[tuple[str, Mapping[str, A
     )
 
 
+def _history(entry: Mapping[str, Any]) -> list[Step]:
+    """A running count's figures in order of publication; empty for any other field."""
+    steps = entry.get("history")
+    if not isinstance(steps, list):
+        return []
+    return [
+        Step(
+            text=format_value(step.get("value")),
+            published=str(step.get("published") or ""),
+            documents=[str(d) for d in step.get("documents") or []],
+        )
+        for step in steps
+        if isinstance(step, Mapping)
+    ]
+
+
 @lru_cache(maxsize=8)
 def profile_attributes(profile: str) -> dict[str, str]:
     """The profile's attributes in its own order, each with its meaning; empty if unknown.
@@ -218,6 +244,7 @@ def _event_views(
                 winner=_candidate(entry, backing[0]),
                 rivals=[_candidate(r, b) for r, b in zip(rivals, backing[1:], strict=True)],
                 derived_from=str(entry.get("derived_from") or ""),
+                history=_history(entry),
             ))
         _follow_derivations(rows)
         views.append(EventView(

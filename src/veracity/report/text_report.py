@@ -164,6 +164,16 @@ def render_markdown(report: dict[str, Any]) -> str:
                 f"| {', '.join(res['supported_by'])} | {_md(rivals)} |"
             )
         out.append("")
+        counts = {a: r["history"] for a, r in event["record"].items() if r.get("history")}
+        if counts:
+            out.append("Running counts as reported, oldest first:\n")
+            for attribute, history in counts.items():
+                steps = " → ".join(
+                    f"{_value(h['value'])} ({h['published']}, {', '.join(h['documents'])})"
+                    for h in history
+                )
+                out.append(f"- {attribute}: {_md(steps)}")
+            out.append("")
     out.append("## Sources\n")
     out.append(
         "| document | language | reliability | claims | supported | contradicted | uncorroborated |"
