@@ -270,3 +270,15 @@ def test_sanity_no_end_is_inferred_where_a_report_suggests_a_longer_event(extra)
 def test_scope_a_release_or_a_curfew_ends_nothing_without_captives(language, sentence):
     found = facts(load_profile("attack"), sentence, language)
     assert "event.end_date" not in found, found
+
+
+@pytest.mark.parametrize(("language", "carried_out", "killed", "attribute"), [
+    ("en", "In May 2003 the rebels executed a raid on the depot with 12 fighters.",
+     "Two hostages were executed by the rebels.", "deaths.hostages"),
+    ("fr", "En mai 2003, les rebelles ont exécuté un raid contre le dépôt avec 12 combattants.",
+     "Deux otages ont été exécutés par les rebelles.", "deaths.hostages"),
+])
+def test_an_operation_carried_out_is_no_killing(language, carried_out, killed, attribute):
+    profile = load_profile("attack")
+    assert not any(a.startswith("deaths") for a in facts(profile, carried_out, language))
+    assert facts(profile, killed, language).get(attribute) == [2]

@@ -31,7 +31,7 @@ from veracity.values import (
 AGREE = 0.5
 # A claim extraction is less sure of than this never makes its source contradicted on its own:
 # the words may not state this attribute of this event at all.
-WEAK_CLAIM = 0.08
+WEAK_CLAIM = 0.1
 # The least a claim weighs, however unsure extraction is: the claim model judges words, not
 # facts, and must not silence a source on its own.
 WEIGHT_FLOOR = 0.5
