@@ -10,6 +10,7 @@ from veracity.extract.counts import count_claims
 from veracity.extract.date_roles import SeenDate, date_claims
 from veracity.extract.drafts import BREAKS, Draft
 from veracity.extract.lexicon import Profile
+from veracity.extract.lone import lone_actor_claims
 from veracity.extract.named import (
     attendee_claims,
     document_level_claims,
@@ -144,6 +145,8 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
                 counted = len(drafts)
         drafts += operation_claims(sentence, profile, language, limit)
     aliases = alias_pairs(document.text, profile.connectors)
+    if supported:
+        drafts += lone_actor_claims(sentences, profile, language, drafts)
     drafts += document_level_claims(
         document, sentences, profile, language, aliases,
         has_leader=any(d.attribute == "perpetrator.leader" for d in drafts),

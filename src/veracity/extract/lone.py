@@ -1,0 +1,85 @@
+"""A lone attacker: an article that names the attacker only in the singular ("the gunman", "le
+tireur", "o atirador") and gives no number says there was one; his own death told after him
+("the gunman ... killed himself") is one attacker dead.
+
+Only where the article states no count of attackers itself, and never when it shows more than
+one anywhere (a plural noun, accomplices, brothers): a story about a band often follows one of
+its members for a paragraph."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from veracity.extract.drafts import Draft
+from veracity.extract.lexicon import PhraseSet, Profile
+from veracity.extract.text import Sentence
+from veracity.values import Count
+
+# how far after the attacker's mention his own death may be told ("the gunman, who had ...,
+# was shot dead")
+_DEATH_REACH = 12
+
+
+@lru_cache(maxsize=32)
+def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
+    from veracity.extract.lexicon import load_profile
+
+    entries = load_profile(profile_name).raw.get("lone_actor", {}).get(table, {})
+    return PhraseSet.build(list(entries.get(language, [])))
+
+
+def _hits(phrases: PhraseSet, words: list[str]) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    while i < len(words):
+        n = phrases.match_at(words, i)
+        if n:
+            out.append((i, n))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def lone_actor_claims(
+    sentences: list[Sentence], profile: Profile, language: str, drafts: list[Draft]
+) -> list[Draft]:
+    """perpetrator.count 1 (and deaths.perpetrators 1 when his death is told) for a document
+    whose attacker is only ever singular; `drafts`: what the document already states."""
+    if "lone_actor" not in profile.raw:
+        return []
+    stated = {d.attribute for d in drafts}
+    if "perpetrator.count" in stated:
+        return []
+    singular = _phrases(profile.name, "singular", language)
+    plural = _phrases(profile.name, "plural", language)
+    own_death = _phrases(profile.name, "own_death", language)
+    suicide = _phrases(profile.name, "suicide", language)
+    first: tuple[Sentence, int, int] | None = None
+    death: tuple[Sentence, int, int] | None = None
+    for sentence in sentences:
+        if _hits(plural, sentence.words):
+            return []
+        if death is None:
+            took_his_life = _hits(suicide, sentence.words)
+            if took_his_life:
+                death = (sentence, *took_his_life[0])
+        for i, n in _hits(singular, sentence.words):
+            first = first or (sentence, i, n)
+            if death is None:
+                for j, m in _hits(own_death, sentence.words):
+                    if i + n <= j <= i + n + _DEATH_REACH:
+                        death = (sentence, j, m)
+                        break
+    if first is None:
+        return []
+    out = [_draft("perpetrator.count", first)]
+    if death is not None and "deaths.perpetrators" not in stated:
+        out.append(_draft("deaths.perpetrators", death))
+    return out
+
+
+def _draft(attribute: str, at: tuple[Sentence, int, int]) -> Draft:
+    sentence, i, n = at
+    start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
+    return Draft(attribute, Count.exact(1), start, end, sentence, {"lone": "singular"})
