@@ -282,3 +282,14 @@ def test_an_operation_carried_out_is_no_killing(language, carried_out, killed, a
     profile = load_profile("attack")
     assert not any(a.startswith("deaths") for a in facts(profile, carried_out, language))
     assert facts(profile, killed, language).get(attribute) == [2]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "On 9 May 2014, the gunman, armed with two rifles, entered and attacked the bank."),
+    ("fr", "Le 9 mai 2014, le tireur, armé de deux fusils, est entré et a attaqué la banque."),
+    ("es", "El 9 de mayo de 2014, el tirador, armado con dos fusiles, entró y atacó el banco."),
+    ("it", "Il 9 maggio 2014 il tiratore, armato di due fucili, è entrato e ha assaltato la banca."),
+])
+def test_scope_a_verb_after_and_still_dates_the_attack(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert found.get("event.start_date") == ["2014-05-09"], found

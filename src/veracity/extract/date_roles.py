@@ -94,6 +94,9 @@ def date_claims(
             # ended, not a date of its own
             bounds = [h for name in ("start", "end") for h in cue_hits.get(name, [])]
             role_hits = dict(cue_hits)
+            # "On 9 May the gunman entered and attacked the bank": a verb after "and" still
+            # tells what the date's subject did (a count's cue after "and" opens another phrase)
+            role_hits["conjunction"] = []
             role_hits["start"] = [
                 (s, e) for s, e in cue_hits.get("start", []) if (s, e) not in led or e == first
             ]
