@@ -68,7 +68,7 @@ def check_cli(
         typer.Option(
             min=0.0, max=1.0,
             help="State a value only when the chance it is right is at least this; below, the "
-            "record says undetermined and lists the candidates (default 0.3; 0 states every value)",
+            "record says undetermined and lists the candidates (default 0.5: only what is more likely right than wrong; 0 states every value)",
         ),
     ] = None,
 ) -> None:

@@ -18,12 +18,13 @@ from veracity.assess.logistic import FloatArray, LogisticModel
 from veracity.extract.lexicon import Profile
 from veracity.model import Claim, Document, Resolution, Verdict
 
-# A value is stated unless it is clearly more likely wrong than right; below this the record says
-# it does not know (status undetermined) and lists the candidates. Between this and 0.5 a value
-# is shown with its probability, which says how far to trust it. `--abstain-below` sets another
-# bar; benchmarks/heldout.py prints precision and recall for several (this one was read off that
-# curve, on the development events, so it is not a held-out choice).
-ABSTAIN_BELOW = 0.3
+# A value is stated only when it is more likely right than wrong (its calibrated probability at
+# least one half); below, the record says it does not know (status undetermined) and lists the
+# candidates: a reader who repeats the record must not repeat a value that is probably wrong.
+# This is the even-odds point of a calibrated probability, not a figure read off a curve;
+# `--abstain-below` sets another bar, and benchmarks/heldout.py prints precision and recall for
+# several.
+ABSTAIN_BELOW = 0.5
 # A rival this close to the value (its probability at least this share of the value's) is a tie
 # the evidence does not break: the record says it does not know rather than pick one.
 NEAR_TIE = 0.9
