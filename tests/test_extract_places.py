@@ -108,7 +108,8 @@ def test_places_record_takes_a_particle_for_no_fuller_name():
             ("a", "Rebeldes tomaron la mina Santa Rita el 3 de mayo de 2001."),
             ("b", "El 3 de mayo de 2001 rebeldes ocuparon la mina Santa Rita."),
             ("c", "A mina de Santa Rita foi ocupada em 3 de maio de 2001."),
-        ]
+        ],
+        lang="es",  # the sources' own form (a reader of English gets "Santa Rita mine")
     )
     site = report.events[0].record["location.site"].value
     assert site.canonical == "mina Santa Rita"

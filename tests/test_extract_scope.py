@@ -293,3 +293,25 @@ def test_an_operation_carried_out_is_no_killing(language, carried_out, killed, a
 def test_scope_a_verb_after_and_still_dates_the_attack(language, sentence):
     found = facts(load_profile("attack"), sentence, language)
     assert found.get("event.start_date") == ["2014-05-09"], found
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "On 27 May, after two days of talks, the government sent negotiators to the airport."),
+    ("fr", "Le 27 mai, après deux jours de discussions, le gouvernement a envoyé des négociateurs."),
+    ("es", "El 27 de mayo, tras dos días de negociaciones, el gobierno envió a sus negociadores."),
+    ("de", "Am 27. Mai, nach zwei Tagen Verhandlungen, schickte die Regierung Unterhändler."),
+    ("it", "Il 27 maggio, dopo due giorni di trattative, il governo inviò i negoziatori."),
+])
+def test_the_length_of_the_talks_is_not_the_events(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert "event.duration_days" not in found, found
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The hostages were freed after two days of siege."),
+    ("fr", "Les otages ont été libérés après deux jours de siège."),
+    ("es", "Los rehenes fueron liberados tras dos días de asedio."),
+])
+def test_the_length_of_the_siege_is_the_events(language, sentence):
+    found = facts(load_profile("attack"), sentence, language)
+    assert found.get("event.duration_days") == [2], found

@@ -44,3 +44,38 @@ def test_reader_language_with_no_source_in_it_keeps_the_record_form():
     german, _ = _group("de")
     assert german.value.key() == english.value.key()
     assert german.aliases
+
+
+# an invented bombing told only in French, Italian and German
+STATION_REPORTS = [
+    Document("fr1", "Le 4 mai 2018, une bombe a explosé dans la gare de Varnelle, tuant 12 "
+             "personnes.", "fr"),
+    Document("it1", "Il 4 maggio 2018 una bomba è esplosa nella stazione di Varnelle: 12 morti.",
+             "it"),
+    Document("de1", "Am 4. Mai 2018 explodierte im Bahnhof von Varnelle eine Bombe, zwölf "
+             "Menschen starben.", "de"),
+]
+
+
+def _site(reports: list[Document], reader: str):
+    report = check_documents(reports, profile=load_profile("attack"), lang=reader)
+    return report.events[0].record["location.site"]
+
+
+def test_reader_language_a_site_no_english_source_names_is_its_name_and_kind_in_english():
+    site = _site(STATION_REPORTS, "en")
+    assert site.value.canonical == "Varnelle station"
+    assert {"gare de Varnelle", "stazione di Varnelle"} <= set(site.aliases)
+
+
+def test_reader_language_a_site_keeps_a_form_for_other_readers():
+    site = _site(STATION_REPORTS, "es")
+    assert site.value.canonical != "Varnelle station"
+    assert "Varnelle" in site.value.canonical
+
+
+def test_reader_language_a_name_with_a_plural_article_is_never_recomposed():
+    reports = [Document(f"fr{k}", "Le 4 mai 2018, un camion a foncé sur la foule sur la "
+                        "promenade des Pêcheurs, tuant 12 personnes.", "fr") for k in (1, 2)]
+    site = _site(reports, "en")
+    assert "Pêcheurs" in site.value.canonical and "des" in site.value.canonical

@@ -302,7 +302,7 @@ def reconcile_documents(
         outcome.record = in_reader_language(
             outcome.record, event_input.claims, languages,
             {d: aliases.get(d, []) for d in event_input.document_ids}, lang,
-            kind_words=_kind_words(profile),
+            kind_words=_kind_words(profile), kind_labels=_kind_labels(profile, lang),
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []
@@ -468,6 +468,16 @@ def _kind_words(profile: Profile) -> frozenset[str]:
     kinds = profile.raw.get("sites", {}).values()
     entries = [w for k in kinds for ws in ([k] if isinstance(k, list) else k.values()) for w in ws]
     return frozenset(fold(e.rstrip("*")) for entry in entries for e in entry.split())
+
+
+def _kind_labels(profile: Profile, language: str) -> dict[str, str]:
+    """Each kind of place by its first word in `language` ("station", "estacion")."""
+    out = {}
+    for kind, table in profile.raw.get("sites", {}).items():
+        words = table.get(language) if isinstance(table, dict) else None
+        if words:
+            out[kind] = words[0].rstrip("*")
+    return out
 
 
 def _title(documents: Sequence[Document]) -> str:

@@ -752,6 +752,8 @@ def _duration(
     if unit_end < len(sentence.words) and sentence.words[unit_end] in _OF | {"na"}:
         unit_end += 1  # "14 hours of siege", "14 ore di assedio", "tatlong araw na krisis"
     names_event = any(s == unit_end for s, _e in cue_hits.get("attack", []))
+    if any(unit_end <= s <= unit_end + 1 for s, _e in cue_hits.get("talks", [])):
+        return []  # "after two days of talks": the talks lasted, not the event
     if not hyphenated and not names_event and not (cue and distance <= 3):
         return []
     attribute = spec["attribute"]
