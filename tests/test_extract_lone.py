@@ -66,3 +66,23 @@ def test_a_count_the_article_states_is_never_overruled_by_the_singular():
 def test_the_lone_attackers_victims_are_not_his_own_death(language, text):
     found = facts(PROFILE, text, language)
     assert "deaths.perpetrators" not in found, found
+
+
+def test_a_lone_attacker_inferred_from_the_singular_never_makes_its_source_contradicted():
+    from veracity.model import Document
+    from veracity.pipeline import check_documents
+
+    reports = [
+        Document("b0", "On 3 May 2019 three gunmen stormed the Varsk clinic and killed nine "
+                 "patients.", "en"),
+        Document("b1", "El 3 de mayo de 2019, tres pistoleros asaltaron la clínica de Varsk.",
+                 "es"),
+        Document("b2", "Le 3 mai 2019, trois hommes armés ont attaqué la clinique de Varsk.",
+                 "fr"),
+    ]
+    reports.append(Document("lone", "On 3 May 2019 the gunman stormed the Varsk clinic and "
+                            "killed nine patients.", "en"))
+    report = check_documents(reports, profile=PROFILE)
+    assert report.events[0].record["perpetrator.count"].value.to_json() == 3
+    lone = [c for c in report.claims if c.document == "lone" and c.attribute == "perpetrator.count"]
+    assert lone and all(report.verdicts[c.id] != "contradicted" for c in lone)

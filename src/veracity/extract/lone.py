@@ -82,4 +82,4 @@ def lone_actor_claims(
 def _draft(attribute: str, at: tuple[Sentence, int, int]) -> Draft:
     sentence, i, n = at
     start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
-    return Draft(attribute, Count.exact(1), start, end, sentence, {"lone": "singular"})
+    return Draft(attribute, Count.exact(1), start, end, sentence, {"inferred": "the attacker named only in the singular"})

@@ -618,7 +618,12 @@ def interpret(
                 # a name in another language may be a translation we cannot see: not a conflict
                 verdicts[ordered_claims[k].id] = "uncorroborated"
             elif not agrees[k]:
-                strong = ordered_claims[k].confidence >= WEAK_CLAIM
+                # a weak claim, or one the text implies without stating it (a lone attacker
+                # from "the gunman"), never accuses its source
+                strong = (
+                    ordered_claims[k].confidence >= WEAK_CLAIM
+                    and "inferred" not in ordered_claims[k].qualifiers
+                )
                 verdicts[ordered_claims[k].id] = (
                     "contradicted" if others_speak and strong else "uncorroborated"
                 )
