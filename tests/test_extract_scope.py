@@ -315,3 +315,9 @@ def test_the_length_of_the_talks_is_not_the_events(language, sentence):
 def test_the_length_of_the_siege_is_the_events(language, sentence):
     found = facts(load_profile("attack"), sentence, language)
     assert found.get("event.duration_days") == [2], found
+
+
+def test_sanity_more_than_some_hours_is_no_proof_of_one_day():
+    out = _one_day_record([_claim("a", "event.duration_hours", Count(16, None, "bound")),
+                           _claim("b", "hostages.initial", Count.exact(170))])
+    assert "event.end_date" not in out.record

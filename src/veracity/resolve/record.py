@@ -879,8 +879,8 @@ def _place_within(event: str, record: dict[str, Resolution]) -> list[dict[str, o
     ]
 
 
-# a length in hours under this is an event that may still span two calendar days only when it
-# began late; under a day it is over on the day it began unless a report says otherwise
+# a stated length under a day: the event is taken to end the day it began (one that began late
+# in the evening may end after midnight; a report that says so gives an end, which wins)
 _HOURS_IN_A_DAY = 24
 
 
@@ -901,6 +901,8 @@ def _over_the_day_it_began(
     if hours is not None:
         if not isinstance(hours.value, Count):
             return []
+        if hours.value.high is None and not hours.value.is_point:
+            return []  # "more than 16 hours" may be more than a day
         longest = hours.value.high if hours.value.high is not None else hours.value.low
         if longest >= _HOURS_IN_A_DAY:
             return []
