@@ -261,6 +261,20 @@ def test_events_year_check_reads_years_dated_to_a_month_or_day_only():
     assert given == [[2011], [2011], [2011], [], []]  # "founded in 2004" dates no event
 
 
+def test_events_year_check_reads_a_bare_year_of_the_publication():
+    # "in 2019" in a report out in 2019 dates its event; in a piece out years later it is the
+    # year an anniversary recalls, and a report with no publication day counts no bare year
+    text = "The Velmor Front stormed the Quillan Opera in Tessaly in 2019 and held 88 people."
+    documents = [
+        Document(id=name, text=text, language="en", published=published)
+        for name, published in (("fresh", "2019-06-03"), ("later", "2029-06-02"), ("undated", None))
+    ]
+    index = build_index(documents, ClusterSettings())
+    years = date_checks(index, ClusterSettings())[0].values
+    given = [sorted(YEAR_MIN + int(c) for c in years[row].indices) for row in range(3)]
+    assert given == [[2019], [], []]
+
+
 def test_events_reports_naming_only_another_bare_year_join_their_event():
     clusters = cluster_events(_texts(*OPERA_SIEGE, *OPERA_LOOK_BACK))
     assert [set(c.documents) for c in clusters] == [
@@ -305,3 +319,34 @@ def test_events_agglomeration_resumed_keeps_the_years_of_its_groups():
     first = cluster_edges(6, _RESUME_PAIRS[without], _RESUME_SCORES[without], 0.12, dates=[years])
     resumed = cluster_edges(6, _RESUME_PAIRS, _RESUME_SCORES, 0.12, dates=[years], start=first)
     assert _partition(resumed) == {frozenset({0, 1, 2, 5}), frozenset({3, 4})}
+
+
+# A second siege at the Opera, two reports; three of a bus seized in Ecuador years before; and a
+# roundup of the siege whose second paragraph recalls the bus briefly (no names, the month).
+QUITO_BUS = [
+    ("bus-en", "en", "Gunmen of the Drossel Army seized a bus carrying 31 pilgrims near Quito, "
+     "Ecuador, on 9 June 2004 and drove it to the Narvaleta pass."),
+    ("bus-es", "es", "Hombres armados del Ejército Drossel secuestraron un autobús con 31 "
+     "peregrinos cerca de Quito, Ecuador, el 9 de junio de 2004, y lo llevaron al paso de "
+     "Narvaleta."),
+    ("bus-fr", "fr", "Des hommes armés de l'Armée Drossel ont détourné un bus de 31 pèlerins près "
+     "de Quito, en Équateur, le 9 juin 2004, jusqu'au col de Narvaleta."),
+]
+OPERA_AND_BUS = (
+    "round-en",
+    "en",
+    "Gunmen of the Velmor Front stormed the Quillan Opera in Tessaly again on 2 June 2019 and "
+    "held 88 people in the hall for a night before the police went in.\n\n"
+    "Fifteen years ago, in June 2004, gunmen had seized a bus of 31 pilgrims in Ecuador and held "
+    "them for days in the mountains far from any road.",
+)
+
+
+def test_events_roundup_recalling_an_event_briefly_joins_it_when_the_years_agree():
+    # the recollection shares less with the bus reports than a report would, but it is as close
+    # to them as two groups must be to merge and dates the bus to its year: it tells of it
+    clusters = cluster_events(_texts(*OPERA_AGAIN, *QUITO_BUS, OPERA_AND_BUS))
+    assert {(frozenset(c.documents), c.secondary) for c in clusters} == {
+        (frozenset({"again-en", "again-it", "round-en"}), ()),
+        (frozenset({"bus-en", "bus-es", "bus-fr", "round-en"}), ("round-en",)),
+    }

@@ -11,12 +11,14 @@ Each stage is a plain function so it can be run, checked or replaced on its own:
 4. `cluster_edges`: agglomeration over the scored edges (centroid or average linkage). Two
    groups merge only when they are alike as wholes, which stops the chaining that plain
    connected components suffer from (one bridge no longer fuses two events), and never when
-   their articles disagree on the year they date to a month or a day (`DateCheck`). Small
-   groups left apart then join the group they are clearly closest to (`attach_strays`).
+   their articles disagree on the year they date to a month or a day, or name bare in the
+   year they came out (`DateCheck`). Small groups left apart then join the group they are
+   clearly closest to (`attach_strays`).
 5. Roundup articles (`find_roundups`): a document two of whose paragraphs are unlike each
-   other and years apart, each close to a different group of other documents, is left out of
-   the clustering (it would bridge the two) and then joins both groups. Any other document,
-   however many earlier events it recalls, is clustered whole.
+   other and years apart, each close to a different group of other documents (or, for groups
+   the year check keeps apart, as close as groups must be to merge and naming the group's
+   year), is left out of the clustering (it would bridge the two) and then joins both
+   groups. Any other document, however many earlier events it recalls, is clustered whole.
 
 Everything is deterministic: the same documents in the same order give the same clusters.
 """
@@ -49,6 +51,7 @@ from veracity.events.features import (
     features,
     hashed,
     month_key,
+    year_key,
 )
 from veracity.events.places import gazetteer
 from veracity.model import Document
@@ -113,6 +116,8 @@ class FeatureIndex:
     kinds: np.ndarray  # the kind of feature of each column (events.features.KIND_*)
     # documents two of whose paragraphs look like two events: those pairs of paragraph rows
     mixed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # the year each document came out, 0 when not known
+    published: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
 
 def cluster_events(
@@ -134,7 +139,7 @@ def cluster_events(
     checks = date_checks(index, settings)
     # first without any document that may report two events, so that none bridges them
     merged, labels = agglomerate(index, pairs, scores, settings, checks, held_out=index.mixed)
-    roundups = find_roundups(index, pairs, labels, settings)
+    roundups = find_roundups(index, pairs, labels, settings, checks)
     if len(roundups) < len(index.mixed):  # the others are clustered whole, from there on
         _, labels = agglomerate(index, pairs, scores, settings, checks, roundups, start=merged)
     return _clusters(index, labels, pairs, scores, settings, checks, roundups)
@@ -235,10 +240,12 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     whole = _Entries()
     parts = _Entries()
     part_owner = array("q")
+    published = array("i")
     for doc, (found, pieces) in _extract(documents, settings):
         row = len(ids)
         ids.append(doc.id)
         whole.add(found)
+        published.append(_year_of(doc.published))
         languages.append(language_codes.setdefault(doc.language or "und", len(language_codes)))
         for piece in pieces:
             parts.add(piece)
@@ -303,8 +310,16 @@ def build_index(documents: Iterable[Document], settings: ClusterSettings) -> Fea
     index = FeatureIndex(
         ids, owner, matrix, type_weights, dates, vocabulary, column_weight, df, column_kind
     )
+    index.published = np.frombuffer(published, np.int32) if published else np.zeros(0, np.int32)
     _choose_rows(index, settings)
     return index
+
+
+def _year_of(published: str | None) -> int:
+    """The year of an ISO publication date ("2015-01-07", "2015-01-07T10:00"), 0 if none."""
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return 0
 
 
 def _choose_rows(index: FeatureIndex, settings: ClusterSettings) -> None:
@@ -437,11 +452,15 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateCheck]:
     """The years and the months each whole document gives, for `cluster_edges`.
 
-    A year counts here only where the text dates something to a month or a day of it ("in
-    March 2011", "3 March 2011"), as a report dates its event. A bare year is as often the
-    year of an earlier event the article recalls, of a later trial or of the anniversary it
-    marks, and a report that names no other year must not be held apart from its event for it
-    (`score_pairs` still lowers the similarity of two documents whose years all differ)."""
+    A year counts here where the text dates something to a month or a day of it ("in March
+    2011", "3 March 2011"), as a report dates its event. A bare year counts only when it is
+    the year the article came out (within `year_tolerance`): news reports what happened
+    days ago, so a bare year of the publication is the year of the events reported, while
+    one years before it is the year of an earlier event the article recalls (a group's
+    founding, a previous attack) or of the event an anniversary piece marks; a report must not
+    be held apart from its event for those (`score_pairs` still lowers the similarity of two
+    documents whose years all differ). An article whose publication is not known counts no
+    bare year."""
     span = range(YEAR_MIN, YEAR_MAX + 1)
     months = _document_dates(
         index, KIND_MONTH, [month_key(year, month) for year in span for month in range(1, 13)]
@@ -451,6 +470,19 @@ def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateChec
         (np.ones(width), (np.arange(width), np.arange(width) // 12)), shape=(width, len(span))
     )
     years = sp.csr_matrix(months @ to_year)
+    bare = sp.coo_matrix(_document_dates(index, KIND_YEAR, [year_key(year) for year in span]))
+    published = np.zeros(len(index.owner), dtype=np.int64)
+    published[: len(index.published)] = index.published
+    of_publication = (published[bare.row] > 0) & (
+        np.abs(bare.col + YEAR_MIN - published[bare.row]) <= settings.year_tolerance
+    )
+    years = sp.csr_matrix(
+        years
+        + sp.csr_matrix(
+            (bare.data[of_publication], (bare.row[of_publication], bare.col[of_publication])),
+            shape=years.shape,
+        )
+    )
     years.data[:] = 1.0
     checks = [DateCheck(years, settings.year_agreement, settings.year_tolerance)]
     if settings.month_agreement > 0:
@@ -462,10 +494,13 @@ def date_checks(index: FeatureIndex, settings: ClusterSettings) -> list[DateChec
     return checks
 
 
-def _document_dates(index: FeatureIndex, kind: int, keys: list[int]) -> sp.csr_matrix:
+def _document_dates(
+    index: FeatureIndex, kind: int, keys: list[int], paragraphs: bool = False
+) -> sp.csr_matrix:
     """Rows x dates (column k = the date whose feature key is `keys[k]`: years or months in
     order, so neighbouring columns are neighbouring dates) that each whole document gives;
-    paragraph rows give none (a paragraph may recall an earlier year of the same story)."""
+    paragraph rows give none (a paragraph may recall an earlier year of the same story), or,
+    with `paragraphs`, only paragraph rows give theirs."""
     wanted = np.array(keys, dtype=np.int64)
     column_date = np.full(len(index.vocabulary), -1, dtype=np.int64)
     if len(index.vocabulary):
@@ -473,7 +508,8 @@ def _document_dates(index: FeatureIndex, kind: int, keys: list[int]) -> sp.csr_m
         known = index.vocabulary[position] == wanted
         column_date[position[known]] = np.flatnonzero(known)
     dated = sp.coo_matrix(index.dates[kind])
-    take = (index.owner[dated.row] == dated.row) & (column_date[dated.col] >= 0)
+    whole = index.owner[dated.row] == dated.row
+    take = (whole != paragraphs) & (column_date[dated.col] >= 0)
     return sp.csr_matrix(
         (np.ones(int(take.sum()), np.float32), (dated.row[take], column_date[dated.col[take]])),
         shape=(len(index.owner), len(keys)),
@@ -836,33 +872,124 @@ def agglomerate(
 
 
 def find_roundups(
-    index: FeatureIndex, pairs: np.ndarray, labels: np.ndarray, settings: ClusterSettings
+    index: FeatureIndex,
+    pairs: np.ndarray,
+    labels: np.ndarray,
+    settings: ClusterSettings,
+    checks: Sequence[DateCheck] = (),
 ) -> set[int]:
     """Documents that report two events, each told by other documents too.
 
     Many articles recall an earlier event in a paragraph of its own (the previous attack on the
     town, the trial years later): unlike the rest in content and in time. Such an article is a
-    roundup only when two of those paragraphs, unlike each other, are each close to a different
-    group of other articles: groups (`labels`) found without any article that looks mixed, so
-    that none bridges them. An article whose paragraphs are all close to one group, or to
+    roundup only when two of those paragraphs, unlike each other, each meet a different group
+    of other articles (`_Meeting`): groups (`labels`) found without any article that looks
+    mixed, so that none bridges them. An article whose paragraphs all meet one group, or
     groups that it alone would tie, reports one event, and is clustered whole like any other.
     """
     members = _members(index, labels, index.mixed)
     near = _groups_near(index, pairs, labels, index.mixed)
+    meeting = _Meeting(index, members, settings, checks)
     roundups = set()
     for doc, apart in index.mixed.items():
-        best: dict[int, int] = {}
+        best: dict[int, tuple[float, int]] = {}
         for row in {r for pair in apart for r in pair}:
-            closeness = [
-                (_closeness(index, doc, [*members[label], row]), label)
+            met = [
+                (closeness, label)
                 for label in sorted(near.get(row, ()))
+                if (closeness := meeting.closeness(doc, row, label)) > 0
             ]
-            closest = max(closeness, default=(0.0, -1))
-            if closest[0] >= settings.segment_join:
-                best[row] = closest[1]
-        if any(a in best and b in best and best[a] != best[b] for a, b in apart):
+            if met:
+                best[row] = max(met)
+        if any(
+            a in best and b in best and meeting.two_events(best[a], best[b]) for a, b in apart
+        ):
             roundups.add(doc)
     return roundups
+
+
+class _Meeting:
+    """Whether a paragraph of a mixed-looking document reports the event of a group.
+
+    It does when it is close to the group's centroid (`segment_join`); or when it is as close
+    as two groups must be to merge (`link`) and the years it names agree with the years the
+    group's articles date (the share and tolerance of the year check). A paragraph is short:
+    recalling an event, a report gives where and when and a figure or two, so it shares less
+    with the event's reports than a whole report does; but two accounts of one event agree on
+    when it happened, and a like paragraph of another year tells of another event."""
+
+    def __init__(
+        self,
+        index: FeatureIndex,
+        members: dict[int, list[int]],
+        settings: ClusterSettings,
+        checks: Sequence[DateCheck],
+    ) -> None:
+        self.index, self.members, self.settings = index, members, settings
+        self.years = checks[0] if checks else None
+        span = range(YEAR_MIN, YEAR_MAX + 1)
+        self.told = (
+            _document_dates(index, KIND_YEAR, [year_key(y) for y in span], paragraphs=True)
+            if checks
+            else None
+        )
+
+    def closeness(self, doc: int, row: int, label: int) -> float:
+        """The paragraph `row`'s closeness to group `label` if it meets it, else 0."""
+        closeness = _closeness(self.index, doc, [*self.members.get(label, ()), row])
+        if closeness >= self.settings.segment_join:
+            return closeness
+        if closeness < self.settings.link or not self._years_agree(row, label):
+            return 0.0
+        return closeness
+
+    def two_events(self, first: tuple[float, int], second: tuple[float, int]) -> bool:
+        """Whether two groups met (closeness, label) by two paragraphs report two events:
+        they are two groups, and, unless both are met closely, the year check keeps them
+        apart (groups that agree on the year may be two parts of one event, a long siege
+        reported from its start and from its end, which the article would bridge)."""
+        if first[1] == second[1]:
+            return False
+        if min(first[0], second[0]) >= self.settings.segment_join:
+            return True
+        return self.years_apart(first[1], second[1])
+
+    def years_apart(self, a: int, b: int) -> bool:
+        """Whether the year check keeps groups `a` and `b` apart: their dated members agree
+        on the year (within its tolerance) in less than its least share of their pairs, as
+        `_Tallies.agreement` counts them; never when either group dates none."""
+        if self.years is None:
+            return False
+        first, first_holders = self._group_years(a)
+        second, second_holders = self._group_years(b)
+        if not first_holders or not second_holders:
+            return False
+        widened = np.convolve(second, np.ones(2 * self.years.tolerance + 1), mode="same")
+        agreement = float(first @ widened) / (first_holders * second_holders)
+        return agreement < self.years.least_share
+
+    def _group_years(self, label: int) -> tuple[np.ndarray, int]:
+        """How many members of group `label` date each year, and how many date any."""
+        assert self.years is not None
+        values = self.years.values[self.members.get(label, [])]
+        return np.asarray(values.sum(axis=0)).ravel(), int((np.diff(values.indptr) > 0).sum())
+
+    def _years_agree(self, row: int, label: int) -> bool:
+        """Whether the years paragraph `row` names agree with those group `label` dates, as
+        a member of the group would have to (none agree when either names none)."""
+        if self.years is None or self.told is None:
+            return False
+        told = self.told.indices[self.told.indptr[row] : self.told.indptr[row + 1]]
+        if not len(told):
+            return False
+        counts, holders = self._group_years(label)
+        if not holders:
+            return False
+        tolerance = self.years.tolerance
+        agreeing = sum(
+            float(counts[max(0, y - tolerance) : y + tolerance + 1].sum()) for y in told.tolist()
+        )
+        return agreeing / holders >= self.years.least_share
 
 
 def _members(
@@ -914,13 +1041,16 @@ def _clusters(
     options: dict[int, set[int]] = {}
     for row, groups in near.items():
         options.setdefault(int(index.owner[row]), set()).update(groups)
-    ranked: list[tuple[int, int, float, float]] = []  # (roundup, group, closeness, by a paragraph)
+    meeting = _Meeting(index, members, settings, checks)
+    # (roundup, group, closeness, closeness of the paragraph that meets the group, or 0)
+    ranked: list[tuple[int, int, float, float]] = []
     for doc in sorted(roundups):
         paragraphs = sorted({r for pair in index.mixed[doc] for r in pair})
         for label in sorted(options.get(doc, ())):
             whole = _closeness(index, doc, [*members[label], doc])
             part = _closeness(index, doc, [*members[label], *paragraphs])
-            ranked.append((doc, label, max(whole, part), part))
+            meets = max(meeting.closeness(doc, row, label) for row in paragraphs)
+            ranked.append((doc, label, max(whole, part), meets))
     factor = np.ones(len(ranked))
     if ranked:
         whose = np.array([r[0] for r in ranked])
@@ -932,10 +1062,13 @@ def _clusters(
     for (doc, label, closeness, _), f in zip(ranked, factor.tolist(), strict=True):
         if closeness * f >= settings.link:
             best[doc] = max(best.get(doc, (0.0, -1)), (closeness * f, label))
-    for doc, label, _, part in ranked:
+    for doc, label, _, meets in ranked:
         if doc in best:
             primary[doc] = best[doc][1]
-            if label != primary[doc] and part >= settings.segment_join:
+            if label != primary[doc] and (
+                meets >= settings.segment_join
+                or (meets > 0 and meeting.years_apart(primary[doc], label))
+            ):
                 secondary.setdefault(label, []).append(doc)
     alone = [doc for doc in sorted(roundups) if doc not in primary]
     if alone:
