@@ -118,3 +118,35 @@ def test_two_single_witnesses_that_disagree_leave_the_value_undetermined():
     record = report.to_dict()["events"][0]["record"]  # type: ignore[index]
     assert record["event.start_date"]["value"] == "2011-03-03"
     assert record["location.site"]["value"] == "Corvanta Hotel"
+
+
+def _sure_record(value: int, rival: int):
+    """A record of `value` whose rival the resolver weighed nearly as much (0.48 vs 0.52),
+    calibrated by a model that is sure of every value (so only the tie rule can abstain)."""
+    profile = load_profile("attack")
+    sure = LogisticModel(("bias",), np.array([3.0]), np.zeros(1), np.ones(1))
+    claims = [
+        Claim("a1", "a", "hostages.initial", Count.exact(value), "", "", 0, 2),
+        Claim("b1", "b", "hostages.initial", Count.exact(rival), "", "", 0, 2),
+    ]
+    record = {
+        "hostages.initial": Resolution(
+            "e1", "hostages.initial", Count.exact(value), 0.52, "disputed", ("a",),
+            (Alternative(Count.exact(rival), 0.48, ("b",)),),
+        )
+    }
+    documents = [Document("a", "", "en"), Document("b", "", "en")]
+    out = calibrate_record(record, claims, {}, {}, documents, profile, Models(None, sure, 0.5))
+    return out["hostages.initial"]
+
+
+def test_a_rival_nearly_as_strong_is_a_tie_the_record_does_not_break():
+    assert _sure_record(41, 63).status == "undetermined"
+
+
+def test_a_large_figure_within_a_tenth_is_the_same_count_and_no_tie():
+    res = _sure_record(227, 229)  # two reports of one plane's passengers
+    assert res.status == "disputed" and res.value == Count.exact(227)
+    assert res.confidence == pytest.approx(1 / (1 + np.exp(-3.0)), abs=1e-3)
+    # the rival keeps the resolver's ratio, and value and rivals never exceed 1 together
+    assert res.confidence + sum(a.confidence for a in res.alternatives) <= 1.0 + 1e-9

@@ -160,3 +160,45 @@ def test_places_a_russian_city_is_found_through_its_case_ending(profile):
 def test_names_a_quoted_operation_name_is_whole_whatever_its_case(profile):
     got = claims_of(profile, "Солдаты начали операцию «Железные ворота» 7 мая 2003 года.", "ru")
     assert got["operation.name"] == ["Железные ворота"]
+
+
+# places whose names hold small words, and towns that are only part of a longer name
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "Um homem armado invadiu uma escola no Rio de Janeiro. O Rio de Janeiro está de luto."),
+    ("es", "Un hombre armado entró en una escuela de Río de Janeiro; Río de Janeiro llora."),
+    ("fr", "Un homme armé est entré dans une école de Rio de Janeiro. Rio de Janeiro pleure."),
+    ("en", "A gunman entered a school in Rio de Janeiro. Rio de Janeiro mourns."),
+])
+def test_places_a_city_whose_name_holds_a_small_word_is_read_whole(language, text):
+    from veracity.extract.names import cities_in
+
+    assert cities_in(text, "Brazil").most_common(1)[0][0] == "Rio de Janeiro"
+
+
+def test_places_a_town_inside_a_persons_name_counts_less_than_the_city():
+    from veracity.extract.names import cities_in
+
+    text = "The gunman, Tarcisio Melo de Oliveira, entered a school in Rio de Janeiro."
+    found = cities_in(text, "Brazil")
+    assert found.most_common(1)[0][0] == "Rio de Janeiro"
+    assert found["Oliveira"] * 2 == found["Rio de Janeiro"]  # the surname counts half
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Des hommes armés ont attaqué une plage en Côte d'Ivoire. La Côte d’Ivoire pleure."),
+    ("en", "Gunmen attacked a beach in Côte d'Ivoire, the Côte d’Ivoire government said."),
+])
+def test_places_a_country_whose_name_holds_a_small_word_is_read_whole(language, text):
+    from veracity.extract.names import countries_in
+
+    assert countries_in(text, language).most_common(1)[0][0] == "Côte d’Ivoire"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Air France flight was hijacked in Algiers."),
+    ("fr", "Le vol Air France a été détourné à Alger."),
+])
+def test_places_a_country_inside_a_longer_name_is_not_named(language, text):
+    from veracity.extract.names import countries_in
+
+    assert "France" not in countries_in(text, language)

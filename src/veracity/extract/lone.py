@@ -28,19 +28,6 @@ def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
     return PhraseSet.build(list(entries.get(language, [])))
 
 
-def _hits(phrases: PhraseSet, words: list[str]) -> list[tuple[int, int]]:
-    out = []
-    i = 0
-    while i < len(words):
-        n = phrases.match_at(words, i)
-        if n:
-            out.append((i, n))
-            i += n
-        else:
-            i += 1
-    return out
-
-
 def lone_actor_claims(
     sentences: list[Sentence], profile: Profile, language: str, drafts: list[Draft]
 ) -> list[Draft]:
@@ -58,16 +45,16 @@ def lone_actor_claims(
     first: tuple[Sentence, int, int] | None = None
     death: tuple[Sentence, int, int] | None = None
     for sentence in sentences:
-        if _hits(plural, sentence.words):
+        if plural.find(sentence.words):
             return []
         if death is None:
-            took_his_life = _hits(suicide, sentence.words)
+            took_his_life = suicide.find(sentence.words)
             if took_his_life:
                 death = (sentence, *took_his_life[0])
-        for i, n in _hits(singular, sentence.words):
+        for i, n in singular.find(sentence.words):
             first = first or (sentence, i, n)
             if death is None:
-                for j, m in _hits(own_death, sentence.words):
+                for j, m in own_death.find(sentence.words):
                     if i + n <= j <= i + n + _DEATH_REACH:
                         death = (sentence, j, m)
                         break

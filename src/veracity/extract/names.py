@@ -308,13 +308,12 @@ def place_candidates(run: str, words: int) -> list[tuple[str, bool]]:
     if len(stretches) == 1 and len(first) > words:
         plain_start(first)
         return out
-    for n in range(len(stretches), 0, -1):
-        for a in range(0, len(stretches) - n + 1):
-            if n == 1:
-                continue
+    # stretches joined by small words, the most first
+    for n in range(len(stretches), 1, -1):
+        for a in range(len(stretches) - n + 1):
             add(run[stretches[a][0][0] : stretches[a + n - 1][-1][1]], a == 0)
         # a leading capitalised article or word stays off a joined name ("La Côte d'Ivoire")
-        if n > 1 and len(first) > 1:
+        if len(first) > 1:
             add(run[first[1][0] : stretches[n - 1][-1][1]], True)
     plain_start(first)
     for stretch in stretches[1:]:
