@@ -294,6 +294,8 @@ def reconcile_documents(
     )
     for outcome, background in zip(outcomes, aside, strict=True):
         outcome.claims.extend(background)
+    # the kinds of place, in every language and in the reader's: the same for every event
+    kind_words, kind_labels = _kind_words(profile), _kind_labels(profile, lang)
     for event_input, outcome in zip(inputs, outcomes, strict=True):
         outcome.record = calibrate_record(
             outcome.record, event_input.claims, outcome.verdicts, groups,
@@ -302,7 +304,7 @@ def reconcile_documents(
         outcome.record = in_reader_language(
             outcome.record, event_input.claims, languages,
             {d: aliases.get(d, []) for d in event_input.document_ids}, lang,
-            kind_words=_kind_words(profile), kind_labels=_kind_labels(profile, lang),
+            kind_words=kind_words, kind_labels=kind_labels,
         )
     report_events: list[Event] = []
     all_claims: list[Claim] = []

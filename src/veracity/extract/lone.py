@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from veracity.extract.drafts import Draft
-from veracity.extract.lexicon import PhraseSet, Profile
+from veracity.extract.lexicon import PhraseSet, Profile, load_profile
 from veracity.extract.text import Sentence
 from veracity.values import Count
 
@@ -22,8 +22,6 @@ _DEATH_REACH = 12
 
 @lru_cache(maxsize=32)
 def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
-    from veracity.extract.lexicon import load_profile
-
     entries = load_profile(profile_name).raw.get("lone_actor", {}).get(table, {})
     return PhraseSet.build(list(entries.get(language, [])))
 
