@@ -202,3 +202,29 @@ def test_places_a_country_inside_a_longer_name_is_not_named(language, text):
     from veracity.extract.names import countries_in
 
     assert "France" not in countries_in(text, language)
+
+
+# an article that names its city but never its country: the country is the one its cities of
+# some size belong to, and the city named most there wins over the capital named once
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("fr", "Un camion a foncé sur la foule à Lyon. À Lyon, les secours sont arrivés. "
+           "Le parquet de Paris a ouvert une enquête.", "Lyon"),
+    ("de", "Ein Mann hat in Hamburg auf Passanten geschossen. In Hamburg herrscht Trauer. "
+           "Die Regierung in Berlin äußerte sich.", "Hamburg"),
+    ("it", "Un uomo armato ha aperto il fuoco a Torino. Torino è in lutto. "
+           "Il governo a Roma ha convocato una riunione.", "Turin"),
+    ("es", "Un hombre armado disparó en Sevilla. Sevilla está de luto. "
+           "El gobierno en Madrid condenó el ataque.", "Sevilla"),
+])
+def test_places_a_city_beats_the_capital_when_no_country_is_named(language, text, city):
+    from veracity.extract.names import cities_in
+
+    assert cities_in(text, None).most_common(1)[0][0] == city
+
+
+def test_places_a_town_named_once_is_no_city_when_no_country_is_named():
+    from veracity.extract.names import cities_in
+
+    # "Essen" (food) is also a German city's name: said once, with no country, it is a word
+    assert cities_in("Nach dem Essen gingen die Geiseln schlafen.", None) == {}
+    assert cities_in("Bewaffnete nahmen in Essen Geiseln. Man trauert in Essen.", None)["Essen"] > 0

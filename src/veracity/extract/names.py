@@ -321,11 +321,18 @@ def place_candidates(run: str, words: int) -> list[tuple[str, bool]]:
     return out
 
 
+# a place this size is seldom a common word that happens to be some town's name
+_TOWN_OF_NOTE = 100_000
+
+
 def cities_in(text: str, country: str | None) -> Counter[str]:
-    """Cities named in the text; those of `country` count double; small towns elsewhere not at all."""
+    """Cities named in the text: those of `country` count, a town inside a longer name half.
+
+    With no country named, the country is the one whose cities of some size the text names most
+    (a French article on Nice seldom says "France"); a big city elsewhere then counts too, a
+    small town never, since a common word may be one."""
     cities = city_names()
-    code = country_code(country) if country else None
-    counts: Counter[str] = Counter()
+    mentions: list[tuple[str, str, int, int]] = []  # name, country code, population, count
     for m in _PLACE_RUN.finditer(text):
         for candidate, whole in place_candidates(m.group(), 2):
             folded = fold_word(candidate)
@@ -335,10 +342,27 @@ def cities_in(text: str, country: str | None) -> Counter[str]:
             if entry is None:
                 continue
             name, cc, population = entry
-            # a town inside a longer name ("... de Oliveira") counts half
-            if code is not None and cc == code:
-                counts[name] += 4 if whole else 2
-            elif population >= 1_000_000 and code is None:
-                counts[name] += 2 if whole else 1
+            mentions.append((name, cc, population, 2 if whole else 1))
             break
+    code = country_code(country) if country else None
+    inferred = code is None
+    if inferred:
+        by_country: Counter[str] = Counter()
+        for _name, cc, population, n in mentions:
+            if population >= _TOWN_OF_NOTE:
+                by_country[cc] += n
+        code = by_country.most_common(1)[0][0] if by_country else None
+    counts: Counter[str] = Counter()
+    big: set[str] = set()
+    for name, cc, population, n in mentions:
+        if population >= 1_000_000:
+            big.add(name)
+        if cc == code and (population >= _TOWN_OF_NOTE or not inferred):
+            counts[name] += 2 * n
+        elif inferred and population >= 1_000_000:
+            counts[name] += n
+    if inferred:
+        # a country no one names rests on its cities alone: a town said once may be a word
+        # ("Essen") or a first name ("George"); one said twice is a place
+        counts = Counter({name: n for name, n in counts.items() if n >= 8 or name in big})
     return counts
