@@ -1,6 +1,7 @@
 """A lone attacker: an article that names the attacker only in the singular ("the gunman", "le
 tireur", "o atirador") and gives no number says there was one; his own death told after him
-("the gunman ... killed himself") is one attacker dead.
+("the gunman ... killed himself") is one attacker dead, and so is a suicide the article tells
+with no noun before it ("cornered, he killed himself").
 
 Only where the article states no count of attackers itself, and never when it shows more than
 one anywhere (a plural noun, accomplices, brothers): a story about a band often follows one of
@@ -34,14 +35,16 @@ def lone_actor_claims(
     if "lone_actor" not in profile.raw:
         return []
     stated = {d.attribute for d in drafts}
-    if "perpetrator.count" in stated:
-        return []
+    counts = {d.value for d in drafts if d.attribute == "perpetrator.count"}
+    if counts - {Count.exact(1)}:
+        return []  # the article counts the attackers, and not as one
     singular = _phrases(profile.name, "singular", language)
     plural = _phrases(profile.name, "plural", language)
     own_death = _phrases(profile.name, "own_death", language)
     suicide = _phrases(profile.name, "suicide", language)
     first: tuple[Sentence, int, int] | None = None
     death: tuple[Sentence, int, int] | None = None
+    took_own_life = False
     for sentence in sentences:
         if plural.find(sentence.words):
             return []
@@ -49,6 +52,7 @@ def lone_actor_claims(
             took_his_life = suicide.find(sentence.words)
             if took_his_life:
                 death = (sentence, *took_his_life[0])
+                took_own_life = True
         for i, n in singular.find(sentence.words):
             first = first or (sentence, i, n)
             if death is None:
@@ -56,15 +60,22 @@ def lone_actor_claims(
                     if i + n <= j <= i + n + _DEATH_REACH:
                         death = (sentence, j, m)
                         break
-    if first is None:
-        return []
-    out = [_draft("perpetrator.count", first)]
+    out = []
+    if first is not None and "perpetrator.count" not in stated:
+        out.append(_draft("perpetrator.count", first, _SINGULAR))
+    # a suicide needs no noun before it: in an article that never shows more than one
+    # attacker, the one who took his own life ("cornered by a policeman, he killed himself")
+    # is the attacker; another death only counts told after "the gunman"
     if death is not None and "deaths.perpetrators" not in stated:
-        out.append(_draft("deaths.perpetrators", death))
+        out.append(_draft("deaths.perpetrators", death, _SUICIDE if took_own_life else _SINGULAR))
     return out
 
 
-def _draft(attribute: str, at: tuple[Sentence, int, int]) -> Draft:
+_SINGULAR = "the attacker named only in the singular"
+_SUICIDE = "a suicide in an article that never shows more than one attacker"
+
+
+def _draft(attribute: str, at: tuple[Sentence, int, int], why: str) -> Draft:
     sentence, i, n = at
     start, end = sentence.spans[i][0], sentence.spans[i + n - 1][1]
-    return Draft(attribute, Count.exact(1), start, end, sentence, {"inferred": "the attacker named only in the singular"})
+    return Draft(attribute, Count.exact(1), start, end, sentence, {"inferred": why})
