@@ -601,6 +601,11 @@ def interpret(
         }
         speaking_groups = {group_of_claim[k] for k in item_claims}
         agreeing_groups = {group_of_claim[k] for k in item_claims if agrees[k]}
+        witnesses = {
+            group_of_claim[k]
+            for k in item_claims
+            if agrees[k] and _witnesses(ordered_claims[k].value, winner_value)
+        }
         free_text = isinstance(winner_value, Text)
         agreeing_languages = {
             languages.get(ordered_claims[k].document) for k in item_claims if agrees[k]
@@ -648,7 +653,9 @@ def interpret(
         if len(speaking_groups) == 1:
             status = "single-source"
         elif not alternatives:
-            status = "agreed"
+            # a loose bound ("at least 379" beside 817) contradicts nothing but confirms
+            # nothing either: agreement needs a second witness of the value itself
+            status = "agreed" if len(witnesses) > 1 else "single-source"
         elif confidence >= 1.5 * max(a.confidence for a in alternatives) and confidence >= 0.4:
             status = "resolved"
         else:
@@ -664,6 +671,26 @@ def interpret(
         )
         del agreeing_groups
     return Outcome(record, reliability, verdicts, [], list(event_table.given))
+
+
+# a bound or a range witnesses a figure only if it nearly pins it down: its low end within a
+# tenth of the figure, its high end (if any) within a quarter above it
+_WITNESS_BELOW = 1.1
+_WITNESS_ABOVE = 1.25
+
+
+def _witnesses(claimed: Value, value: Value) -> bool:
+    """Whether a claim that agrees with `value` also states it: every claim does, except a
+    bound or a range about a figure, which must nearly pin the figure down ("40 to 50"
+    witnesses 40; "at least 379" does not witness 817)."""
+    if not (isinstance(claimed, Count) and isinstance(value, Count)) or claimed == value:
+        return True
+    if not value.is_point or claimed.is_point:
+        return True
+    v = value.low
+    return claimed.low * _WITNESS_BELOW >= v and (
+        claimed.high is None or claimed.high <= v * _WITNESS_ABOVE
+    )
 
 
 def _supporters(
