@@ -86,3 +86,23 @@ def test_a_lone_attacker_inferred_from_the_singular_never_makes_its_source_contr
     assert report.events[0].record["perpetrator.count"].value.to_json() == 3
     lone = [c for c in report.claims if c.document == "lone" and c.attribute == "perpetrator.count"]
     assert lone and all(report.verdicts[c.id] != "contradicted" for c in lone)
+
+
+# a suicide told with no noun before it, in the forms a sentence takes after "before" or "then"
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Nine patients were killed at the clinic. Cornered by the police, he killed himself."),
+    ("fr", "Neuf patients ont été tués dans la clinique, avant qu'il ne décide de se suicider."),
+    ("es", "Nueve pacientes murieron en la clínica; acorralado por la policía, se suicidó."),
+    ("pt", "Nove pacientes morreram na clínica. Cercado pela polícia, suicidou-se."),
+    ("de", "In der Klinik starben neun Patienten. Umstellt von der Polizei, nahm er sich dann "
+           "das Leben."),
+])
+def test_a_suicide_with_no_noun_before_it_is_one_attacker_dead(language, text):
+    found = facts(PROFILE, text, language)
+    assert found.get("deaths.perpetrators") == [1], found
+
+
+def test_a_suicide_is_no_attacker_dead_where_the_article_shows_more_than_one():
+    text = ("Three gunmen stormed the clinic and killed nine patients. "
+            "Cornered by the police, one of them killed himself.")
+    assert facts(PROFILE, text, "en").get("deaths.perpetrators") != [1]

@@ -70,8 +70,9 @@ def record_features(
     for row, attribute in enumerate(attributes):
         res = record[attribute]
         own = by_attribute.get(attribute, [])
-        backing = [c for c in own if compatibility(c.value, res.value) >= 0.5]
-        rivals = [c for c in own if compatibility(c.value, res.value) < 0.5]
+        judged = stated_value(attribute, res, record)
+        backing = [c for c in own if compatibility(c.value, judged) >= 0.5]
+        rivals = [c for c in own if compatibility(c.value, judged) < 0.5]
         supporting = {witness_group.get(c.document, c.document) for c in backing}
         speaking = {witness_group.get(c.document, c.document) for c in own}
         values = {
@@ -86,7 +87,7 @@ def record_features(
             "rival_confidence_sum": math.log1p(_best_per_group(rivals, witness_group)),
             # independent witnesses, not articles: a thousand copies are one
             "documents": math.log1p(n_groups),
-            "written_by_groups": written_by(res.value),
+            "written_by_groups": written_by(judged),
             "rival_written_by_groups": written_by(
                 res.alternatives[0].value if res.alternatives else None
             ),
@@ -99,7 +100,7 @@ def record_features(
             # reports of a large figure rarely agree to the unit (crew counted or not, a late
             # death): the share of speaking witnesses whose figure is within a tenth of it
             "near_share": len(
-                {witness_group.get(c.document, c.document) for c in own if near(c.value, res.value)}
+                {witness_group.get(c.document, c.document) for c in own if near(c.value, judged)}
             ) / max(len(speaking), 1),
         }
         attr_col = f"attribute={attribute}"
@@ -109,6 +110,23 @@ def record_features(
         for k, v in values.items():
             x[row, column[k]] = v
     return attributes, x
+
+
+def stated_value(attribute: str, res: Resolution, record: Mapping[str, Resolution]) -> Value:
+    """The value the sources state: a total the record completed with a part its reports
+    left out ("12 killed" + the gunman = 13) is judged by the witnesses of the 12."""
+    derived = res.derived_from or ""
+    part_name = derived.removeprefix(f"{attribute} + ")
+    part = record.get(part_name) if part_name != derived else None
+    if (
+        part is not None
+        and isinstance(res.value, Count)
+        and res.value.is_point
+        and isinstance(part.value, Count)
+        and part.value.is_point
+    ):
+        return Count.exact(res.value.low - part.value.low)
+    return res.value
 
 
 # figures this large or more are counted in a crowd, where reports differ by a few

@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from veracity.extract.counted_parts import mark_totals_that_count_their_part
 from veracity.extract.counts import count_claims
 from veracity.extract.date_roles import SeenDate, date_claims
 from veracity.extract.drafts import BREAKS, Draft
-from veracity.extract.lexicon import Profile
+from veracity.extract.lexicon import Profile, number_lexicon
 from veracity.extract.lone import lone_actor_claims
 from veracity.extract.named import (
     attendee_claims,
@@ -127,6 +128,9 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
                 sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
             )
             date_counts(counts, sentence, seen)  # a figure of the 1992 attack is not this one's
+            mark_totals_that_count_their_part(
+                counts, sentence, noun_hits, number_lexicon(language).including, profile
+            )
             drafts += counts
         drafts += leader_claims(sentence, profile, cue_hits, limit, language, cases)
         drafts += attendee_claims(sentence, cue_hits, limit)

@@ -168,9 +168,11 @@ def reconcile_events(
         outcomes[k].record.update(w.record)
         outcomes[k].verdicts.update(w.verdicts)
         outcomes[k].claims.extend(texts[k])
+    left_out = _left_out(constraints)
     for e, outcome in zip(events, outcomes, strict=True):
         stated = {c.attribute for c in outcome.claims}
-        outcome.checks = _constraints(e.event, outcome.record, sums, stated)
+        added = _add_left_out_parts(e.event, outcome, left_out, witness_group)
+        outcome.checks = added + _constraints(e.event, outcome.record, sums, stated)
     return outcomes
 
 
@@ -829,6 +831,77 @@ def _sums(
         if c.get("kind") == "sum" and isinstance(parts, list):
             out.append((str(c["total"]), tuple(str(p) for p in parts)))
     return tuple(out)
+
+
+def _left_out(constraints: Sequence[dict[str, object]] | None) -> tuple[tuple[str, str], ...]:
+    """(total, part) for each sum whose reports often leave a part out (`often_left_out`)."""
+    if constraints is None:
+        return (("deaths.total", "deaths.perpetrators"),)
+    return tuple(
+        (str(c["total"]), str(c["often_left_out"]))
+        for c in constraints
+        if c.get("kind") == "sum" and c.get("often_left_out")
+    )
+
+
+def _add_left_out_parts(
+    event: str,
+    outcome: Outcome,
+    pairs: Sequence[tuple[str, str]],
+    witness_group: Mapping[str, str],
+) -> list[dict[str, object]]:
+    """A stated total its reports give without a part they often leave out ("12 killed", and
+    apart from it "the gunman killed himself") counts that part too: the record's total is
+    everyone. Not when most of the witnesses of the total say in its sentence that it holds
+    the part (the claim's qualifier `counts`: "14 dead, including the two gunmen")."""
+    checks: list[dict[str, object]] = []
+    record = outcome.record
+    for total_name, part_name in pairs:
+        total, part = record.get(total_name), record.get(part_name)
+        if total is None or part is None or total.derived_from:
+            continue
+        if not (isinstance(total.value, Count) and total.value.is_point):
+            continue
+        if not (isinstance(part.value, Count) and part.value.is_point and part.value.low >= 1):
+            continue
+        backing = [
+            c for c in outcome.claims
+            if c.attribute == total_name and compatibility(c.value, total.value) >= AGREE
+        ]
+        groups = {witness_group.get(c.document, c.document) for c in backing}
+        holding = {
+            witness_group.get(c.document, c.document)
+            for c in backing
+            if c.qualifiers.get("counts") == part_name
+        }
+        if 2 * len(holding) >= len(groups):
+            continue
+        everyone = Count.exact(total.value.low + part.value.low)
+        record[total_name] = replace(
+            total,
+            value=everyone,
+            confidence=round(min(total.confidence, part.confidence), 3),
+            alternatives=tuple(
+                a for a in total.alternatives if compatibility(a.value, everyone) < AGREE
+            ),
+            derived_from=f"{total_name} + {part_name}",
+        )
+        for c in outcome.claims:
+            if (
+                c.attribute == total_name
+                and compatibility(c.value, everyone) >= AGREE
+                and outcome.verdicts.get(c.id) == "contradicted"
+            ):
+                outcome.verdicts[c.id] = "supported"  # "13 dead, the gunman among them"
+        checks.append(
+            {
+                "check": f"{total_name} counts {part_name}",
+                "result": "added",
+                "stated": total.value.to_json(),
+                "computed": everyone.to_json(),
+            }
+        )
+    return checks
 
 
 def _sum_check(
