@@ -126,6 +126,23 @@ def test_names_leader_is_a_person_not_an_organisations_title(profile, text, lead
     assert claims_of(profile, text).get("perpetrator.leader") == leader
 
 
+# a body that judged the attack is named after "by", as an attacker would be: a commission or
+# a committee is no person
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "This attack has been called a massacre by Inter-American Commission on Human Rights."),
+    ("es", "Este ataque fue calificado de masacre por la Comisión Interamericana de Derechos "
+           "Humanos."),
+    ("fr", "Cette attaque a été qualifiée de massacre par la Commission Interaméricaine des "
+           "Droits de l'Homme."),
+    ("it", "Questo attacco è stato definito un massacro dalla Commissione Interamericana dei "
+           "Diritti Umani."),
+    ("pt", "Este ataque foi chamado de massacre pela Comissão Interamericana de Direitos "
+           "Humanos."),
+])
+def test_names_a_commission_that_judged_the_attack_is_no_leader(profile, language, text):
+    assert "perpetrator.leader" not in claims_of(profile, text, language)
+
+
 @pytest.mark.parametrize(
     ("language", "text", "city"),
     [
