@@ -141,6 +141,10 @@ def fold(text: str) -> str:
     return " ".join(words.split())
 
 
+# A claim counts as agreeing with a value from this compatibility on.
+AGREE = 0.5
+
+
 def compatibility(claimed: Value, candidate: Value) -> float:
     """How far a claim of `claimed` supports `candidate` being true, in [0, 1]."""
     if isinstance(claimed, Count) and isinstance(candidate, Count):
