@@ -25,6 +25,7 @@ from veracity.extract.names import (
 from veracity.extract.roles import word_cases
 from veracity.extract.scope import date_counts
 from veracity.extract.text import Sentence, split_sentences
+from veracity.extract.zeros import keep_uncontradicted, outside_denials, zero_drafts
 from veracity.model import Claim, Document
 
 _REFERENCE_LINE = re.compile(r"^\s*(\d+\.\s*)?\^|^\s*\[\d+\]")
@@ -59,6 +60,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     nouns = profile.nouns_for(language)
     noun_matcher = profile.noun_matcher(language)
     stated: set[str] = set()  # the attributes of drafts[:counted]
+    zeros: list[Draft] = []  # counts of none, kept at the end unless the article contradicts them
     counted = 0
     for sentence in sentences:
         all_hits = matcher.find_all(sentence.words)
@@ -69,6 +71,8 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         cue_hits = {
             name: [(i, i + n) for i, n in hits if i < limit] for name, hits in all_hits.items()
         }
+        # the fates as written, denied ones too: "no hostage was killed" is a count of none
+        fates = {name: cue_hits.get(name, []) for name in ("death", "injury")}
         # a fate or an end that did not happen ("no hostages rescued") is no cue at all
         negations = [e for _s, e in cue_hits.get("negation", [])]
         for name in ("end", "release", "rescue", "death", "injury", "escape"):
@@ -127,11 +131,15 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
             counts = count_claims(
                 sentence, language, profile, nouns, cue_hits, limit, taken, noun_hits
             )
+            counts = outside_denials(counts, sentence, profile, language)
             date_counts(counts, sentence, seen)  # a figure of the 1992 attack is not this one's
             mark_totals_that_count_their_part(
                 counts, sentence, noun_hits, number_lexicon(language).including, profile
             )
             drafts += counts
+            found = zero_drafts(sentence, profile, language, fates, cue_hits, noun_hits, limit)
+            date_counts(found, sentence, seen)
+            zeros += found
         drafts += leader_claims(sentence, profile, cue_hits, limit, language, cases)
         drafts += attendee_claims(sentence, cue_hits, limit)
         # demands and occasion: only until the document has stated one (a set of the
@@ -151,6 +159,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     aliases = alias_pairs(document.text, profile.connectors)
     if supported:
         drafts += lone_actor_claims(sentences, profile, language, drafts)
+        drafts += keep_uncontradicted(zeros, drafts, profile)
     drafts += document_level_claims(
         document, sentences, profile, language, aliases,
         has_leader=any(d.attribute == "perpetrator.leader" for d in drafts),
