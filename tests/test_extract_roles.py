@@ -333,3 +333,36 @@ def test_roles_a_sites_aliases_are_forms_of_its_own_name():
     assert site.value.to_json() == "Kettle Airport"
     assert "aéroport Kettle" in site.aliases
     assert not any("Brena" in a for a in site.aliases)
+
+
+# a group word, a comma, then "was X": X is someone from the group of the sentence's subject,
+# not an armed group ("of the group of the fittest, the first up was X")
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "El primero en subir, del grupo de los más fuertes, fue Tomás Arvelo, que llegó "
+           "arriba a medianoche."),
+    ("pt", "O primeiro a subir, do grupo dos mais fortes, foi Tomás Arvelo, que chegou à "
+           "superfície à meia-noite."),
+    ("en", "The first to come up, from the group of the strongest, was Tomas Arvelo, who "
+           "reached the surface at midnight."),
+    ("it", "Il primo a risalire, del gruppo dei più forti, fu Tomas Arvelo, arrivato in "
+           "superficie a mezzanotte."),
+])
+def test_roles_a_person_after_a_comma_and_was_is_no_group(profile, language, text):
+    assert _group(profile, text, language) is None
+
+
+@pytest.mark.parametrize("adjective", ["Iranian-born", "Vienna-based", "Dawla-inspired"])
+def test_roles_a_name_made_an_adjective_before_the_gunman_is_no_group(profile, adjective):
+    text = f"The {adjective} gunman took 17 people hostage in a cafe on 3 May 2001."
+    assert _group(profile, text, "en") is None
+
+
+# two people named together as the leaders: the first one named is the leader stated
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Le indagini portano ai NAR e ai suoi leader Livio Marchetti e Anna Corsi."),
+    ("es", "El comando estaba encabezado por Livio Marchetti y Anna Corsi."),
+    ("fr", "Le commando était dirigé par Livio Marchetti et Anna Corsi."),
+    ("pt", "O comando era liderado por Livio Marchetti e Anna Corsi."),
+])
+def test_roles_two_leaders_named_together_give_the_first(profile, language, text):
+    assert _leader(profile, text, language) == ["Livio Marchetti"]

@@ -419,6 +419,7 @@ def group_roles(
             and not is_demonym(run.text, language)
             and not is_people_word(run.text, language)
             and not rw.group_adjectives.match_at(tokens(run.text), 0)
+            and not _LOWER_TAIL.search(run.text)
         ):
             how, weight, skip = "before attackers", 2.0, (ks, ke + 1)
         # German writes every noun with a capital: a lone plain word is a name there only
@@ -436,6 +437,11 @@ def group_roles(
         named = _extended(sentence, run, rw)
         out.append(RoleMention(named, weight, how))
     return out
+
+
+# "Iranian-born", "Paris-based", "ISIS-inspired": a name made an adjective by a lowercase word
+# after its hyphen says where the attacker came from or what he followed, not his group
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
 
 
 def _claims(sentence: Sentence, s: int, e: int, ks: int, ke: int, rw: RoleWords) -> bool:
@@ -535,6 +541,8 @@ def _kind_before(
         n = rw.naming_words.match_at(words, j)
         if n and j + n <= ks and ks - (j + n) <= 1:
             for g in range(j - 1, max(-1, j - 5), -1):
+                if not _clear(sentence, g, j):
+                    break  # "of the group of the skilled, the first was X": X is no group
                 if rw.group_words.match_at(words, g):
                     return "called", g
     return "", ks
@@ -607,6 +615,10 @@ def _lower(sentence: Sentence, k: int) -> bool:
 # ---------------------------------------------------------------- people
 
 
+# the words that join two people's names in a capitalised run ("X y Z", "X et Z", "X und Z")
+_AND = frozenset({"and", "y", "e", "et", "und", "dan", "at"})
+
+
 def person_name(run: NameMention, language: str, rw: RoleWords) -> NameMention | None:
     """The run as a person's name: neutral titles and a leading demonym dropped ("l'Algérien
     X Y" is X Y); None when it is no person's (an organisation's, a place's, a state office
@@ -624,6 +636,10 @@ def person_name(run: NameMention, language: str, rw: RoleWords) -> NameMention |
             raw = raw[1:]
             continue
         break
+    # "Valerio Fioravanti e Francesca Mambro": two people joined; the first is named
+    joined = next((k for k, w in enumerate(raw) if w in _AND and k >= 2), None)
+    if joined is not None:
+        raw = raw[:joined]
     text = " ".join(raw)
     words = [fold_word(w) for w in re.findall(r"[^\W\d_]+", text)]
     if not words or re.search(r"\d", text):
