@@ -105,8 +105,9 @@ def test_two_single_witnesses_that_disagree_leave_the_value_undetermined():
     from veracity.pipeline import check_documents
 
     reports = [
-        Document("a", "Gunmen seized the Corvanta Hotel in Mirelos on 3 March 2011 and held 41 "
-                 "guests hostage.", "en"),
+        # the two reports alike but for the figure: no wording makes one the likelier
+        Document("a", "Armed men took 41 people hostage at the Corvanta Hotel in Mirelos on "
+                 "3 March 2011.", "en"),
         Document("b", "Armed men took 63 people hostage at the Corvanta Hotel in Mirelos on "
                  "3 March 2011.", "en"),
     ]

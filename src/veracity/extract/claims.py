@@ -10,6 +10,7 @@ from veracity.extract.counted_parts import mark_totals_that_count_their_part
 from veracity.extract.counts import count_claims
 from veracity.extract.date_roles import SeenDate, date_claims
 from veracity.extract.drafts import BREAKS, Draft
+from veracity.extract.hostage_roles import settle_held_throughout
 from veracity.extract.lexicon import Profile, number_lexicon
 from veracity.extract.lone import lone_actor_claims
 from veracity.extract.named import (
@@ -156,6 +157,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
                 stated.update(d.attribute for d in found)
                 counted = len(drafts)
         drafts += operation_claims(sentence, profile, language, limit)
+    settle_held_throughout(drafts)
     aliases = alias_pairs(document.text, profile.connectors)
     if supported:
         drafts += lone_actor_claims(sentences, profile, language, drafts)

@@ -7,6 +7,13 @@ from dataclasses import replace
 
 from veracity.extract.dates import month_names
 from veracity.extract.drafts import BREAKS, Draft, nearest_cue
+from veracity.extract.hostage_roles import (
+    LONG_UNITS,
+    THROUGHOUT,
+    held_after_release,
+    held_throughout,
+    takes_counted_people,
+)
 from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, fold_word, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
@@ -206,6 +213,12 @@ def count_claims(
         _noun_after(sentence, m, nouns, not_nouns, number_starts, language) for m in mentions
     ]
     mentions = _parts_listed_together(mentions, noun_of, cue_hits)
+    # the sentence's long lengths ("for 444 days"): their number's first word and their unit
+    lengths = [
+        (m.first, at)
+        for m, (unit, _noun, at) in zip(mentions, noun_of, strict=True)
+        if unit in LONG_UNITS and at is not None
+    ]
     counted_people = [
         m
         for m, found_noun in zip(mentions, noun_of, strict=True)
@@ -241,6 +254,15 @@ def count_claims(
             cls = None  # "eight members of the newspaper's staff": neither band nor forces
         if cls == "people" and _agent_of_taking(sentence, mention, cue_hits, lex):
             cls = "perpetrators"  # "the plane was hijacked by 3 men": they are the band
+        elif cls == "people" and noun_at is not None and takes_counted_people(
+            sentence, noun_at, _people_after(mentions, noun_of, noun_at), cue_hits, lex.agent
+        ):
+            # "four men took 191 people hostage": the band ("four others ...": some of it)
+            if _more_people(sentence.words, mention, lex.others) or _others_after(
+                sentence, noun_at, lex.others
+            ):
+                continue
+            cls = "perpetrators"
         if (
             noun_at is not None
             and noun_at > mention.last + 1
@@ -302,6 +324,11 @@ def count_claims(
         attribute = rules.get(cue) if cue and distance <= reach else rules.get("none")
         if attribute is None:
             continue
+        held = _held_role(
+            sentence, mention, noun_at, rule_class, attribute, rules, cue_hits, lengths
+        )
+        if held == "remaining":
+            cue, distance, attribute = held, 0.0, rules[held]
         if mention.first == mention.last and not (cue and distance <= reach):
             continue  # a named person with no fate in reach says nothing about a count
         if value.kind == "vague" and not (cue and distance <= reach):
@@ -325,6 +352,9 @@ def count_claims(
         if subset and value.is_point and not _cue_inside(cue_hits, cue, subset):
             value = Count(value.low, None, "bound")  # "four younger kidnappers were killed": 4+
         qualifiers: dict[str, str] = {}
+        if held == THROUGHOUT:
+            # held through a long length: the ones left, if its document tells of more taken
+            qualifiers[THROUGHOUT] = rules["remaining"]
         if mention.included and rule_class == "people" and value.is_point:
             # "their hostages, including 12 crew members": the crew are some of the hostages
             value = Count(value.low, None, "bound")
@@ -346,6 +376,57 @@ def count_claims(
         ):
             out.append(Draft("perpetrator.count", value, *span, sentence, {}))
     return _sum_coordinated(out, listed, sentence, cue_hits)
+
+
+def _people_after(
+    mentions: list[NumberMention],
+    noun_of: list[tuple[str | None, str | None, int | None]],
+    edge: int,
+) -> list[int]:
+    """The first words of the counts of people or hostages after word `edge`."""
+    return [
+        m.first
+        for m, (cls, _noun, _at) in zip(mentions, noun_of, strict=True)
+        if m.first > edge and cls in ("people", "hostages")
+    ]
+
+
+def _others_after(sentence: Sentence, noun_at: int, others: frozenset[str]) -> bool:
+    """'empat orang lainnya', 'four men more': others of a group, said after the noun."""
+    k = noun_at + 1
+    return k < len(sentence.words) and sentence.words[k] in others
+
+
+def _held_role(
+    sentence: Sentence,
+    mention: NumberMention,
+    noun_at: int | None,
+    rule_class: str,
+    attribute: str,
+    rules: dict[str, str],
+    cue_hits: dict[str, list[tuple[int, int]]],
+    lengths: list[tuple[int, int]],
+) -> str | None:
+    """The cue that makes a figure read as the people taken count those left at the end
+    instead: held after others were freed ("remaining"), or held through a long length
+    (THROUGHOUT: so if its document tells of more taken; hostage_roles.py)."""
+    if "remaining" not in rules or attribute not in (rules.get("taking"), rules.get("none")):
+        return None
+    last = noun_at + 1 if noun_at is not None else mention.last
+    if held_after_release(sentence, mention.first, last, cue_hits):
+        return "remaining"
+    # those held through it all are a roster, counted exactly; a round figure held "for 61
+    # days" ("nearly 60", "about 100") is the crowd taken; a part "including 14 ambassadors"
+    # shares its group's role
+    if (
+        mention.value.kind == "exact"
+        and not mention.included
+        and held_throughout(
+            sentence, mention.first, last, lengths, cue_hits, rule_class == "hostages"
+        )
+    ):
+        return THROUGHOUT
+    return None
 
 
 # the cues whose attribute counts a whole group (the band, the hostages taken, the forces sent)
