@@ -245,3 +245,205 @@ def test_places_a_town_named_once_is_no_city_when_no_country_is_named():
     # "Essen" (food) is also a German city's name: said once, with no country, it is a word
     assert cities_in("Nach dem Essen gingen die Geiseln schlafen.", None) == {}
     assert cities_in("Bewaffnete nahmen in Essen Geiseln. Man trauert in Essen.", None)["Essen"] > 0
+
+
+# The city's role: a reference point, a destination, another place's prosecutor, a street named
+# after a town, a vehicle's name is not where the event happened (`names.city_role`).
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Gunmen attacked a school in Meaux, France. The town lies 40 km east of Paris, "
+            "and the road near Paris was closed.",
+        ),
+        (
+            "fr",
+            "Des hommes armés ont attaqué une école à Meaux, en France. La ville se trouve à "
+            "une quarantaine de kilomètres de la capitale Paris, près de Paris.",
+        ),
+        (
+            "es",
+            "Hombres armados atacaron una escuela en Meaux, Francia, a 40 kilómetros al este "
+            "de París; la carretera cerca de París fue cerrada.",
+        ),
+        (
+            "de",
+            "Bewaffnete griffen eine Schule in Meaux in Frankreich an, 40 Kilometer östlich "
+            "von Paris; die Straße nahe Paris wurde gesperrt.",
+        ),
+        (
+            "it",
+            "Uomini armati hanno attaccato una scuola a Meaux, in Francia, a 40 chilometri "
+            "da Parigi; la strada vicino a Parigi è stata chiusa.",
+        ),
+        (
+            "id",
+            "Pria bersenjata menyerang sebuah sekolah di Meaux, Prancis, 40 km dari Paris; "
+            "jalan dekat Paris ditutup.",
+        ),
+    ],
+)
+def test_places_city_a_distance_is_measured_from_is_not_the_place(profile, language, text):
+    assert claims_of(profile, text, language)["location.city"] == ["Meaux"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Gunmen seized a mine 30 km from Copiapó, Chile."),
+        ("fr", "Des hommes armés ont pris une mine près de Copiapó, au Chili."),
+        ("es", "Hombres armados tomaron una mina cerca de Copiapó, en Chile."),
+        ("de", "Bewaffnete besetzten ein Bergwerk nahe Copiapó in Chile."),
+    ],
+)
+def test_places_city_near_the_place_stays_when_no_other_is_named(profile, language, text):
+    assert claims_of(profile, text, language)["location.city"] == ["Copiapó"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Gunmen attacked a market in Lens, France. The wounded were evacuated to Lille; "
+            "ten more were airlifted to Lille.",
+        ),
+        (
+            "fr",
+            "Des hommes armés ont attaqué un marché à Lens, en France. Les blessés ont été "
+            "évacués vers Lille; dix autres évacués vers Lille.",
+        ),
+        (
+            "es",
+            "Hombres armados atacaron un mercado en Lens, Francia. Los heridos fueron "
+            "evacuados a Lille y otros diez trasladados a Lille.",
+        ),
+        (
+            "pt",
+            "Homens armados atacaram um mercado em Lens, França. Os feridos foram evacuados "
+            "para Lille e outros dez levados para Lille.",
+        ),
+    ],
+)
+def test_places_city_the_wounded_were_taken_to_is_not_the_place(profile, language, text):
+    assert claims_of(profile, text, language)["location.city"] == ["Lens"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "A truck drove into a crowd in Toulon, France. The prosecutor of Paris took the "
+            "case; the prosecutors in Paris named the driver.",
+        ),
+        (
+            "fr",
+            "Un camion a foncé sur la foule à Toulon, en France. Le parquet de Paris est "
+            "saisi; le procureur de Paris a parlé.",
+        ),
+        (
+            "es",
+            "Un camión arrolló a la multitud en Toulon, Francia. La fiscalía de París abrió "
+            "una causa; el fiscal de París habló.",
+        ),
+        (
+            "it",
+            "Un camion ha travolto la folla a Toulon, in Francia. La procura di Parigi ha "
+            "aperto un'inchiesta; il procuratore di Parigi ha parlato.",
+        ),
+    ],
+)
+def test_places_city_of_a_prosecutor_is_not_the_place(profile, language, text):
+    assert claims_of(profile, text, language)["location.city"] == ["Toulon"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Un homme armé a pris des otages dans une épicerie de Paris, en France, porte de "
+            "Vincennes. L'assaut a été donné porte de Vincennes, rue de Vincennes.",
+        ),
+        (
+            "es",
+            "Un hombre armado tomó rehenes en una tienda de Madrid, España, en la calle de "
+            "Burgos; la policía cerró la avenida de Burgos y la carretera de Burgos.",
+        ),
+        (
+            "pt",
+            "Um homem armado fez reféns numa loja em Lisboa, Portugal, na rua de Coimbra; a "
+            "polícia fechou a estrada de Coimbra e a rua de Coimbra.",
+        ),
+        (
+            "it",
+            "Un uomo armato ha preso ostaggi in un negozio a Milano, in Italia, in via "
+            "Bergamo; la polizia ha chiuso viale Bergamo e via Bergamo.",
+        ),
+    ],
+)
+def test_places_town_a_street_is_named_after_is_not_the_place(profile, language, text):
+    city = {"fr": "Paris", "es": "Madrid", "pt": "Lisbon", "it": "Milan"}[language]
+    assert claims_of(profile, text, language)["location.city"] == [city]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "city"),
+    [
+        ("fr", "Une bombe a explosé dans la gare de Bologne, en Italie, puis gare de Bologne.", "Bologna"),
+        ("en", "A bomb went off in the station of Lyon, France, near the Lyon market.", "Lyon"),
+    ],
+)
+def test_places_a_towns_own_station_is_in_the_town(profile, language, text, city):
+    assert claims_of(profile, text, language)["location.city"] == [city]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Four gunmen hijacked the plane Augsburg in Germany. The Augsburg landed in "
+            "Munich, where the crew of the plane Augsburg was freed.",
+        ),
+        (
+            "de",
+            "Vier Bewaffnete entführten das Flugzeug Augsburg in Deutschland. Später landete "
+            "die Augsburg in München; an Bord der Augsburg wurde die Crew befreit.",
+        ),
+        (
+            "it",
+            "Quattro uomini armati dirottarono l'aereo Augsburg in Germania. Il dirottamento "
+            "di Augsburg finì a Monaco di Baviera, dove l'aereo Augsburg atterrò.",
+        ),
+        (
+            "es",
+            "Cuatro hombres armados secuestraron el avión Augsburg en Alemania. El avión "
+            "Augsburg aterrizó en Múnich, y a bordo del Augsburg liberaron a la tripulación.",
+        ),
+    ],
+)
+def test_places_city_a_vehicle_is_named_after_is_not_the_place(profile, language, text):
+    assert claims_of(profile, text, language)["location.city"] == ["Munich"]
+
+
+def test_places_city_in_quotation_marks_is_a_name():
+    from veracity.extract.names import cities_in, place_roles
+
+    text = 'Gunmen took the ship "Genoa" near Tunisia and held it in Tunis. The „Genoa“ sank.'
+    roles = place_roles(load_profile("attack"), "en")
+    assert cities_in(text, "Tunisia", roles).most_common(1)[0][0] == "Tunis"
+    assert "Genoa" not in cities_in(text, None, roles)
+    assert "Genoa" in cities_in(text, None)
+
+
+def test_places_city_written_with_a_space_for_its_hyphen():
+    from veracity.extract.names import cities_in
+
+    assert cities_in("Gunmen attacked the beach of Grand Bassam.", "Côte d’Ivoire") == {
+        "Grand-Bassam": 4 * 2
+    }

@@ -17,6 +17,7 @@ from veracity.extract.names import (
     countries_in,
     operation_names,
     organisation_mentions,
+    place_roles,
 )
 from veracity.extract.roles import (
     RoleWords,
@@ -192,7 +193,7 @@ def document_level_claims(
             out.append(
                 Draft("location.country", Name(country), pos[0], pos[1], sentence_at(pos[0]), {})
             )
-    cities = cities_in(text, country)
+    cities = cities_in(text, country, place_roles(profile, language))
     if cities:
         city = cities.most_common(1)[0][0]
         pos = _find_name(text, city, language)

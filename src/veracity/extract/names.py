@@ -325,24 +325,117 @@ def place_candidates(run: str, words: int) -> list[tuple[str, bool]]:
 _TOWN_OF_NOTE = 100_000
 
 
-def cities_in(text: str, country: str | None) -> Counter[str]:
+@dataclass(frozen=True, slots=True)
+class PlaceRoles:
+    """The words before a city that give it a role other than the event's place, in one
+    language (the profile's `[places]` tables): a reference point, a destination, another
+    place's office, a street or gate, a vehicle's name."""
+
+    roles: tuple[tuple[str, PhraseSet], ...]
+    fillers: frozenset[str]
+
+
+# how many filler words may stand between a role's phrase and the city
+_ROLE_GAP = {"reference": 5, "destination": 3, "institution": 3, "quarter": 1, "vehicle": 0}
+# what a city in a role counts (a name standing whole counts 4): a reference point a little,
+# since a place in the open may be known only by the town it is near; the others nothing
+_ROLE_WEIGHT = {"reference": 1}
+_OPEN_QUOTES = "„“\"«‹"
+_CLOSE_QUOTES = "“”\"»›"
+
+
+def place_roles(profile: Profile, language: str) -> PlaceRoles:
+    """The profile's `[places]` tables in `language` (English where it has none)."""
+    return _place_roles(profile.name, language)
+
+
+@lru_cache(maxsize=32)
+def _place_roles(profile_name: str, language: str) -> PlaceRoles:
+    from veracity.extract.lexicon import load_profile
+
+    profile = load_profile(profile_name)
+    tables = profile.raw.get("places", {})
+    roles: list[tuple[str, PhraseSet]] = []
+    for role in _ROLE_GAP:
+        table = tables.get(role, {})
+        words = list(table.get(language) or table.get("en") or []) + list(table.get("all", []))
+        if role == "vehicle":
+            for kind in profile.raw.get("site_roles", {}).get("vehicles", []):
+                kinds = profile.raw.get("sites", {}).get(kind, {})
+                words += list(kinds.get(language) or kinds.get("en") or [])
+        if words:
+            roles.append((role, PhraseSet.build(words)))
+    fillers = frozenset(fold_word(w) for w in tables.get("reference", {}).get("filler", []))
+    return PlaceRoles(tuple(roles), fillers)
+
+
+def city_role(text: str, start: int, end: int, roles: PlaceRoles) -> str | None:
+    """The role the words just before a city at text[start:end] give it, if any: "40 km from",
+    "near", "evacuated to", "the court of", "porte de", "the plane", or quotation marks."""
+    before = text[max(0, start - 100) : start]
+    after = text[end : end + 2].lstrip()
+    if before.rstrip().endswith("(") and before.rstrip()[:-1].rstrip().endswith(text[start:end]):
+        return "repeat"  # "Landshut (Landshut)": one name glossed, not named twice
+    if before.rstrip()[-1:] in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES:
+        return "vehicle"
+    before = re.split(r"[.;:!?()\[\],\n]", before)[-1]
+    words = [fold_word(w) for w in re.findall(r"[^\W_]+", before)]
+    for role, phrases in roles.roles:
+        gap = _ROLE_GAP[role]
+        for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
+            n = phrases.match_at(words, k)
+            if not n or k + n > len(words):
+                continue
+            between = words[k + n :]
+            if role == "vehicle":
+                fits = all(any(c.isdigit() for c in w) for w in between)
+            else:
+                fits = len(between) <= gap and all(w in roles.fillers for w in between)
+            if fits:
+                return role
+    return None
+
+
+def _city_entry(folded: str) -> tuple[str, str, int] | None:
+    """The gazetteer's city by a folded name, written with a hyphen or a space either way
+    ("Grand Bassam", "Grand-Bassam"), or by a Russian case form's base."""
+    cities = city_names()
+    entry = cities.get(folded)
+    if entry is None and " " in folded:
+        entry = cities.get(folded.replace(" ", "-"))
+    if entry is None and "-" in folded:
+        entry = cities.get(folded.replace("-", " "))
+    for base in inflected_bases(folded) if entry is None else ():
+        entry = entry or cities.get(base)
+    return entry
+
+
+def cities_in(text: str, country: str | None, roles: PlaceRoles | None = None) -> Counter[str]:
     """Cities named in the text: those of `country` count, a town inside a longer name half.
 
     With no country named, the country is the one whose cities of some size the text names most
     (a French article on Nice seldom says "France"); a big city elsewhere then counts too, a
-    small town never, since a common word may be one."""
-    cities = city_names()
+    small town never, since a common word may be one. With `roles`, a city the words before it
+    give another role ("40 km from X", "evacuated to X", "the plane X": `city_role`) counts
+    for nothing."""
     mentions: list[tuple[str, str, int, int]] = []  # name, country code, population, count
     for m in _PLACE_RUN.finditer(text):
+        run = m.group().replace("’", "'")
         for candidate, whole in place_candidates(m.group(), 2):
             folded = fold_word(candidate)
-            entry = cities.get(folded)
-            for base in inflected_bases(folded) if entry is None else ():
-                entry = entry or cities.get(base)
+            entry = _city_entry(folded)
             if entry is None:
                 continue
-            name, cc, population = entry
-            mentions.append((name, cc, population, 2 if whole else 1))
+            # a name standing whole counts 4, inside a longer name 2, as a reference point 1
+            weight = 4 if whole else 2
+            if roles is not None:
+                at = m.start() + max(run.find(candidate), 0)
+                role = city_role(text, at, at + len(candidate), roles)
+                if role is not None:
+                    weight = _ROLE_WEIGHT.get(role, 0)
+            if weight:
+                name, cc, population = entry
+                mentions.append((name, cc, population, weight))
             break
     code = country_code(country) if country else None
     inferred = code is None
@@ -364,5 +457,5 @@ def cities_in(text: str, country: str | None) -> Counter[str]:
     if inferred:
         # a country no one names rests on its cities alone: a town said once may be a word
         # ("Essen") or a first name ("George"); one said twice is a place
-        counts = Counter({name: n for name, n in counts.items() if n >= 8 or name in big})
+        counts = Counter({name: n for name, n in counts.items() if n >= 16 or name in big})
     return counts
