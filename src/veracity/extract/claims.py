@@ -25,6 +25,7 @@ from veracity.extract.names import (
 )
 from veracity.extract.roles import word_cases
 from veracity.extract.scope import date_counts
+from veracity.extract.single_victims import single_victim_claims
 from veracity.extract.text import Sentence, split_sentences
 from veracity.extract.zeros import keep_uncontradicted, outside_denials, zero_drafts
 from veracity.model import Claim, Document
@@ -161,6 +162,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     aliases = alias_pairs(document.text, profile.connectors)
     if supported:
         drafts += lone_actor_claims(sentences, profile, language, drafts)
+        drafts += single_victim_claims(sentences, profile, language, drafts)
         drafts += keep_uncontradicted(zeros, drafts, profile)
     drafts += document_level_claims(
         document, sentences, profile, language, aliases,
