@@ -79,6 +79,10 @@ class PhraseSet:
     def match_at(self, words: list[str], i: int) -> int:
         word = words[i]
         best = 0
+        if not self.short_prefixes and word not in self.exact_first and (
+            word[:3] not in self.prefix_buckets
+        ):
+            return 0
         for phrase in self.exact_first.get(word, ()):
             best = max(best, phrase.match_at(words, i))
         for phrase in self.prefix_buckets.get(word[:3], ()):
@@ -108,9 +112,16 @@ class PhraseSet:
     def find(self, words: list[str]) -> list[tuple[int, int]]:
         """(start, length) of every match, left to right, longest first, no overlaps."""
         found: list[tuple[int, int]] = []
+        exact, buckets, anywhere = self.exact_first, self.prefix_buckets, bool(self.short_prefixes)
         i = 0
         while i < len(words):
-            n = self.match_at(words, i)
+            word = words[i]
+            # most words start no entry: passed over without a call
+            n = (
+                self.match_at(words, i)
+                if anywhere or word in exact or word[:3] in buckets
+                else 0
+            )
             if n:
                 found.append((i, n))
                 i += n

@@ -64,6 +64,9 @@ class _Tables:
     bloodless: PhraseSet
     partial: PhraseSet
     provisional: PhraseSet
+    # a word of none, nobody, unharmed or bloodless: a sentence with none of them (and no
+    # negation) states no zero, and most sentences are passed over on this one look-up
+    triggers: PhraseSet
 
 
 @lru_cache(maxsize=32)
@@ -75,9 +78,14 @@ def _tables(profile_name: str, language: str) -> _Tables | None:
     def table(name: str) -> PhraseSet:
         return PhraseSet.build(list(raw.get(name, {}).get(language, [])))
 
+    triggers = [
+        entry
+        for name in ("none", "nobody", "unhurt", "bloodless")
+        for entry in raw.get(name, {}).get(language, [])
+    ]
     return _Tables(
         table("none"), table("nobody"), table("harm"), table("casualties"), table("unhurt"),
-        table("bloodless"), table("partial"), table("provisional"),
+        table("bloodless"), table("partial"), table("provisional"), PhraseSet.build(triggers),
     )
 
 
@@ -185,6 +193,8 @@ def zero_drafts(
     if tables is None:
         return []
     words = sentence.words
+    if not cue_hits.get("negation") and not tables.triggers.find(words):
+        return []
     if tables.provisional.find(words) or cue_hits.get("threat"):
         return []  # "so far no one has been hurt", "no one would be harmed if ..."
     seen = _seen(sentence, tables, fates, cue_hits, noun_hits, language, limit)
