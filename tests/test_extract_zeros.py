@@ -219,3 +219,21 @@ def test_a_zero_leaves_the_dates_of_its_sentence_alone():
     found = facts(PROFILE, text, "en")
     assert found.get("deaths.total") == [0], found
     assert found.get("event.end_date") == ["2019-05-03"], found
+
+
+# "all the hostages were freed" is no hostage killed; said under a condition it did not happen
+@pytest.mark.parametrize(("language", "freed", "conditional"), [
+    ("en", "All the hostages were released.",
+     "The authorities refused to refuel the plane unless all passengers were released."),
+    ("es", "Todos los rehenes fueron liberados.",
+     "Las autoridades se negaron a repostar el avión a menos que todos los pasajeros fueran "
+     "liberados."),
+    ("fr", "Tous les otages ont été libérés.",
+     "Les autorités ont refusé de ravitailler l'avion à moins que tous les passagers soient "
+     "libérés."),
+    ("de", "Alle Geiseln wurden freigelassen.",
+     "Die Behörden wollten das Flugzeug nur betanken, wenn alle Passagiere freigelassen würden."),
+])
+def test_zeros_all_freed_is_none_killed_unless_said_under_a_condition(language, freed, conditional):
+    assert facts(PROFILE, freed, language).get("deaths.hostages") == [0]
+    assert "deaths.hostages" not in facts(PROFILE, conditional, language)

@@ -17,6 +17,7 @@ from veracity.extract.hostage_roles import (
 from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, fold_word, number_lexicon
 from veracity.extract.numbers import NumberMention, find_numbers
 from veracity.extract.text import Sentence
+from veracity.extract.zeros import under_condition
 from veracity.values import Count
 
 # nouns of a body of people, never one person: "Police Commissioner Andrew" names no officer
@@ -362,6 +363,10 @@ def count_claims(
             relative = _relative(attribute, rule_class, cue, mention)
             if relative is None:
                 continue
+            if relative[1] == Count.exact(0) and under_condition(
+                sentence, profile, language, mention.first
+            ):
+                continue  # "refused to refuel unless all passengers were released"
             attribute, value, qualifiers = relative
         out.append(Draft(attribute, value, *span, sentence, qualifiers))
         listed.append(

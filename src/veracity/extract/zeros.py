@@ -64,6 +64,7 @@ class _Tables:
     bloodless: PhraseSet
     partial: PhraseSet
     provisional: PhraseSet
+    condition: PhraseSet
     # a word of none, nobody, unharmed or bloodless: a sentence with none of them (and no
     # negation) states no zero, and most sentences are passed over on this one look-up
     triggers: PhraseSet
@@ -85,7 +86,8 @@ def _tables(profile_name: str, language: str) -> _Tables | None:
     ]
     return _Tables(
         table("none"), table("nobody"), table("harm"), table("casualties"), table("unhurt"),
-        table("bloodless"), table("partial"), table("provisional"), PhraseSet.build(triggers),
+        table("bloodless"), table("partial"), table("provisional"), table("condition"),
+        PhraseSet.build(triggers),
     )
 
 
@@ -213,6 +215,21 @@ def zero_drafts(
             span_start, span_end = sentence.spans[start][0], sentence.spans[end - 1][1]
             out.append(Draft(attribute, Count.exact(0), span_start, span_end, sentence, qualifiers))
     return _unique(out)
+
+
+# how far before a fate a condition word may stand ("unless all passengers were released")
+_CONDITION_REACH = 4
+
+
+def under_condition(sentence: Sentence, profile: Profile, language: str, at: int) -> bool:
+    """A condition word (`[zeros.condition]`: "unless", "a menos que", "es sei denn") stands
+    within a few words before word `at`: what follows it did not happen."""
+    tables = _tables(profile.name, language)
+    if tables is None:
+        return False
+    return any(
+        0 <= at - (s + n) <= _CONDITION_REACH for s, n in tables.condition.find(sentence.words)
+    )
 
 
 def _seen(
