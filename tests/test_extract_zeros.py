@@ -224,15 +224,16 @@ def test_a_zero_leaves_the_dates_of_its_sentence_alone():
 # "all the hostages were freed" is no hostage killed; said under a condition it did not happen
 @pytest.mark.parametrize(("language", "freed", "conditional"), [
     ("en", "All the hostages were released.",
-     "The authorities refused to refuel the plane unless all passengers were released."),
+     "The ministry would send no fuel for the jet unless all passengers were released."),
     ("es", "Todos los rehenes fueron liberados.",
-     "Las autoridades se negaron a repostar el avión a menos que todos los pasajeros fueran "
-     "liberados."),
+     "El ministerio no enviaría combustible para el avión a menos que todos los pasajeros "
+     "fueran liberados."),
     ("fr", "Tous les otages ont été libérés.",
-     "Les autorités ont refusé de ravitailler l'avion à moins que tous les passagers soient "
-     "libérés."),
+     "Le ministère n'enverrait pas de carburant pour l'avion à moins que tous les passagers "
+     "soient libérés."),
     ("de", "Alle Geiseln wurden freigelassen.",
-     "Die Behörden wollten das Flugzeug nur betanken, wenn alle Passagiere freigelassen würden."),
+     "Das Ministerium schickte nur Treibstoff für den Jet, wenn alle Passagiere freigelassen "
+     "würden."),
 ])
 def test_zeros_all_freed_is_none_killed_unless_said_under_a_condition(language, freed, conditional):
     assert facts(PROFILE, freed, language).get("deaths.hostages") == [0]
