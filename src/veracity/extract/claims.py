@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from veracity.extract.counted_parts import mark_totals_that_count_their_part
 from veracity.extract.counts import count_claims
 from veracity.extract.date_roles import SeenDate, date_claims
-from veracity.extract.drafts import BREAKS, Draft
+from veracity.extract.drafts import BREAKS, Draft, Hits
 from veracity.extract.hostage_roles import settle_held_throughout
 from veracity.extract.lexicon import Profile, number_lexicon
 from veracity.extract.lone import lone_actor_claims
@@ -64,6 +64,9 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     stated: set[str] = set()  # the attributes of drafts[:counted]
     zeros: list[Draft] = []  # counts of none, kept at the end unless the article contradicts them
     counted = 0
+    # each sentence with its cue and noun matches as found (negated fates still in): the rules
+    # that read the whole document afterwards look them up instead of matching again
+    read: list[tuple[Sentence, Hits, Hits]] = []
     for sentence in sentences:
         all_hits = matcher.find_all(sentence.words)
         if _REFERENCE_LINE.match(sentence.text) or all_hits["reference"]:
@@ -95,6 +98,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
         # the taking of hostages said by a verb ("seized", "fueron secuestrados", "ficaram
         # presos"), not by the word "hostages" itself: it can date the start
         noun_hits = noun_matcher.find_all(sentence.words)
+        read.append((sentence, all_hits, noun_hits))
         # "preneurs d'otages", "Geiselnehmer", "hostage-takers": the attackers' noun holds a
         # word of taking, which says nothing of its own
         attacker_words = {
@@ -162,7 +166,7 @@ def extract_claims(document: Document, profile: Profile) -> DocumentClaims:
     aliases = alias_pairs(document.text, profile.connectors)
     if supported:
         drafts += lone_actor_claims(sentences, profile, language, drafts)
-        drafts += single_victim_claims(sentences, profile, language, drafts)
+        drafts += single_victim_claims(read, profile, language, drafts)
         drafts += keep_uncontradicted(zeros, drafts, profile)
     drafts += document_level_claims(
         document, sentences, profile, language, aliases,

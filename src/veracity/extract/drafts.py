@@ -8,6 +8,8 @@ from veracity.extract.text import Sentence
 from veracity.values import Value
 
 BREAKS = "_breaks"
+# the matches of a sentence's cue or noun classes: class -> (first word, word count) per match
+Hits = dict[str, list[tuple[int, int]]]
 
 
 @dataclass

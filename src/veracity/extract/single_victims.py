@@ -10,9 +10,10 @@ hurt") nor a member of the forces ("the captain of the police unit was killed").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
-from veracity.extract.drafts import Draft
+from veracity.extract.drafts import Draft, Hits
 from veracity.extract.lexicon import PhraseSet, Profile, load_profile
 from veracity.extract.text import Sentence
 from veracity.values import Count
@@ -34,11 +35,14 @@ def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
     return PhraseSet.build(list(entries.get(language, [])))
 
 
+
+
 def single_victim_claims(
-    sentences: list[Sentence], profile: Profile, language: str, drafts: list[Draft]
+    read: Sequence[tuple[Sentence, Hits, Hits]], profile: Profile, language: str, drafts: list[Draft]
 ) -> list[Draft]:
-    """deaths.hostages 1+ for the first single victim's death told in the document; `drafts`:
-    what the document already states."""
+    """deaths.hostages 1+ for the first single victim's death told in the document; `read`: each
+    sentence with its cue and noun matches (word index, length), as the extraction found them;
+    `drafts`: what the document already states."""
     if "single_victim" not in profile.raw:
         return []
     if any(
@@ -50,14 +54,10 @@ def single_victim_claims(
     deaths = _phrases(profile.name, "death", language)
     compounds = _phrases(profile.name, "compound", language)
     hijack = _phrases(profile.name, "context", language)
-    cues = profile.cue_matcher(language)
-    nouns = profile.noun_matcher(language)
     about_hostages = False
     found: Draft | None = None
-    for sentence in sentences:
+    for sentence, hits, noun_hits in read:
         words = sentence.words
-        hits = cues.find_all(words)
-        noun_hits = nouns.find_all(words)
         about_hostages = about_hostages or bool(
             noun_hits.get("hostages") or hits.get("taking") or hijack.find(words)
         )

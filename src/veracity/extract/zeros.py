@@ -29,12 +29,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from veracity.extract.drafts import BREAKS, Draft
+from veracity.extract.drafts import BREAKS, Draft, Hits
 from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, load_profile, number_lexicon
 from veracity.extract.text import Sentence
 from veracity.values import Count
-
-Hits = dict[str, list[tuple[int, int]]]
 
 # how far apart the words of one denial may stand: the word of none and its noun ("none of the
 # 40 hostages"), the noun or the word of none and the fate ("no hostages were reported killed")
