@@ -9,6 +9,8 @@ part, and resolution does not add the part to it again (see resolve.record)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from veracity.extract.drafts import Draft
 from veracity.extract.lexicon import PhraseSet, Profile
 from veracity.extract.text import Sentence
@@ -18,11 +20,11 @@ from veracity.extract.text import Sentence
 _INCLUSION_REACH = 4
 
 
-def left_out_parts(profile: Profile) -> dict[str, str]:
-    """total -> the part its reports often leave out (the profile's `often_left_out`)."""
+def left_out_parts(constraints: Sequence[Mapping[str, object]]) -> dict[str, str]:
+    """total -> the part its reports often leave out (a `sum` constraint's `often_left_out`)."""
     return {
         str(c["total"]): str(c["often_left_out"])
-        for c in profile.constraints
+        for c in constraints
         if c.get("kind") == "sum" and c.get("often_left_out")
     }
 
@@ -37,7 +39,7 @@ def mark_totals_that_count_their_part(
     """Give the qualifier `counts` to each total in `drafts` (one sentence's count claims) that
     the sentence says holds its often-left-out part: the part counted inside it (a figure after
     an inclusion word or in the brackets after the total) or its noun after an inclusion word."""
-    for total, part in left_out_parts(profile).items():
+    for total, part in left_out_parts(profile.constraints).items():
         totals = [d for d in drafts if d.attribute == total]
         if not totals:
             continue

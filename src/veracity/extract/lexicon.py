@@ -339,6 +339,14 @@ class NumberLexicon:
     grammar: dict[str, Any]
 
 
+@lru_cache(maxsize=128)
+def table_phrases(profile_name: str, section: str, table: str, language: str) -> PhraseSet:
+    """One of a profile's own phrase tables (`[<section>.<table>]`, e.g. `[lone_actor.suicide]`)
+    in one language, built once."""
+    entries = load_profile(profile_name).raw.get(section, {}).get(table, {})
+    return PhraseSet.build(list(entries.get(language, [])))
+
+
 @lru_cache(maxsize=16)
 def number_lexicon(language: str) -> NumberLexicon:
     data = _load_toml("veracity.lexicons", "numbers.toml")

@@ -9,22 +9,14 @@ its members for a paragraph."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from veracity.extract.drafts import Draft
-from veracity.extract.lexicon import PhraseSet, Profile, load_profile
+from veracity.extract.lexicon import Profile, table_phrases
 from veracity.extract.text import Sentence
 from veracity.values import Count
 
 # how far after the attacker's mention his own death may be told ("the gunman, who had ...,
 # was shot dead")
 _DEATH_REACH = 12
-
-
-@lru_cache(maxsize=32)
-def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
-    entries = load_profile(profile_name).raw.get("lone_actor", {}).get(table, {})
-    return PhraseSet.build(list(entries.get(language, [])))
 
 
 def lone_actor_claims(
@@ -38,10 +30,10 @@ def lone_actor_claims(
     counts = {d.value for d in drafts if d.attribute == "perpetrator.count"}
     if counts - {Count.exact(1)}:
         return []  # the article counts the attackers, and not as one
-    singular = _phrases(profile.name, "singular", language)
-    plural = _phrases(profile.name, "plural", language)
-    own_death = _phrases(profile.name, "own_death", language)
-    suicide = _phrases(profile.name, "suicide", language)
+    singular = table_phrases(profile.name, "lone_actor", "singular", language)
+    plural = table_phrases(profile.name, "lone_actor", "plural", language)
+    own_death = table_phrases(profile.name, "lone_actor", "own_death", language)
+    suicide = table_phrases(profile.name, "lone_actor", "suicide", language)
     first: tuple[Sentence, int, int] | None = None
     death: tuple[Sentence, int, int] | None = None
     took_own_life = False

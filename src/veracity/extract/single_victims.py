@@ -11,10 +11,9 @@ hurt") nor a member of the forces ("the captain of the police unit was killed").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from veracity.extract.drafts import Draft, Hits
-from veracity.extract.lexicon import PhraseSet, Profile, load_profile
+from veracity.extract.lexicon import Profile, table_phrases
 from veracity.extract.text import Sentence
 from veracity.values import Count
 
@@ -27,12 +26,6 @@ _THREAT_REACH = 4
 _NEGATION_REACH = 2
 # how near after the victim a member of the forces makes it theirs ("the captain of the unit")
 _FORCES_REACH = 3
-
-
-@lru_cache(maxsize=32)
-def _phrases(profile_name: str, table: str, language: str) -> PhraseSet:
-    entries = load_profile(profile_name).raw.get("single_victim", {}).get(table, {})
-    return PhraseSet.build(list(entries.get(language, [])))
 
 
 
@@ -50,10 +43,10 @@ def single_victim_claims(
         for d in drafts
     ):
         return []  # the article counts them itself
-    victims = _phrases(profile.name, "singular", language)
-    deaths = _phrases(profile.name, "death", language)
-    compounds = _phrases(profile.name, "compound", language)
-    hijack = _phrases(profile.name, "context", language)
+    victims = table_phrases(profile.name, "single_victim", "singular", language)
+    deaths = table_phrases(profile.name, "single_victim", "death", language)
+    compounds = table_phrases(profile.name, "single_victim", "compound", language)
+    hijack = table_phrases(profile.name, "single_victim", "context", language)
     about_hostages = False
     found: Draft | None = None
     for sentence, hits, noun_hits in read:

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from veracity.extract.drafts import BREAKS, Draft, Hits
-from veracity.extract.lexicon import NumberLexicon, PhraseSet, Profile, load_profile, number_lexicon
+from veracity.extract.lexicon import (
+    NumberLexicon,
+    PhraseSet,
+    Profile,
+    load_profile,
+    number_lexicon,
+    table_phrases,
+)
 from veracity.extract.text import Sentence
 from veracity.values import Count
 
@@ -75,7 +82,7 @@ def _tables(profile_name: str, language: str) -> _Tables | None:
         return None
 
     def table(name: str) -> PhraseSet:
-        return PhraseSet.build(list(raw.get(name, {}).get(language, [])))
+        return table_phrases(profile_name, "zeros", name, language)
 
     triggers = [
         entry

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from veracity.extract.counted_parts import left_out_parts
 from veracity.model import Claim, Resolution, Verdict
 from veracity.values import AGREE, Count, DateValue, Name, Value, compatibility, fold
 
@@ -104,11 +105,7 @@ def left_out_of(constraints: Sequence[dict[str, object]] | None) -> tuple[tuple[
     """(total, part) for each sum whose reports often leave a part out (`often_left_out`)."""
     if constraints is None:
         return (("deaths.total", "deaths.perpetrators"),)
-    return tuple(
-        (str(c["total"]), str(c["often_left_out"]))
-        for c in constraints
-        if c.get("kind") == "sum" and c.get("often_left_out")
-    )
+    return tuple(left_out_parts(constraints).items())
 
 
 def add_left_out_parts(
